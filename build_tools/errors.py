@@ -1,0 +1,41 @@
+"""Errors that point a contributor to the file and line to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class ContentError(PluginError):
+    """One or more problems in the project's content.
+
+    It subclasses MkDocs' ``PluginError`` so that MkDocs prints the message
+    and stops without a traceback.
+    """
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: str | Path, root: str | Path | None = None) -> str:
+    """A path relative to the project root when possible, for messages."""
+    path = Path(path)
+    base = Path(root) if root else Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,193 @@
+"""Render facts as HTML for one language, formatted with Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+
+import phonenumbers
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from build_tools.facts import UNIT_TYPES, DatedValue, Fact
+from build_tools.locales import Catalog
+
+MODES = ("value", "next", "since")
+EXTERNAL_REL = "noopener noreferrer"
+
+
+@dataclass
+class RenderContext:
+    """What rendering needs to know about the page's language and date."""
+
+    lang: str
+    locale: Locale
+    catalog: Catalog
+    as_of: dt.date
+    # Facts used on the page, in order of first use: their footnote numbers
+    used: list[Fact] = field(default_factory=list)
+
+    def footnote(self, fact: Fact) -> int:
+        if fact not in self.used:
+            self.used.append(fact)
+        return self.used.index(fact) + 1
+
+
+def anchor(fact: Fact) -> str:
+    return "dc-fact-" + fact.id.replace(".", "-")
+
+
+def current_value(fact: Fact, as_of: dt.date) -> tuple[DatedValue, bool]:
+    """The value to show, and whether it is out of date (no value in force)."""
+    value = fact.value_on(as_of)
+    if value is not None:
+        return value, False
+    return (fact.last_expired(as_of) or fact.next_change(as_of) or fact.values[-1]), True
+
+
+def format_date_for(day: dt.date, ctx: RenderContext) -> str:
+    return format_date(day, format="long", locale=ctx.locale)
+
+
+def format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
+    """The value as plain text (not escaped) in the page's language."""
+    kind, locale = fact.type, ctx.locale
+    if kind == "money":
+        amount = format_currency(value, fact.currency, locale=locale)
+        return ctx.catalog.t(f"money.per.{fact.per}", amount=amount) if fact.per else amount
+    if kind == "number":
+        return format_decimal(value, locale=locale)
+    if kind == "percent":
+        return format_percent(value / 100, locale=locale)
+    if kind in UNIT_TYPES:
+        return ctx.catalog.plural(f"unit.{kind}", value, locale, n=format_decimal(value, locale=locale))
+    if kind == "date":
+        return format_date_for(value, ctx)
+    if kind == "phone":
+        number = phonenumbers.parse(value, fact.region)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if kind == "url":
+        return value.split("://", 1)[1].rstrip("/")
+    if kind == "text":
+        if isinstance(value, dict):
+            return value.get(ctx.lang) or value[ctx.catalog.source_lang]
+        return value
+    raise ValueError(f"fact '{fact.id}' of type {kind} has no inline form; put it on its own line")
+
+
+def _value_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
+    text = html.escape(format_plain(fact, dated.value, ctx))
+    if fact.type == "phone":
+        number = phonenumbers.parse(dated.value, fact.region)
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return f'<a class="dc-fact__tel" href="tel:{e164}">{text}</a>'
+    if fact.type == "url":
+        return f'<a href="{html.escape(dated.value)}" rel="{EXTERNAL_REL}">{text}</a>'
+    if fact.type == "text" and isinstance(dated.value, dict) and ctx.lang not in dated.value:
+        return f'<span lang="{ctx.catalog.source_lang}">{text}</span>'
+    return text
+
+
+def _flags_html(dated: DatedValue, out_of_date: bool, ctx: RenderContext) -> str:
+    if out_of_date:
+        key = "fact.expired"
+    elif dated.confidence == "unverified":
+        key = "fact.unverified"
+    else:
+        return ""
+    return f' <mark class="dc-fact__flag">({html.escape(ctx.catalog.t(key))})</mark>'
+
+
+def _footnote_html(fact: Fact, ctx: RenderContext) -> str:
+    number = ctx.footnote(fact)
+    basis = "; ".join(_legal_basis_text(fact, ctx))
+    title = f' title="{html.escape(ctx.catalog.t("fact.legal_basis") + ": " + basis)}"' if basis else ""
+    return f'<sup class="dc-fact__ref"><a href="#{anchor(fact)}"{title}>[{number}]</a></sup>'
+
+
+def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
+    """A fact inside a sentence: its value, flags and a link to its source."""
+    if mode == "next":
+        change = fact.next_change(ctx.as_of)
+        if change is None:
+            return ""
+        sentence = ctx.catalog.t(
+            "fact.next_change",
+            date=format_date_for(change.valid_from, ctx),
+            value=format_plain(fact, change.value, ctx),
+        )
+        flags = _flags_html(change, False, ctx)
+        return f'<span class="dc-fact dc-fact--next" data-fact="{fact.id}">{html.escape(sentence)}{flags}{_footnote_html(fact, ctx)}</span>'
+    dated, out_of_date = current_value(fact, ctx.as_of)
+    if mode == "since":
+        if dated.valid_from is None:
+            raise ValueError(f"fact '{fact.id}' has no 'valid_from', so '| since' cannot show a date")
+        body = html.escape(format_date_for(dated.valid_from, ctx))
+    else:
+        body = _value_html(fact, dated, ctx)
+    flags = _flags_html(dated, out_of_date, ctx)
+    return f'<span class="dc-fact" data-fact="{fact.id}">{body}{flags}{_footnote_html(fact, ctx)}</span>'
+
+
+def render_table(fact: Fact, ctx: RenderContext) -> str:
+    """A table fact as an HTML table with translated column headings."""
+    dated, out_of_date = current_value(fact, ctx.as_of)
+    head = "".join(f'<th scope="col">{html.escape(ctx.catalog.t("table." + key))}</th>' for key, _ in fact.columns)
+    rows = []
+    for row in dated.value:
+        cells = []
+        for key, kind in fact.columns:
+            cell = format_decimal(row[key], locale=ctx.locale) if kind == "number" else str(row[key])
+            cells.append(f"<td>{html.escape(cell)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    caption = _flags_html(dated, out_of_date, ctx) + _footnote_html(fact, ctx)
+    return (
+        f'<table class="dc-fact dc-fact--table" data-fact="{fact.id}">'
+        f"<caption>{caption.strip()}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _legal_basis_text(fact: Fact, ctx: RenderContext) -> list[str]:
+    return [
+        f"{basis.law}, {ctx.catalog.t('fact.article', article=basis.article)}" if basis.article else basis.law
+        for basis in fact.legal_basis
+    ]
+
+
+def render_sources(ctx: RenderContext) -> str:
+    """The list of sources of every fact used on the page, or '' if none."""
+    if not ctx.used:
+        return ""
+    t, source_lang = ctx.catalog.t, ctx.catalog.source_lang
+    items = []
+    for fact in ctx.used:
+        dated, out_of_date = current_value(fact, ctx.as_of)
+        parts = []
+        if fact.type != "table":
+            parts.append(f"<strong>{_value_html(fact, dated, ctx)}</strong>{_flags_html(dated, out_of_date, ctx)}.")
+        basis = _legal_basis_text(fact, ctx)
+        if basis:
+            parts.append(f"{html.escape(t('fact.legal_basis'))}: <span lang=\"{source_lang}\">{html.escape('; '.join(basis))}</span>.")
+        links = ", ".join(
+            f'<a href="{html.escape(s.url)}" rel="{EXTERNAL_REL}" lang="{source_lang}">{html.escape(s.title)}</a>'
+            for s in dated.sources
+        )
+        parts.append(f"{html.escape(t('fact.source'))}: {links}.")
+        if dated.valid_from:
+            parts.append(html.escape(t("fact.in_force_since", date=format_date_for(dated.valid_from, ctx))) + ".")
+        parts.append(html.escape(t("fact.last_verified", date=format_date_for(fact.last_verified, ctx))) + ".")
+        level = t(f"fact.confidence.{dated.confidence}")
+        parts.append(html.escape(t("fact.confidence", level=level)) + ".")
+        for note in (fact.note, dated.note):
+            if note:
+                parts.append(f'{html.escape(t("fact.note"))}: <span lang="{source_lang}">{html.escape(note)}</span>')
+        items.append(f'<li id="{anchor(fact)}">' + " ".join(parts) + "</li>")
+    return (
+        '<aside class="dc-sources">'
+        f'<h2 id="dc-sources">{html.escape(t("fact.sources.title"))}</h2>'
+        f"<p>{html.escape(t('fact.sources.intro'))}</p>"
+        f"<ol>{''.join(items)}</ol></aside>"
+    )

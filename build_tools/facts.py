@@ -1,0 +1,393 @@
+"""Facts: every number, date, deadline, phone number and legal reference.
+
+A fact lives once, in ``facts/*.yml``, with its legal basis, its sources,
+when it was last checked and how sure we are of it. It may hold several
+values over time; the build shows the value in force on its ``as_of`` date.
+See ``docs/es/contribuir/datos.md`` for the file format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import phonenumbers
+
+from build_tools.errors import ContentError, Problem, display_path
+from build_tools.yaml_source import LineDict, load_yaml
+
+UNIT_TYPES = ("days", "weeks", "months", "years", "hours")
+NUMBER_TYPES = ("money", "number", "percent", *UNIT_TYPES)
+FACT_TYPES = (*NUMBER_TYPES, "date", "phone", "url", "text", "table")
+CONFIDENCE = ("high", "medium", "low", "unverified")
+MONEY_PERIODS = ("day", "week", "month", "hour")
+COLUMN_TYPES = ("text", "number")
+# Types where a legal article makes no sense (a phone number, a web address)
+NO_LEGAL_BASIS = ("phone", "url")
+
+FACT_KEYS = {
+    "type", "value", "values", "legal_basis", "sources", "last_verified", "confidence",
+    "note", "per", "currency", "region", "columns",
+}
+VALUE_KEYS = {"value", "valid_from", "valid_until", "sources", "confidence", "note"}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    law: str
+    article: str | None = None
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    value: object
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    confidence: str
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    type: str
+    values: tuple[DatedValue, ...]
+    legal_basis: tuple[LegalBasis, ...]
+    last_verified: dt.date
+    path: str
+    line: int
+    note: str | None = None
+    per: str | None = None
+    currency: str = "MXN"
+    region: str = "MX"
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def value_on(self, on: dt.date) -> DatedValue | None:
+        """The value in force on a date, or None if none is."""
+        return next((v for v in self.values if v.in_force(on)), None)
+
+    def next_change(self, on: dt.date) -> DatedValue | None:
+        """The first value that starts after a date (a scheduled change)."""
+        return next((v for v in self.values if v.valid_from and v.valid_from > on), None)
+
+    def last_expired(self, on: dt.date) -> DatedValue | None:
+        """The latest value that ended before a date."""
+        ended = [v for v in self.values if v.valid_until and v.valid_until < on]
+        return ended[-1] if ended else None
+
+
+@dataclass
+class Staleness:
+    """Facts that need a maintainer's attention on a given date."""
+
+    expired: list[Fact] = field(default_factory=list)
+    old: list[Fact] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.expired or self.old)
+
+    def lines(self, as_of: dt.date) -> list[str]:
+        out = [f"{f.path}:{f.line}: fact '{f.id}' has no value in force on {as_of}" for f in self.expired]
+        out += [
+            f"{f.path}:{f.line}: fact '{f.id}' was last verified on {f.last_verified}; check it again"
+            for f in self.old
+        ]
+        return out
+
+
+class FactRegistry(Mapping):
+    """All facts of the project, by id."""
+
+    def __init__(self, facts: dict[str, Fact]):
+        self._facts = dict(sorted(facts.items()))
+
+    def __getitem__(self, key: str) -> Fact:
+        return self._facts[key]
+
+    def __iter__(self):
+        return iter(self._facts)
+
+    def __len__(self) -> int:
+        return len(self._facts)
+
+    def staleness(self, as_of: dt.date, max_age_days: int) -> Staleness:
+        report = Staleness()
+        for fact in self._facts.values():
+            if fact.value_on(as_of) is None:
+                report.expired.append(fact)
+            if (as_of - fact.last_verified).days > max_age_days:
+                report.old.append(fact)
+        return report
+
+
+# -----------------------------------------------------------------------------
+# Loading and validation
+
+
+def load_facts(facts_dir: Path, root: Path | None = None, source_lang: str = "es") -> FactRegistry:
+    """Load and validate every ``*.yml`` file in ``facts_dir``.
+
+    All problems are reported at once, each with its file and line.
+    """
+    facts: dict[str, Fact] = {}
+    problems: list[Problem] = []
+    paths = sorted(Path(facts_dir).glob("*.yml"))
+    if not paths:
+        raise ContentError(Problem(display_path(facts_dir, root), None, "no fact files (*.yml) found"))
+    for path in paths:
+        shown = display_path(path, root)
+        try:
+            data = load_yaml(path, root)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, LineDict):
+            problems.append(Problem(shown, 1, "a fact file must be a mapping of fact ids to facts"))
+            continue
+        for fact_id, body in data.items():
+            line = data.line_of(fact_id)
+            if fact_id in facts:
+                first = facts[fact_id]
+                problems.append(Problem(shown, line, f"fact '{fact_id}' is already defined in {first.path}:{first.line}"))
+                continue
+            fact, found = _parse_fact(str(fact_id), body, shown, line, source_lang)
+            problems += found
+            if fact:
+                facts[fact.id] = fact
+    if problems:
+        raise ContentError(problems)
+    return FactRegistry(facts)
+
+
+def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(message, key=None, node=None):
+        where = node if node is not None else body
+        at = where.line_of(key) if isinstance(where, LineDict) and key else getattr(where, "line", line)
+        problems.append(Problem(path, at or line, f"fact '{fact_id}': {message}"))
+
+    if not _valid_id(fact_id):
+        problems.append(Problem(path, line, f"'{fact_id}' is not a valid fact id (use letters, digits, '_', '-' and '.')"))
+        return None, problems
+    if not isinstance(body, LineDict):
+        problems.append(Problem(path, line, f"fact '{fact_id}' must be a mapping with type, value, sources..."))
+        return None, problems
+
+    for key in body:
+        if key not in FACT_KEYS:
+            problem(f"unknown field '{key}' (allowed: {', '.join(sorted(FACT_KEYS))})", key)
+    fact_type = body.get("type")
+    if fact_type not in FACT_TYPES:
+        problem(f"'type' must be one of {', '.join(FACT_TYPES)}", "type")
+        return None, problems
+
+    confidence = body.get("confidence")
+    if confidence not in CONFIDENCE:
+        problem(f"'confidence' must be one of {', '.join(CONFIDENCE)}", "confidence")
+    last_verified = body.get("last_verified")
+    if not isinstance(last_verified, dt.date):
+        problem("'last_verified' must be a date like 2026-11-21", "last_verified")
+    sources = _parse_sources(body.get("sources"), "sources", body, problem)
+    if not sources:
+        problem("needs at least one source (title and url) under 'sources'", "sources")
+    legal_basis = _parse_legal_basis(body.get("legal_basis"), body, problem)
+    if not legal_basis and fact_type not in NO_LEGAL_BASIS:
+        problem("needs its legal basis (law and article) under 'legal_basis'", "legal_basis")
+
+    per = body.get("per")
+    if per is not None and (fact_type != "money" or per not in MONEY_PERIODS):
+        problem(f"'per' is only for money and must be one of {', '.join(MONEY_PERIODS)}", "per")
+    columns: tuple[tuple[str, str], ...] = ()
+    if fact_type == "table":
+        columns = _parse_columns(body.get("columns"), body, problem)
+
+    # Either one 'value', or a list of dated 'values'
+    if ("value" in body) == ("values" in body):
+        problem("give either 'value' (one value) or 'values' (a list of dated values)")
+        return None, problems
+    raw_values = [body] if "value" in body else body.get("values")
+    if not isinstance(raw_values, list) or not raw_values:
+        problem("'values' must be a list of items with 'value' and 'valid_from'", "values")
+        return None, problems
+
+    region = body.get("region", "MX")
+    values = []
+    for index, raw in enumerate(raw_values):
+        node = raw if isinstance(raw, LineDict) else body
+        if raw is not body:
+            if not isinstance(raw, LineDict):
+                problem(f"item {index + 1} of 'values' must be a mapping", "values")
+                continue
+            for key in raw:
+                if key not in VALUE_KEYS:
+                    problem(f"unknown field '{key}' in a value (allowed: {', '.join(sorted(VALUE_KEYS))})", key, raw)
+        if "value" not in node:
+            problem("a dated value has no 'value'", None, node)
+            continue
+        valid_from, valid_until = node.get("valid_from"), node.get("valid_until")
+        for key, when in (("valid_from", valid_from), ("valid_until", valid_until)):
+            if when is not None and not isinstance(when, dt.date):
+                problem(f"'{key}' must be a date like 2026-01-01", key, node)
+        if isinstance(valid_from, dt.date) and isinstance(valid_until, dt.date) and valid_until < valid_from:
+            problem("'valid_until' is before 'valid_from'", "valid_until", node)
+        value_confidence = node.get("confidence", confidence) if node is not body else confidence
+        if value_confidence not in CONFIDENCE:
+            problem(f"'confidence' must be one of {', '.join(CONFIDENCE)}", "confidence", node)
+        value_sources = sources
+        if node is not body and "sources" in node:
+            value_sources = _parse_sources(node["sources"], "sources", node, problem) or sources
+        error = check_value(fact_type, node["value"], columns=columns, region=region, source_lang=source_lang)
+        if error:
+            problem(error, "value", node)
+            continue
+        values.append(DatedValue(
+            value=_normalise(fact_type, node["value"]),
+            valid_from=valid_from if isinstance(valid_from, dt.date) else None,
+            valid_until=valid_until if isinstance(valid_until, dt.date) else None,
+            confidence=value_confidence,
+            sources=tuple(value_sources),
+            note=node.get("note") if node is not body else None,
+        ))
+
+    values.sort(key=lambda v: v.valid_from or dt.date.min)
+    if len(values) > 1 and any(v.valid_from is None for v in values):
+        problem("when a fact has several values, each needs 'valid_from'", "values")
+    for before, after in zip(values, values[1:]):
+        if before.valid_until is None or (after.valid_from and before.valid_until >= after.valid_from):
+            problem(
+                f"the value from {before.valid_from} overlaps the value from {after.valid_from}; "
+                "give the earlier one a 'valid_until' before the next 'valid_from'",
+                "values",
+            )
+    if problems:
+        return None, problems
+    return Fact(
+        id=fact_id, type=fact_type, values=tuple(values), legal_basis=tuple(legal_basis),
+        last_verified=last_verified, path=path, line=line, note=body.get("note"), per=per,
+        currency=body.get("currency", "MXN"), region=region, columns=columns,
+    ), problems
+
+
+def _valid_id(fact_id: str) -> bool:
+    return bool(fact_id) and all(ch.isalnum() or ch in "_-." for ch in fact_id) and fact_id[0].isalpha()
+
+
+def _parse_sources(raw, key, node, problem) -> list[Source]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problem(f"'{key}' must be a list of items with 'title' and 'url'", key, node)
+        return []
+    sources = []
+    for item in raw:
+        if not isinstance(item, dict) or not item.get("title") or not _is_web_url(item.get("url")):
+            problem("each source needs a 'title' and a 'url' starting with https:// or http://", key, node)
+            continue
+        sources.append(Source(str(item["title"]), str(item["url"])))
+    return sources
+
+
+def _parse_legal_basis(raw, node, problem) -> list[LegalBasis]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problem("'legal_basis' must be a list of items with 'law' and 'article'", "legal_basis", node)
+        return []
+    basis = []
+    for item in raw:
+        if not isinstance(item, dict) or not item.get("law"):
+            problem("each legal basis needs a 'law' (and usually an 'article')", "legal_basis", node)
+            continue
+        article = item.get("article")
+        basis.append(LegalBasis(str(item["law"]), str(article) if article is not None else None))
+    return basis
+
+
+def _parse_columns(raw, node, problem) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, list) or not raw:
+        problem("a table needs 'columns', each with a 'key' and a 'type' (text or number)", "columns", node)
+        return ()
+    columns = []
+    for item in raw:
+        if not isinstance(item, dict) or not item.get("key") or item.get("type", "text") not in COLUMN_TYPES:
+            problem("each column needs a 'key' and a 'type' (text or number)", "columns", node)
+            continue
+        columns.append((str(item["key"]), item.get("type", "text")))
+    return tuple(columns)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_web_url(value) -> bool:
+    return isinstance(value, str) and value.startswith(("https://", "http://")) and " " not in value
+
+
+def check_value(fact_type: str, value, *, columns=(), region="MX", source_lang="es") -> str | None:
+    """Why ``value`` is not a valid value of ``fact_type``, or None if it is."""
+    if fact_type in NUMBER_TYPES:
+        if not _is_number(value) or value < 0:
+            return f"the value of a {fact_type} fact must be a number of zero or more, got {value!r}"
+    elif fact_type == "date":
+        if not isinstance(value, dt.date):
+            return f"the value of a date fact must be a date like 2026-01-01, got {value!r}"
+    elif fact_type == "phone":
+        if not isinstance(value, str):
+            return "a phone number must be written in quotes, like \"800 717 2942\""
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            return f"'{value}' is not a phone number"
+        if not phonenumbers.is_valid_number(number):
+            return f"'{value}' is not a valid phone number in {region}"
+    elif fact_type == "url":
+        if not _is_web_url(value):
+            return f"a url fact must start with https:// or http://, got {value!r}"
+    elif fact_type == "text":
+        if isinstance(value, dict):
+            if source_lang not in value:
+                return f"a text fact with translations needs the '{source_lang}' text"
+            if not all(isinstance(v, str) and v for v in value.values()):
+                return "every translation of a text fact must be non-empty text"
+        elif not isinstance(value, str) or not value:
+            return "a text fact must be text, or a mapping of language codes to text"
+    elif fact_type == "table":
+        if not isinstance(value, list) or not value:
+            return "a table fact's value must be a list of rows"
+        keys = {key for key, _ in columns}
+        for number, row in enumerate(value, 1):
+            if not isinstance(row, dict) or set(row) != keys:
+                return f"row {number} must have exactly the columns {', '.join(sorted(keys))}"
+            for key, kind in columns:
+                cell = row[key]
+                if kind == "number" and not _is_number(cell):
+                    return f"row {number}: '{key}' must be a number"
+                if kind == "text" and not isinstance(cell, (str, int, float)):
+                    return f"row {number}: '{key}' must be text"
+    return None
+
+
+def _normalise(fact_type: str, value):
+    # Decimal keeps 278.80 exact for money formatting
+    if fact_type == "money":
+        return Decimal(str(value))
+    return value

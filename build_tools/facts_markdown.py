@@ -1,0 +1,132 @@
+"""Python-Markdown extension that renders fact references.
+
+Syntax, documented for writers in docs/es/contribuir/datos.md:
+
+    {{ salario_minimo.general }}           the value in force
+    {{ salario_minimo.general | since }}   the date it took effect
+    {{ jornada.horas_semanales_maximas | next }}  the next scheduled change
+    {{ vacaciones.por_antiguedad }}        a table fact, alone on its line
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from build_tools.errors import ContentError, Problem
+from build_tools.fact_rendering import MODES, RenderContext, render_inline, render_table
+from build_tools.facts import FactRegistry
+
+REFERENCE = re.compile(r"\{\{(.*?)\}\}")
+_INNER = re.compile(r"^\s*([A-Za-z][\w.\-]*)\s*(?:\|\s*([A-Za-z]+)\s*)?$")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Reference:
+    line: int  # 1-based, within the text given
+    text: str  # as written, e.g. "{{ aguinaldo.dias }}"
+    fact_id: str | None  # None when the reference cannot be parsed
+    mode: str | None
+
+
+def find_references(lines: list[str]) -> Iterator[Reference]:
+    """Every ``{{ ... }}`` outside fenced code blocks, with its line number."""
+    fence = None
+    for number, line in enumerate(lines, 1):
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        for ref in REFERENCE.finditer(line):
+            inner = _INNER.match(ref.group(1))
+            fact_id, mode = (inner.group(1), inner.group(2) or "value") if inner else (None, None)
+            yield Reference(number, ref.group(0), fact_id, mode)
+
+
+@dataclass
+class PageFacts:
+    """Set by the hook for each page before it is rendered."""
+
+    path: str
+    line_offset: int
+    ctx: RenderContext
+
+
+class FactsPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, extension: FactsExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        page, facts = self.extension.page, self.extension.facts
+        if page is None:
+            return lines
+        problems: list[Problem] = []
+        rendered: dict[tuple[int, str], str] = {}
+        tables: dict[int, str] = {}
+        for ref in find_references(lines):
+            where = (page.path, ref.line + page.line_offset)
+            problem = _check(ref, facts)
+            if problem:
+                problems.append(Problem(*where, problem))
+                continue
+            fact = facts[ref.fact_id]
+            try:
+                if fact.type == "table":
+                    if lines[ref.line - 1].strip() != ref.text or ref.mode != "value":
+                        problems.append(Problem(*where, f"the table fact '{fact.id}' must be alone on its own line"))
+                        continue
+                    tables[ref.line] = render_table(fact, page.ctx)
+                else:
+                    rendered[(ref.line, ref.text)] = render_inline(fact, page.ctx, ref.mode)
+            except ValueError as error:
+                problems.append(Problem(*where, str(error)))
+        if problems:
+            raise ContentError(problems)
+
+        out: list[str] = []
+        stash = self.md.htmlStash.store
+        for number, line in enumerate(lines, 1):
+            if number in tables:
+                out += ["", stash(tables[number]), ""]
+                continue
+            out.append(REFERENCE.sub(lambda m: stash(rendered[(number, m.group(0))]) if (number, m.group(0)) in rendered else m.group(0), line))
+        return out
+
+
+def _check(ref: Reference, facts: FactRegistry) -> str | None:
+    if ref.fact_id is None:
+        return f"'{ref.text}' is not a fact reference; write it like {{{{ aguinaldo.dias }}}}"
+    if ref.fact_id not in facts:
+        close = difflib.get_close_matches(ref.fact_id, list(facts), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        return f"unknown fact '{ref.fact_id}'. Facts are defined in facts/*.yml.{hint}"
+    if ref.mode not in MODES:
+        return f"unknown option '| {ref.mode}' for fact '{ref.fact_id}' (use: {', '.join(MODES[1:])})"
+    return None
+
+
+class FactsExtension(Extension):
+    """Renders ``{{ fact.id }}`` references; ``page`` is set for each page."""
+
+    def __init__(self, facts: FactRegistry, **kwargs):
+        self.facts = facts
+        self.page: PageFacts | None = None
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After whitespace normalisation (30), before fenced code (25), so
+        # line numbers still match the file
+        md.preprocessors.register(FactsPreprocessor(md, self), "derechos_facts", 29)

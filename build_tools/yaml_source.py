@@ -1,0 +1,79 @@
+"""Load YAML written by people, keeping line numbers for error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from build_tools.errors import ContentError, Problem, display_path
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            # PyYAML silently keeps the last duplicate; a translator would lose work.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' appears twice", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_text(path: Path, root: Path | None = None) -> str:
+    """Read a UTF-8 file, or say which file and line is not UTF-8."""
+    raw = Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(
+            Problem(
+                display_path(path, root),
+                line,
+                "this file is not valid UTF-8 text. Save it again as UTF-8.",
+            )
+        ) from None
+
+
+def parse_yaml(text: str, path: str) -> Any:
+    """Parse YAML text; ``path`` is only used in error messages."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        reason = error.problem or "the YAML is not valid"
+        raise ContentError(
+            Problem(path, line, f"this YAML cannot be read ({reason}). Check indentation, colons and quotes.")
+        ) from None
+    except yaml.YAMLError as error:
+        raise ContentError(Problem(path, None, f"this YAML cannot be read ({error})")) from None
+
+
+def load_yaml(path: Path, root: Path | None = None) -> Any:
+    return parse_yaml(read_text(path, root), display_path(path, root))
