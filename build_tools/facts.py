@@ -3,7 +3,7 @@
 A fact lives once, in ``facts/*.yml``, with its legal basis, its sources,
 when it was last checked and how sure we are of it. It may hold several
 values over time; the build shows the value in force on its ``as_of`` date.
-See ``docs/es/contribuir/datos.md`` for the file format.
+CONTRIBUTING.md describes the file format.
 """
 
 from __future__ import annotations

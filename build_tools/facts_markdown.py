@@ -1,6 +1,6 @@
 """Python-Markdown extension that renders fact references.
 
-Syntax, documented for writers in docs/es/contribuir/datos.md:
+Syntax, documented for writers in CONTRIBUTING.md:
 
     {{ salario_minimo.general }}           the value in force
     {{ salario_minimo.general | since }}   the date it took effect

@@ -1,0 +1,134 @@
+"""Command-line tools for maintainers and translators.
+
+    python -m build_tools build [--as-of DATE] [--strict] [--debug]
+    python -m build_tools locales
+    python -m build_tools facts [--as-of DATE] [--strict]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from build_tools.errors import ContentError
+from build_tools.facts import load_facts
+from build_tools.locales import coverage_report, load_catalogs
+from build_tools.settings import build_date
+
+# Commands run from the project folder, like mkdocs itself
+ROOT = Path.cwd()
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
+
+
+def _project(config_file: Path = ROOT / "mkdocs.yml"):
+    """The validated MkDocs config, our i18n plugin and the project settings."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.config import load_config
+
+    from build_tools.settings import load_settings
+    from build_tools.site import i18n_plugin
+
+    config = load_config(str(config_file))
+    i18n = i18n_plugin(config)
+    return config, i18n, load_settings(config.extra.get("derechos"), str(config_file))
+
+
+def _languages(i18n) -> list[str]:
+    return [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
+
+
+def cmd_build(args) -> int:
+    """Build into a temporary folder; replace site/ only if the build succeeded."""
+    site = ROOT / "site"
+    env = dict(os.environ)
+    if args.as_of:
+        env["DC_AS_OF"] = args.as_of.isoformat()
+    if args.strict:
+        env["DC_STRICT_FACTS"] = "true"
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    staging = Path(tempfile.mkdtemp(prefix="site.building-", dir=ROOT))
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(staging)]
+    if args.debug:
+        command.append("--verbose")
+    result = subprocess.run(command, cwd=ROOT, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("\nThe build failed; site/ was left as it was.", file=sys.stderr)
+        return result.returncode
+    old = None
+    if site.exists():
+        old = site.with_name(f"site.old-{os.getpid()}")
+        site.rename(old)
+    staging.rename(site)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"Site written to {site.relative_to(ROOT)}/")
+    return 0
+
+
+def cmd_locales(args) -> int:
+    """Print how much of the UI each language has translated."""
+    _config, i18n, settings = _project()
+    default = i18n.default_language
+    catalogs = load_catalogs(ROOT / settings.locales_dir, _languages(i18n), default, ROOT)
+    print(coverage_report(catalogs))
+    if args.missing:
+        for lang, catalog in catalogs.items():
+            if lang != default and catalog.missing():
+                print(f"\n{lang}: missing {', '.join(catalog.missing())}")
+    return 0
+
+
+def cmd_facts(args) -> int:
+    """Validate all facts and list the ones that need checking."""
+    _config, i18n, settings = _project()
+    registry = load_facts(ROOT / settings.facts_dir, ROOT, i18n.default_language)
+    as_of = args.as_of or build_date(settings)
+    report = registry.staleness(as_of, settings.fact_max_age_days)
+    print(f"{len(registry)} facts are valid.")
+    for line in report.lines(as_of):
+        print(("ERROR: " if args.strict else "WARNING: ") + line)
+    return 1 if (report and args.strict) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the whole site into site/")
+    build.add_argument("--as-of", type=_date, help="show the facts in force on this date (default: today)")
+    build.add_argument("--strict", action="store_true", help="fail on expired or stale facts")
+    build.add_argument("--debug", action="store_true", help="show MkDocs' full log")
+    build.set_defaults(run=cmd_build)
+
+    locales = commands.add_parser("locales", help="UI string coverage per language")
+    locales.add_argument("--missing", action="store_true", help="also list the untranslated keys")
+    locales.set_defaults(run=cmd_locales)
+
+    facts = commands.add_parser("facts", help="validate facts and list those needing a check")
+    facts.add_argument("--as-of", type=_date)
+    facts.add_argument("--strict", action="store_true", help="exit 1 if any fact needs checking")
+    facts.set_defaults(run=cmd_facts)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentError as error:
+        print(f"Error:\n{error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

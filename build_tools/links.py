@@ -1,0 +1,77 @@
+"""Find the links in a Markdown file, with their line numbers, and check them.
+
+MkDocs' own link validation names the page but not the line; translators
+need the line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    target: str
+
+    @property
+    def is_internal(self) -> bool:
+        parts = urlsplit(self.target)
+        return not (parts.scheme or parts.netloc or self.target.startswith("//"))
+
+    @property
+    def path(self) -> str:
+        return unquote(urlsplit(self.target).path)
+
+    @property
+    def anchor(self) -> str:
+        return unquote(urlsplit(self.target).fragment)
+
+
+def find_links(text: str) -> list[Link]:
+    """Inline links, images and reference definitions outside code."""
+    links = []
+    fence = None
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is not None or line.startswith(("    ", "\t")):
+            continue
+        line = _CODE_SPAN.sub("", line)
+        for found in _INLINE.finditer(line):
+            links.append(Link(number, found.group(1)))
+        definition = _REFERENCE.match(line)
+        if definition:
+            links.append(Link(number, definition.group(1)))
+    return links
+
+
+def resolve(link: Link, page_src_uri: str) -> str | None:
+    """The ``src_uri`` a relative link points to, or None for '#anchor' links."""
+    if not link.path:
+        return None
+    if link.path.startswith("/"):
+        return link.path.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_src_uri), link.path))
+
+
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def anchors_in(html: str) -> set[str]:
+    """Every element id in rendered HTML."""
+    return set(_ID.findall(html or ""))

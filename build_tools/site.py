@@ -1,0 +1,91 @@
+"""State shared by the hooks during one MkDocs run (all language builds).
+
+It hangs off the i18n plugin instance, which MkDocs creates anew whenever it
+loads mkdocs.yml, so ``mkdocs serve`` rebuilds never see stale state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import YAML_RE
+
+from build_tools import settings as settings_module
+from build_tools.facts import FactRegistry, load_facts
+from build_tools.facts_markdown import FactsExtension
+from build_tools.i18n.plugin import I18nPlugin
+from build_tools.locales import Catalog, load_catalogs, write_material_partials
+
+log = logging.getLogger("mkdocs.plugins.derechos")
+
+
+@dataclass
+class SiteState:
+    root: Path
+    settings: settings_module.Settings
+    as_of: dt.date
+    i18n: I18nPlugin
+    catalogs: dict[str, Catalog]
+    facts: FactRegistry
+    facts_extension: FactsExtension
+    theme_dir: tempfile.TemporaryDirectory
+    links: dict = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.i18n.current_language
+
+    @property
+    def source_lang(self) -> str:
+        return self.i18n.default_language
+
+    def language_name(self, lang: str) -> str:
+        return self.i18n.get_language_config(lang).name
+
+
+def i18n_plugin(config: MkDocsConfig) -> I18nPlugin:
+    for plugin in config.plugins.values():
+        if isinstance(plugin, I18nPlugin):
+            return plugin
+    raise PluginError("mkdocs.yml: the 'derechos-i18n' plugin is missing from 'plugins'")
+
+
+def state(config: MkDocsConfig) -> SiteState:
+    """The run's shared state, loaded on first use."""
+    i18n = i18n_plugin(config)
+    existing = getattr(i18n, "derechos_state", None)
+    if existing is not None:
+        return existing
+    root = Path(config.config_file_path).parent
+    settings = settings_module.load_settings(config.extra.get("derechos"), config.config_file_path)
+    langs = [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
+    catalogs = load_catalogs(root / settings.locales_dir, langs, i18n.default_language, root)
+    facts = load_facts(root / settings.facts_dir, root, i18n.default_language)
+    theme_dir = tempfile.TemporaryDirectory(prefix="derechos-theme-")
+    write_material_partials(catalogs, Path(theme_dir.name))
+    i18n.derechos_state = SiteState(
+        root=root,
+        settings=settings,
+        as_of=settings_module.build_date(settings),
+        i18n=i18n,
+        catalogs=catalogs,
+        facts=facts,
+        facts_extension=FactsExtension(facts),
+        theme_dir=theme_dir,
+    )
+    return i18n.derechos_state
+
+
+def source_line_offset(raw: str) -> int:
+    """How many lines (front matter, blank lines) MkDocs removes before the Markdown."""
+    match = YAML_RE.match(raw)
+    if not match:
+        return 0
+    body = raw[match.end():].lstrip("\n")
+    return raw[: len(raw) - len(body)].count("\n")

@@ -1,0 +1,63 @@
+"""Hook: render {{ fact }} references and list each page's sources."""
+
+import logging
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from build_tools import site
+from build_tools.fact_rendering import RenderContext, render_sources
+from build_tools.facts_markdown import PageFacts
+from build_tools.errors import display_path
+from build_tools.yaml_source import read_text
+
+# Not under the 'mkdocs' logger: MkDocs' strict mode would turn a stale
+# fact into a failed build, which is what `strict_facts` decides instead.
+log = logging.getLogger("derechos.facts")
+
+
+# Load the facts once, report stale ones, and install the Markdown extension.
+def on_config(config):
+    state = site.state(config)
+    if state.facts_extension not in config.markdown_extensions:
+        config.markdown_extensions.append(state.facts_extension)
+        _report_staleness(state)
+    return config
+
+
+# Tell the extension which page, language and date it renders for.
+def on_page_markdown(markdown, page, config, files):
+    state = site.state(config)
+    lang = state.lang
+    raw = read_text(page.file.abs_src_path, state.root)
+    state.facts_extension.page = PageFacts(
+        path=display_path(page.file.abs_src_path, state.root),
+        line_offset=site.source_line_offset(raw),
+        ctx=RenderContext(lang, state.i18n.format_locale(lang), state.catalogs[lang], state.as_of),
+    )
+    return markdown
+
+
+# Append the sources of the facts the page used.
+@event_priority(50)
+def on_page_content(html, page, config, files):
+    state = site.state(config)
+    page_facts, state.facts_extension.page = state.facts_extension.page, None
+    if page_facts is None:
+        return html
+    return html + render_sources(page_facts.ctx)
+
+
+def _report_staleness(state):
+    report = state.facts.staleness(state.as_of, state.settings.fact_max_age_days)
+    if not report:
+        return
+    lines = report.lines(state.as_of)
+    if state.settings.strict_facts:
+        raise PluginError("Facts need checking (strict_facts is on):\n" + "\n".join(lines))
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+    log.warning("Facts need checking (use --strict to fail the build):\n  " + "\n  ".join(lines))

@@ -1,0 +1,48 @@
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 21)
+# What a build needs; build_tools itself is installed in the venv
+PROJECT_PARTS = ("mkdocs.yml", "docs", "locales", "facts", "hooks", "overrides")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=None):
+    env = {**os.environ, "DC_AS_OF": as_of.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DC_STRICT_FACTS", None)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project, built once for all build tests."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")

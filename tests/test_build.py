@@ -1,0 +1,197 @@
+"""Run the real MkDocs build and check what it writes."""
+
+import hashlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import ROOT, run_build
+
+pytestmark = pytest.mark.build
+
+LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
+GUIDES = ("hogar/contrato/", "hogar/salario/", "hogar/aguinaldo/")
+
+
+class Tags(HTMLParser):
+    def __init__(self, text):
+        super().__init__()
+        self.tags = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag, **attrs):
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS.items())
+def test_html_lang_and_hreflang_in_every_language(built_site, lang, prefix):
+    for url in ("", *GUIDES):
+        html = page(built_site, prefix + url)
+        assert f'<html lang="{lang}"' in html
+        tags = Tags(html)
+        head = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate") if "hreflang" in a}
+        assert head == {code: "/" + root for code, root in LANGS.items()}
+        switcher = {a["hreflang"]: a["href"] for a in tags.find("a", **{"class": "md-select__link"})}
+        assert set(switcher) == set(LANGS)
+
+
+def test_language_switcher_leads_to_the_same_page(built_site):
+    base = "http://site/nah/hogar/aguinaldo/"
+    tags = Tags(page(built_site, "nah/hogar/aguinaldo/"))
+    switcher = {a["hreflang"]: urlsplit(urljoin(base, a["href"])).path for a in tags.find("a", **{"class": "md-select__link"})}
+    assert switcher == {code: f"/{root}hogar/aguinaldo/" for code, root in LANGS.items()}
+
+
+def test_a_fact_renders_differently_in_spanish_and_english(built_site):
+    spanish = page(built_site, "hogar/salario/")
+    english = page(built_site, "en/hogar/salario/")
+    assert "$315.04 al día" in spanish and "MX$315.04" not in spanish
+    assert "MX$315.04 a day" in english
+    assert "Fuentes de los datos de esta página" in spanish
+    assert "Sources of the figures on this page" in english
+
+
+def test_fallback_page_has_a_notice_and_spanish_text(built_site):
+    html = page(built_site, "nah/hogar/aguinaldo/")
+    assert "dc-notice--fallback" in html
+    assert "Aún no hay versión en Náhuatl" in html
+    assert '<div lang="es">' in html
+
+
+def test_draft_home_pages_carry_the_draft_notice(built_site):
+    for prefix in ("nah/", "tzo/", "mix/"):
+        html = page(built_site, prefix)
+        assert "dc-notice--draft" in html
+        assert "dc-notice--fallback" not in html
+    assert "dc-notice" not in page(built_site, "en/hogar/salario/")
+    assert "dc-notice" not in page(built_site, "")
+
+
+def test_each_language_has_its_own_404_and_sitemap(built_site):
+    for lang, prefix in LANGS.items():
+        assert f'<html lang="{lang}"' in (built_site / prefix / "404.html").read_text(encoding="utf-8")
+        sitemap = (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
+        locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+        assert locs and all(urlsplit(loc).path.startswith("/" + prefix) for loc in locs)
+        assert 'hreflang="nah"' in sitemap
+
+
+def _local_requests(site: Path, html_file: Path) -> set[str]:
+    """Paths the browser fetches on load: assets, and Material's sitemap lookups."""
+    url = "http://site/" + html_file.relative_to(site).as_posix()
+    tags = Tags(html_file.read_text(encoding="utf-8"))
+    wanted = [a["href"] for a in tags.find("link", rel="stylesheet")]
+    wanted += [a["src"] for t, a in tags.tags if t in ("script", "img") and a.get("src")]
+    # Material fetches sitemap.xml next to every <link rel="alternate">
+    wanted += [urljoin(urljoin(url, a["href"]), "sitemap.xml") for a in tags.find("link", rel="alternate")]
+    paths = set()
+    for item in wanted:
+        parts = urlsplit(urljoin(url, item))
+        assert parts.netloc == "site", f"{html_file}: request to another host: {item}"
+        paths.add(parts.path)
+    return paths
+
+
+def test_no_request_from_any_page_fails(built_site):
+    requested = set()
+    for html_file in built_site.rglob("*.html"):
+        requested |= _local_requests(built_site, html_file)
+    missing = sorted(p for p in requested if not (built_site / p.lstrip("/")).is_file())
+    assert requested and missing == []
+
+
+def test_search_loads_only_language_assets_that_exist(built_site):
+    html = page(built_site, "")
+    config = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    langs = re.search(r'"lang":\[([^\]]*)\]', config).group(1).replace('"', "").split(",")
+    for lang in langs:
+        if lang != "en":  # English is built into lunr itself
+            assert (built_site / f"assets/javascripts/lunr/min/lunr.{lang}.min.js").is_file()
+    assert "search" in html
+
+
+# --- Failing builds: the message names the file and the line ---------------
+
+
+def test_broken_link_fails_naming_file_and_line(project_copy, tmp_path):
+    path = project_copy / "docs/es/hogar/aguinaldo.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append("Mira [esto](no-existe.md).")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/es/hogar/aguinaldo.md:{len(lines)}: (language: es) the link 'no-existe.md'" in output
+    assert "Traceback" not in output
+
+
+def test_missing_anchor_in_a_translation_fails_naming_language(project_copy, tmp_path):
+    path = project_copy / "docs/en/hogar/contrato.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nSee [pay](salario.md#no-such-section).\n", encoding="utf-8")
+    line = path.read_text(encoding="utf-8").count("\n")
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/en/hogar/contrato.md:{line}: (language: en)" in output
+    assert "'#no-such-section' that does not exist in docs/en/hogar/salario.md" in output
+
+
+def test_unknown_fact_fails_naming_file_and_line(project_copy, tmp_path):
+    path = project_copy / "docs/es/hogar/salario.md"
+    text = path.read_text(encoding="utf-8") + "\nGanas {{ salario_minimo.imaginario }}.\n"
+    path.write_text(text, encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/es/hogar/salario.md:{text.count(chr(10))}: unknown fact 'salario_minimo.imaginario'" in output
+    assert "Traceback" not in output
+
+
+def test_malformed_fact_yaml_fails_naming_file_and_line(project_copy, tmp_path):
+    path = project_copy / "facts/plazos.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  type: years", "  type: [years", 1), encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"facts/plazos\.yml:\d+: this YAML cannot be read", output)
+    assert "Traceback" not in output
+
+
+def _tree_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_failed_build_leaves_the_previous_site_in_place(project_copy):
+    command = [sys.executable, "-m", "build_tools", "build", "--as-of", "2026-11-21"]
+    good = subprocess.run(command, cwd=project_copy, capture_output=True, text=True)
+    assert good.returncode == 0, good.stderr
+    before = _tree_hash(project_copy / "site")
+    (project_copy / "facts/plazos.yml").write_text("broken: [\n", encoding="utf-8")
+    bad = subprocess.run(command, cwd=project_copy, capture_output=True, text=True)
+    assert bad.returncode != 0
+    assert "site/ was left as it was" in bad.stderr
+    assert _tree_hash(project_copy / "site") == before
+    assert not list(project_copy.glob("site.building-*"))
+
+
+def test_locales_command_prints_coverage():
+    result = subprocess.run([sys.executable, "-m", "build_tools", "locales"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^nah\s+\d+\s+\d+\s+\d+%$", result.stdout, re.M)
+    assert re.search(r"^es\s+(\d+)\s+\1\s+100%$", result.stdout, re.M)

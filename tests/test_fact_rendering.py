@@ -1,0 +1,133 @@
+import datetime as dt
+from pathlib import Path
+
+import markdown
+import pytest
+
+from build_tools.errors import ContentError
+from build_tools.fact_rendering import RenderContext, render_sources
+from build_tools.facts import load_facts
+from build_tools.facts_markdown import FactsExtension, PageFacts, find_references
+from build_tools.languages import babel_locale
+from build_tools.locales import load_catalogs
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = load_facts(ROOT / "facts", ROOT)
+CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
+FORMATS = {"es": "es_MX", "en": "en_US", "nah": None}
+
+
+def context(lang="es", as_of=dt.date(2026, 11, 21)):
+    return RenderContext(lang, babel_locale(lang, FORMATS[lang]), CATALOGS[lang], as_of)
+
+
+def render(text, lang="es", as_of=dt.date(2026, 11, 21), offset=0, facts=FACTS):
+    ctx = context(lang, as_of)
+    extension = FactsExtension(facts)
+    extension.page = PageFacts("docs/es/page.md", offset, ctx)
+    html = markdown.Markdown(extensions=[extension, "attr_list"]).convert(text)
+    return html, ctx
+
+
+def test_money_is_formatted_per_language():
+    es, _ = render("{{ salario_minimo.general }}", "es")
+    en, _ = render("{{ salario_minimo.general }}", "en")
+    assert "$315.04 al día" in es
+    assert "MX$315.04 a day" in en
+
+
+def test_dates_follow_the_language_and_nah_uses_the_fallback_locale():
+    assert "1 de enero de 2026" in render("{{ salario_minimo.general | since }}", "es")[0]
+    assert "January 1, 2026" in render("{{ salario_minimo.general | since }}", "en")[0]
+    # Babel has no Nahuatl data: es-MX formats, Spanish strings fill in
+    assert "$315.04 al día" in render("{{ salario_minimo.general }}", "nah")[0]
+
+
+def test_as_of_selects_the_value_in_force():
+    assert "$278.80" in render("{{ salario_minimo.general }}", as_of=dt.date(2025, 6, 1))[0]
+    assert "$315.04" in render("{{ salario_minimo.general }}", as_of=dt.date(2026, 6, 1))[0]
+
+
+def test_next_scheduled_change_and_none_when_there_is_none():
+    html, _ = render("{{ jornada.horas_semanales_maximas | next }}", as_of=dt.date(2026, 11, 21))
+    assert "A partir del 1 de enero de 2027: 46 horas." in html
+    html, _ = render("X{{ jornada.horas_semanales_maximas | next }}Y", as_of=dt.date(2031, 1, 1))
+    assert "<p>XY</p>" in html
+
+
+def test_units_use_plural_rules():
+    assert "1 año" in render("{{ prescripcion.general }}")[0]
+    assert "15 días" in render("{{ aguinaldo.dias }}")[0]
+    assert "15 days" in render("{{ aguinaldo.dias }}", "en")[0]
+
+
+def test_phone_becomes_a_tel_link():
+    html, _ = render("{{ profedet.telefono }}")
+    assert '<a class="dc-fact__tel" href="tel:+528007172942">800 717 2942</a>' in html
+
+
+def test_every_rendered_fact_links_to_its_source_and_legal_basis():
+    html, ctx = render("{{ aguinaldo.dias }} y {{ salario_minimo.general }}")
+    assert 'href="#dc-fact-aguinaldo-dias"' in html
+    assert "Ley Federal del Trabajo, art. 87" in html
+    sources = render_sources(ctx)
+    assert 'id="dc-fact-aguinaldo-dias"' in sources
+    assert "https://imcp.org.mx/" in sources
+    assert 'rel="noopener noreferrer"' in sources
+    assert "Vigente desde el 1 de enero de 2026" in sources
+
+
+def test_unverified_fact_shows_to_be_confirmed(tmp_path):
+    (tmp_path / "f.yml").write_text(
+        "x:\n  type: days\n  legal_basis: [{law: LFT, article: '1'}]\n"
+        "  sources: [{title: T, url: 'https://example.org'}]\n"
+        "  last_verified: 2026-11-01\n  confidence: unverified\n  value: 3\n",
+        encoding="utf-8",
+    )
+    facts = load_facts(tmp_path)
+    assert "(por confirmar)" in render("{{ x }}", facts=facts)[0]
+    assert "(to be confirmed)" in render("{{ x }}", "en", facts=facts)[0]
+
+
+def test_expired_fact_is_marked():
+    html, _ = render("{{ vacaciones.prima }} {{ salario_minimo.general }}", as_of=dt.date(2024, 6, 1))
+    assert "dato vencido" in html
+
+
+def test_table_fact_renders_translated_headings():
+    html, _ = render("Intro\n\n{{ vacaciones.por_antiguedad }}\n", "en")
+    assert "<th scope=\"col\">Years of service</th>" in html
+    assert "<td>6–10</td><td>22</td>" in html
+    assert "<p><table" not in html
+
+
+def test_table_fact_inside_a_sentence_is_an_error():
+    with pytest.raises(ContentError) as error:
+        render("See {{ vacaciones.por_antiguedad }} here")
+    assert "alone on its own line" in str(error.value)
+
+
+def test_unknown_fact_names_file_and_line_with_front_matter_offset():
+    with pytest.raises(ContentError) as error:
+        render("# T\n\nGanas {{ salario_minimo.generl }}.\n", offset=4)
+    message = str(error.value)
+    assert message.startswith("docs/es/page.md:7:")
+    assert "Did you mean 'salario_minimo.general'" in message
+
+
+def test_unknown_option_and_malformed_reference_are_errors():
+    with pytest.raises(ContentError, match=r"unknown option '\| later'"):
+        render("{{ aguinaldo.dias | later }}")
+    with pytest.raises(ContentError, match="not a fact reference"):
+        render("{{ aguinaldo dias }}")
+
+
+def test_references_in_code_blocks_are_left_alone():
+    html, ctx = render("```\n{{ no.such.fact }}\n```\n")
+    assert "{{ no.such.fact }}" in html
+    assert ctx.used == []
+
+
+def test_find_references_reports_lines():
+    refs = list(find_references(["a", "{{ x.y }} and {{ z | next }}", "```", "{{ q }}", "```"]))
+    assert [(r.line, r.fact_id, r.mode) for r in refs] == [(2, "x.y", "value"), (2, "z", "next")]

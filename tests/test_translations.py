@@ -1,0 +1,47 @@
+from pathlib import Path
+
+from build_tools.locales import load_catalogs
+from build_tools.translations import decorate, page_language, status_problem
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
+
+
+def test_page_language_statuses():
+    assert page_language("es", "es", "es", {}).status == "source"
+    assert page_language("nah", "es", "es", {}).status == "fallback"
+    assert page_language("nah", "nah", "es", {"translation": {"status": "draft"}}).status == "draft"
+    assert page_language("en", "en", "es", {"translation": {"status": "reviewed"}}).status == "reviewed"
+    # A translation that does not say it was reviewed is shown as a draft
+    assert page_language("en", "en", "es", {}).status == "draft"
+
+
+def test_bad_status_is_reported():
+    assert status_problem({"translation": {"status": "done"}})
+    assert status_problem({"translation": {"status": "draft"}}) is None
+
+
+def test_fallback_notice_in_reader_language_and_spanish_marked():
+    where = page_language("en", "es", "es", {})
+    html = decorate("<p>Hola</p>", where, CATALOGS["en"], "English", None)
+    assert "This page is not translated yet" in html
+    assert '<div lang="es"><p>Hola</p></div>' in html
+
+
+def test_untranslated_notice_falls_back_to_spanish_and_says_so():
+    where = page_language("nah", "es", "es", {})
+    html = decorate("<p>Hola</p>", where, CATALOGS["nah"], "Náhuatl", None)
+    assert '<p class="admonition-title" lang="es">Esta página todavía no está traducida</p>' in html
+    assert "Aún no hay versión en Náhuatl" in html
+
+
+def test_draft_notice_links_to_spanish():
+    where = page_language("nah", "nah", "es", {"translation": {"status": "draft"}})
+    html = decorate("<p>X</p>", where, CATALOGS["nah"], "Náhuatl", "../")
+    assert "Traducción en borrador" in html and 'href="../"' in html
+
+
+def test_reviewed_page_is_unchanged():
+    where = page_language("en", "en", "es", {"translation": {"status": "reviewed"}})
+    assert decorate("<p>X</p>", where, CATALOGS["en"], "English", None) == "<p>X</p>"
+
