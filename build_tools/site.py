@@ -21,6 +21,7 @@ from build_tools.facts import FactRegistry, load_facts
 from build_tools.facts_markdown import FactsExtension
 from build_tools.i18n.plugin import I18nPlugin
 from build_tools.locales import Catalog, load_catalogs, write_material_partials
+from build_tools.yaml_source import read_text
 
 log = logging.getLogger("mkdocs.plugins.derechos")
 
@@ -36,6 +37,14 @@ class SiteState:
     facts_extension: FactsExtension
     theme_dir: tempfile.TemporaryDirectory
     links: dict = field(default_factory=dict)
+    _sources: dict = field(default_factory=dict)
+
+    def source_text(self, page) -> str:
+        """A page's file as written (read once per run; used for line numbers)."""
+        path = page.file.abs_src_path
+        if path not in self._sources:
+            self._sources[path] = read_text(path, self.root)
+        return self._sources[path]
 
     @property
     def lang(self) -> str:

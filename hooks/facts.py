@@ -9,7 +9,6 @@ from build_tools import site
 from build_tools.fact_rendering import RenderContext, render_sources
 from build_tools.facts_markdown import PageFacts
 from build_tools.errors import display_path
-from build_tools.yaml_source import read_text
 
 # Not under the 'mkdocs' logger: MkDocs' strict mode would turn a stale
 # fact into a failed build, which is what `strict_facts` decides instead.
@@ -29,7 +28,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     state = site.state(config)
     lang = state.lang
-    raw = read_text(page.file.abs_src_path, state.root)
+    raw = state.source_text(page)
     state.facts_extension.page = PageFacts(
         path=display_path(page.file.abs_src_path, state.root),
         line_offset=site.source_line_offset(raw),

@@ -2,13 +2,12 @@
 
 from build_tools import links, site
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.yaml_source import read_text
 
 
 # Collect the page's links with their lines in the source file.
 def on_page_markdown(markdown, page, config, files):
     state = site.state(config)
-    raw = read_text(page.file.abs_src_path, state.root)
+    raw = state.source_text(page)
     found = [link for link in links.find_links(raw) if link.is_internal]
     state.links[page.file.src_uri] = (page, found)
     return markdown
