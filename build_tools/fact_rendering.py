@@ -92,7 +92,7 @@ def _value_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
 
 def _flags_html(dated: DatedValue, out_of_date: bool, ctx: RenderContext) -> str:
     if out_of_date:
-        key = "fact.expired"
+        key = "fact.not_in_force"
     elif dated.confidence == "unverified":
         key = "fact.unverified"
     else:

@@ -195,3 +195,22 @@ def test_locales_command_prints_coverage():
     assert result.returncode == 0, result.stderr
     assert re.search(r"^nah\s+\d+\s+\d+\s+\d+%$", result.stdout, re.M)
     assert re.search(r"^es\s+(\d+)\s+\1\s+100%$", result.stdout, re.M)
+
+
+def test_stale_facts_warn_and_strict_makes_them_an_error(project_copy, tmp_path):
+    # Two years on, every fact's last_verified is older than a year
+    later = __import__("datetime").date(2028, 12, 1)
+    warned = run_build(project_copy, tmp_path / "a", as_of=later)
+    assert warned.returncode == 0, warned.stderr
+    assert "Facts need checking" in warned.stderr
+    assert "facts/salarios.yml:4: fact 'salario_minimo.general' was last verified on 2026-11-21" in warned.stderr
+    strict = run_build(project_copy, tmp_path / "b", as_of=later, extra_env={"DC_STRICT_FACTS": "true"})
+    assert strict.returncode != 0
+    assert "strict_facts is on" in strict.stdout + strict.stderr
+
+
+def test_as_of_changes_the_rendered_value(project_copy, tmp_path):
+    result = run_build(project_copy, tmp_path / "site", as_of=__import__("datetime").date(2025, 6, 1))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site/hogar/salario/index.html").read_text(encoding="utf-8")
+    assert "$303.07 al día" in html and "$342.47" not in html

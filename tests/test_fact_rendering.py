@@ -91,7 +91,7 @@ def test_unverified_fact_shows_to_be_confirmed(tmp_path):
 
 def test_expired_fact_is_marked():
     html, _ = render("{{ vacaciones.prima }} {{ salario_minimo.general }}", as_of=dt.date(2024, 6, 1))
-    assert "dato vencido" in html
+    assert "sin dato vigente" in html
 
 
 def test_table_fact_renders_translated_headings():
