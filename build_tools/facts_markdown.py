@@ -21,10 +21,10 @@ from markdown.preprocessors import Preprocessor
 from build_tools.errors import ContentError, Problem
 from build_tools.fact_rendering import MODES, RenderContext, render_inline, render_table
 from build_tools.facts import FactRegistry
+from build_tools.markdown_source import prose_lines
 
 REFERENCE = re.compile(r"\{\{(.*?)\}\}")
 _INNER = re.compile(r"^\s*([A-Za-z][\w.\-]*)\s*(?:\|\s*([A-Za-z]+)\s*)?$")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -37,18 +37,7 @@ class Reference:
 
 def find_references(lines: list[str]) -> Iterator[Reference]:
     """Every ``{{ ... }}`` outside fenced code blocks, with its line number."""
-    fence = None
-    for number, line in enumerate(lines, 1):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
+    for number, line in prose_lines(lines):
         for ref in REFERENCE.finditer(line):
             inner = _INNER.match(ref.group(1))
             fact_id, mode = (inner.group(1), inner.group(2) or "value") if inner else (None, None)

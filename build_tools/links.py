@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from build_tools.markdown_source import prose_lines
+
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,8 @@ class Link:
 def find_links(text: str) -> list[Link]:
     """Inline links, images and reference definitions outside code."""
     links = []
-    fence = None
-    for number, line in enumerate(text.splitlines(), 1):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is not None or line.startswith(("    ", "\t")):
+    for number, line in prose_lines(text.splitlines()):
+        if line.startswith(("    ", "\t")):
             continue
         line = _CODE_SPAN.sub("", line)
         for found in _INLINE.finditer(line):

@@ -125,48 +125,46 @@ def test_search_loads_only_language_assets_that_exist(built_site):
 # --- Failing builds: the message names the file and the line ---------------
 
 
-def test_broken_link_fails_naming_file_and_line(project_copy, tmp_path):
-    path = project_copy / "docs/es/hogar/aguinaldo.md"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append("Mira [esto](no-existe.md).")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site")
+def append_line(path: Path, line: str) -> int:
+    """Add a line at the end of a file; return its line number."""
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+def failed_build(project: Path, tmp_path: Path) -> str:
+    """Build a broken project: it must fail, cleanly, and say why."""
+    result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert f"docs/es/hogar/aguinaldo.md:{len(lines)}: (language: es) the link 'no-existe.md'" in output
+    assert result.returncode != 0, output
     assert "Traceback" not in output
+    return output
+
+
+def test_broken_link_fails_naming_file_and_line(project_copy, tmp_path):
+    line = append_line(project_copy / "docs/es/hogar/aguinaldo.md", "Mira [esto](no-existe.md).")
+    output = failed_build(project_copy, tmp_path)
+    assert f"docs/es/hogar/aguinaldo.md:{line}: (language: es) the link 'no-existe.md'" in output
 
 
 def test_missing_anchor_in_a_translation_fails_naming_language(project_copy, tmp_path):
-    path = project_copy / "docs/en/hogar/contrato.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nSee [pay](salario.md#no-such-section).\n", encoding="utf-8")
-    line = path.read_text(encoding="utf-8").count("\n")
-    result = run_build(project_copy, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    line = append_line(project_copy / "docs/en/hogar/contrato.md", "See [pay](salario.md#no-such-section).")
+    output = failed_build(project_copy, tmp_path)
     assert f"docs/en/hogar/contrato.md:{line}: (language: en)" in output
     assert "'#no-such-section' that does not exist in docs/en/hogar/salario.md" in output
 
 
 def test_unknown_fact_fails_naming_file_and_line(project_copy, tmp_path):
-    path = project_copy / "docs/es/hogar/salario.md"
-    text = path.read_text(encoding="utf-8") + "\nGanas {{ salario_minimo.imaginario }}.\n"
-    path.write_text(text, encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert f"docs/es/hogar/salario.md:{text.count(chr(10))}: unknown fact 'salario_minimo.imaginario'" in output
-    assert "Traceback" not in output
+    line = append_line(project_copy / "docs/es/hogar/salario.md", "Ganas {{ salario_minimo.imaginario }}.")
+    output = failed_build(project_copy, tmp_path)
+    assert f"docs/es/hogar/salario.md:{line}: unknown fact 'salario_minimo.imaginario'" in output
 
 
 def test_malformed_fact_yaml_fails_naming_file_and_line(project_copy, tmp_path):
     path = project_copy / "facts/plazos.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("  type: years", "  type: [years", 1), encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build(project_copy, tmp_path)
     assert re.search(r"facts/plazos\.yml:\d+: this YAML cannot be read", output)
-    assert "Traceback" not in output
 
 
 def _tree_hash(folder: Path) -> str:
