@@ -7,7 +7,6 @@ loads mkdocs.yml, so ``mkdocs serve`` rebuilds never see stale state.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,6 @@ from build_tools.facts_markdown import FactsExtension
 from build_tools.i18n.plugin import I18nPlugin
 from build_tools.locales import Catalog, load_catalogs, write_material_partials
 from build_tools.yaml_source import read_text
-
-log = logging.getLogger("mkdocs.plugins.derechos")
-
 
 @dataclass
 class SiteState:
