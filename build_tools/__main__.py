@@ -3,12 +3,15 @@
     python -m build_tools build [--as-of DATE] [--strict] [--debug]
     python -m build_tools locales
     python -m build_tools facts [--as-of DATE] [--strict]
+    python -m build_tools status [--json FILE]
+    python -m build_tools translate start|check|diff|done PAGE LANG
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from build_tools import translate, translations
 from build_tools.errors import ContentError
 from build_tools.facts import load_facts
 from build_tools.locales import coverage_report, load_catalogs
@@ -103,6 +107,63 @@ def cmd_facts(args) -> int:
     return 1 if (report and args.strict) else 0
 
 
+def _translation_project() -> translate.Project:
+    config, i18n, settings = _project()
+    return translate.Project(
+        root=ROOT,
+        docs_dir=Path(config.docs_dir),
+        source_lang=i18n.default_language,
+        langs=_languages(i18n),
+        facts_dir=ROOT / settings.facts_dir,
+    )
+
+
+def cmd_status(args) -> int:
+    """Each page's state in each language, and the coverage per language."""
+    project = _translation_project()
+    statuses = translations.collect_status(project.docs_dir, project.source_lang, project.langs, ROOT)
+    table = translations.coverage(statuses)
+    if args.json:
+        data = {
+            "source_language": project.source_lang,
+            "coverage": {lang: {**counts, "total": sum(counts.values())} for lang, counts in table.items()},
+            "pages": [status.as_dict() for status in statuses],
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        if args.json == "-":
+            sys.stdout.write(text)
+            return 0
+        Path(args.json).write_text(text, encoding="utf-8")
+    width = max(len(s.page) for s in statuses) if statuses else 10
+    for status in statuses:
+        print(f"{status.lang:<5} {status.page:<{width}} {status.state}")
+    print()
+    for lang, counts in table.items():
+        total = sum(counts.values())
+        summary = ", ".join(f"{counts[state]} {state}" for state in translations.STATES)
+        print(f"{lang:<5} {counts['translated'] / total:>4.0%} translated ({summary})")
+    return 0
+
+
+def cmd_translate(args) -> int:
+    project = _translation_project()
+    try:
+        if args.action == "start":
+            print(translate.start(project, args.page, args.lang))
+        elif args.action == "done":
+            print(translate.done(project, args.page, args.lang, args.reviewer))
+        elif args.action == "diff":
+            print(translate.diff(project, args.page, args.lang))
+        else:
+            problems = translate.check(project, args.page, args.lang)
+            print("\n".join(problems) or "No differences with the Spanish page.")
+            return 1 if problems else 0
+    except translate.TranslateError as error:
+        print(f"Nothing done: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,7 +183,20 @@ def main(argv: list[str] | None = None) -> int:
     facts.add_argument("--strict", action="store_true", help="exit 1 if any fact needs checking")
     facts.set_defaults(run=cmd_facts)
 
+    status = commands.add_parser("status", help="translation state of every page in every language")
+    status.add_argument("--json", metavar="FILE", help="also write the data as JSON ('-' for standard output only)")
+    status.set_defaults(run=cmd_status)
+
+    translate_cmd = commands.add_parser("translate", help="start, check, diff or finish a translation")
+    translate_cmd.add_argument("action", choices=["start", "check", "diff", "done"])
+    translate_cmd.add_argument("page", help="the page inside docs/es/, e.g. hogar/aguinaldo.md")
+    translate_cmd.add_argument("lang", help="the language tag, e.g. nah")
+    translate_cmd.add_argument("--reviewer", help="with 'done': who reviewed the translation")
+    translate_cmd.set_defaults(run=cmd_translate)
+
     args = parser.parse_args(argv)
+    if getattr(args, "action", None) == "done" and not args.reviewer:
+        parser.error("'translate done' needs --reviewer NAME")
     try:
         return args.run(args)
     except ContentError as error:

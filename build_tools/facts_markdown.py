@@ -21,7 +21,7 @@ from markdown.preprocessors import Preprocessor
 from build_tools.errors import ContentError, Problem
 from build_tools.fact_rendering import MODES, RenderContext, render_inline, render_table
 from build_tools.facts import FactRegistry
-from build_tools.markdown_source import prose_lines
+from build_tools.markdown_source import in_code_span, prose_lines
 
 REFERENCE = re.compile(r"\{\{(.*?)\}\}")
 _INNER = re.compile(r"^\s*([A-Za-z][\w.\-]*)\s*(?:\|\s*([A-Za-z]+)\s*)?$")
@@ -39,6 +39,8 @@ def find_references(lines: list[str]) -> Iterator[Reference]:
     """Every ``{{ ... }}`` outside fenced code blocks, with its line number."""
     for number, line in prose_lines(lines):
         for ref in REFERENCE.finditer(line):
+            if in_code_span(line, ref.start()):
+                continue
             inner = _INNER.match(ref.group(1))
             fact_id, mode = (inner.group(1), inner.group(2) or "value") if inner else (None, None)
             yield Reference(number, ref.group(0), fact_id, mode)
@@ -91,8 +93,15 @@ class FactsPreprocessor(Preprocessor):
             if number in tables:
                 out += ["", stash(tables[number]), ""]
                 continue
-            out.append(REFERENCE.sub(lambda m: stash(rendered[(number, m.group(0))]) if (number, m.group(0)) in rendered else m.group(0), line))
+            out.append(REFERENCE.sub(lambda m: _replacement(m, number, line, rendered, stash), line))
         return out
+
+
+def _replacement(match, number: int, line: str, rendered: dict, stash) -> str:
+    key = (number, match.group(0))
+    if key not in rendered or in_code_span(line, match.start()):
+        return match.group(0)
+    return stash(rendered[key])
 
 
 def _check(ref: Reference, facts: FactRegistry) -> str | None:

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from build_tools.markdown_source import prose_lines
+from build_tools.markdown_source import prose_lines, strip_code_spans
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ def find_links(text: str) -> list[Link]:
     for number, line in prose_lines(text.splitlines()):
         if line.startswith(("    ", "\t")):
             continue
-        line = _CODE_SPAN.sub("", line)
+        line = strip_code_spans(line)
         for found in _INLINE.finditer(line):
             links.append(Link(number, found.group(1)))
         definition = _REFERENCE.match(line)

@@ -22,3 +22,16 @@ def prose_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
             continue
         if fence is None:
             yield number, line
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def in_code_span(line: str, position: int) -> bool:
+    """Whether ``position`` of ``line`` is inside an inline `code span`."""
+    return any(span.start() <= position < span.end() for span in _CODE_SPAN.finditer(line))
+
+
+def strip_code_spans(line: str) -> str:
+    """The line without its inline `code spans`."""
+    return _CODE_SPAN.sub("", line)

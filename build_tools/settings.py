@@ -34,6 +34,9 @@ class Settings(Config):
     # Stale or expired facts fail the build instead of warning
     strict_facts = c.Type(bool, default=False)
 
+    # Draft translations are published; off, they fall back to Spanish
+    include_drafts = c.Type(bool, default=True)
+
 
 def load_settings(raw: dict | None, config_file: str | None = None) -> Settings:
     """Validate the ``extra.derechos`` mapping, or fail naming the bad option."""

@@ -7,6 +7,7 @@ loads mkdocs.yml, so ``mkdocs serve`` rebuilds never see stale state.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,22 @@ from build_tools.facts import FactRegistry, load_facts
 from build_tools.facts_markdown import FactsExtension
 from build_tools.i18n.plugin import I18nPlugin
 from build_tools.locales import Catalog, load_catalogs, write_material_partials
+from build_tools.translations import Translation, survey
 from build_tools.yaml_source import read_text
+
+# Not under the 'mkdocs' logger: MkDocs' strict mode would fail the build on
+# these, and whether they should is the project's decision (strict_facts).
+_log = logging.getLogger("derechos")
+
+
+def warn(title: str, lines: list[str]) -> None:
+    """Print a warning that lists items, without failing a strict build."""
+    if not _log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        _log.addHandler(handler)
+        _log.propagate = False
+    _log.warning(title + ":\n  " + "\n  ".join(lines))
 
 @dataclass
 class SiteState:
@@ -32,12 +48,23 @@ class SiteState:
     facts: FactRegistry
     facts_extension: FactsExtension
     theme_dir: tempfile.TemporaryDirectory
+    docs_dir: Path
     links: dict = field(default_factory=dict)
     _sources: dict = field(default_factory=dict)
+    _translations: list | None = None
+    translations_checked: bool = False
 
-    def source_text(self, page) -> str:
+    @property
+    def translations(self) -> list[Translation]:
+        """Every page in every language, with its translation state (read once)."""
+        if self._translations is None:
+            langs = [lang.locale for lang in self.i18n.config.languages if lang.locale != "null"]
+            self._translations = survey(self.docs_dir, self.source_lang, langs, self.root)
+        return self._translations
+
+    def source_text(self, file) -> str:
         """A page's file as written (read once per run; used for line numbers)."""
-        path = page.file.abs_src_path
+        path = file.abs_src_path
         if path not in self._sources:
             self._sources[path] = read_text(path, self.root)
         return self._sources[path]
@@ -83,6 +110,7 @@ def state(config: MkDocsConfig) -> SiteState:
         facts=facts,
         facts_extension=FactsExtension(facts),
         theme_dir=theme_dir,
+        docs_dir=Path(config.docs_dir),
     )
     return i18n.derechos_state
 

@@ -1,13 +1,135 @@
-"""Translation status of a page, and the notices that tell readers about it."""
+"""Translations: which Spanish version each one translates, their status,
+and the notices that tell readers about it.
+
+A translated page records in its front matter the fingerprint of the
+Spanish source it translates (``translation.source``). When the Spanish page
+changes, its fingerprint changes and the translation is *outdated*. The
+Spanish text of every recorded fingerprint is kept in ``translations/sources``
+so that ``translate diff`` can show what changed, without git history.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import html
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
+from build_tools import front_matter
 from build_tools.locales import Catalog
+from build_tools.yaml_source import read_text
 
 STATUSES = ("draft", "reviewed")
+# What `status` reports for each page of a language
+STATES = ("translated", "outdated", "draft", "missing")
+ARCHIVE = Path("translations") / "sources"
+
+
+def fingerprint(source_text: str) -> str:
+    """A short content hash of a Spanish page (line endings normalised)."""
+    normalised = source_text.replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def archive_source(root: Path, source_text: str) -> str:
+    """Keep this Spanish text under its fingerprint; return the fingerprint."""
+    digest = fingerprint(source_text)
+    path = Path(root) / ARCHIVE / f"{digest}.md"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source_text, encoding="utf-8")
+    return digest
+
+
+def archived_source(root: Path, digest: str) -> str | None:
+    path = Path(root) / ARCHIVE / f"{digest}.md"
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def recorded_source(meta: dict) -> str | None:
+    """The fingerprint a translation says it translates."""
+    block = meta.get("translation")
+    return str(block.get("source")) if isinstance(block, dict) and block.get("source") else None
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    page: str  # path under docs/<lang>/, e.g. "hogar/aguinaldo.md"
+    lang: str
+    state: str  # one of STATES
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def state_of(source_text: str, translation_text: str | None) -> tuple[str, dict]:
+    """The state of one translation, and its front matter."""
+    if translation_text is None:
+        return "missing", {}
+    meta = front_matter.split(translation_text).meta
+    if recorded_source(meta) != fingerprint(source_text):
+        return "outdated", meta
+    if translation_status(meta) != "reviewed":
+        return "draft", meta
+    return "translated", meta
+
+
+def source_pages(docs_dir: Path, source_lang: str) -> list[str]:
+    base = Path(docs_dir) / source_lang
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One page in one language, read from disk (``text`` None if missing)."""
+
+    page: str
+    lang: str
+    state: str
+    meta: dict
+    source_path: Path
+    path: Path
+    source_text: str
+    text: str | None
+
+
+def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None) -> list[Translation]:
+    """Every Spanish page in every other language, with its state."""
+    docs_dir = Path(docs_dir)
+    found = []
+    for page in source_pages(docs_dir, source_lang):
+        source_path = docs_dir / source_lang / page
+        source_text = read_text(source_path, root)
+        for lang in langs:
+            if lang == source_lang:
+                continue
+            path = docs_dir / lang / page
+            text = read_text(path, root) if path.exists() else None
+            state, meta = state_of(source_text, text)
+            found.append(Translation(page, lang, state, meta, source_path, path, source_text, text))
+    return found
+
+
+def status_of(item: Translation) -> PageStatus:
+    block = item.meta.get("translation") if isinstance(item.meta.get("translation"), dict) else {}
+    reviewed_on = block.get("reviewed_on")
+    return PageStatus(item.page, item.lang, item.state, block.get("reviewed_by"), str(reviewed_on) if reviewed_on else None)
+
+
+def collect_status(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None) -> list[PageStatus]:
+    """The state of every page in every translated language."""
+    return [status_of(item) for item in survey(docs_dir, source_lang, langs, root)]
+
+
+def coverage(statuses: list[PageStatus]) -> dict[str, dict[str, int]]:
+    """Per language: how many pages are in each state."""
+    table: dict[str, dict[str, int]] = {}
+    for status in statuses:
+        counts = table.setdefault(status.lang, dict.fromkeys(STATES, 0))
+        counts[status.state] += 1
+    return table
 
 
 @dataclass(frozen=True)
@@ -17,6 +139,7 @@ class PageLanguage:
     build_lang: str  # the language section the reader is in
     text_lang: str  # the language the page's text is written in
     status: str  # "source", "fallback", "draft" or "reviewed"
+    outdated: bool = False  # its Spanish source changed since it was translated
 
 
 def translation_status(meta: dict) -> str | None:
@@ -27,14 +150,17 @@ def translation_status(meta: dict) -> str | None:
     return block.get("status")
 
 
-def page_language(build_lang: str, file_lang: str, source_lang: str, meta: dict) -> PageLanguage:
+def page_language(
+    build_lang: str, file_lang: str, source_lang: str, meta: dict, source_print: str | None = None
+) -> PageLanguage:
     if file_lang != build_lang:
         return PageLanguage(build_lang, file_lang, "fallback")
     if build_lang == source_lang:
         return PageLanguage(build_lang, build_lang, "source")
     # A translation that does not say it was reviewed is treated as a draft
     status = translation_status(meta)
-    return PageLanguage(build_lang, build_lang, status if status in STATUSES else "draft")
+    outdated = source_print is not None and recorded_source(meta) != source_print
+    return PageLanguage(build_lang, build_lang, status if status in STATUSES else "draft", outdated)
 
 
 def status_problem(meta: dict) -> str | None:
@@ -45,13 +171,12 @@ def status_problem(meta: dict) -> str | None:
 
 
 def _notice(kind: str, catalog: Catalog, language_name: str, link: str | None) -> str:
-    title_key, body_key = f"notice.{kind}.title", f"notice.{kind}.body"
+    title_key, body_key, link_key = (f"notice.{kind}.{part}" for part in ("title", "body", "link"))
     parts = [
         f'<p class="admonition-title" lang="{catalog.lang_of(title_key)}">{html.escape(catalog.t(title_key))}</p>',
         f'<p lang="{catalog.lang_of(body_key)}">{html.escape(catalog.t(body_key, language=language_name))}',
     ]
     if link:
-        link_key = "notice.draft.link"
         parts.append(
             f' <a href="{html.escape(link)}" hreflang="{catalog.source_lang}" lang="{catalog.lang_of(link_key)}">'
             f"{html.escape(catalog.t(link_key))}</a>"
@@ -61,10 +186,60 @@ def _notice(kind: str, catalog: Catalog, language_name: str, link: str | None) -
 
 
 def decorate(content: str, where: PageLanguage, catalog: Catalog, language_name: str, source_link: str | None) -> str:
-    """Add the reader's notice to a fallback or draft page's HTML."""
+    """Add the reader's notices to a fallback, outdated or draft page's HTML."""
     if where.status == "fallback":
         notice = _notice("fallback", catalog, language_name, None)
         return notice + f'<div lang="{where.text_lang}">{content}</div>'
+    notices = ""
+    if where.outdated:
+        notices += _notice("outdated", catalog, language_name, source_link)
     if where.status == "draft":
-        return _notice("draft", catalog, language_name, source_link) + content
-    return content
+        notices += _notice("draft", catalog, language_name, source_link)
+    return notices + content
+
+
+STATUS_PLACEHOLDER = "<!-- translation-status -->"
+
+
+def page_url(page: str) -> str:
+    """The directory URL of a page path: 'hogar/aguinaldo.md' -> 'hogar/aguinaldo/'."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str, str], href) -> str:
+    """The public status table; ``href(lang, page)`` links to a page."""
+    t = catalog.t
+    rows = []
+    for lang, counts in coverage(statuses).items():
+        total = sum(counts.values())
+        rows.append(
+            f"<tr><td>{html.escape(names.get(lang, lang))} (<code>{lang}</code>)</td>"
+            f"<td>{counts['translated']} / {total}</td>"
+            + "".join(f"<td>{counts[state]}</td>" for state in STATES[1:])
+            + "</tr>"
+        )
+    summary = (
+        f'<table class="dc-status"><thead><tr><th>{html.escape(t("status.language"))}</th>'
+        f'<th>{html.escape(t("status.coverage"))}</th>'
+        + "".join(f"<th>{html.escape(t('status.state.' + state))}</th>" for state in STATES[1:])
+        + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+    detail = []
+    for status in statuses:
+        label = html.escape(t(f"status.state.{status.state}"))
+        page = html.escape(status.page)
+        link = page if status.state == "missing" else f'<a href="{html.escape(href(status.lang, status.page))}">{page}</a>'
+        review = ", ".join(html.escape(str(v)) for v in (status.reviewed_by, status.reviewed_on) if v)
+        detail.append(
+            f'<tr class="dc-status--{status.state}"><td><code>{status.lang}</code></td>'
+            f"<td>{link}</td><td>{label}</td><td>{review}</td></tr>"
+        )
+    details = (
+        f'<table class="dc-status"><thead><tr><th>{html.escape(t("status.language"))}</th>'
+        f'<th>{html.escape(t("status.page"))}</th><th>{html.escape(t("status.state"))}</th>'
+        f'<th>{html.escape(t("status.reviewed"))}</th></tr></thead><tbody>' + "".join(detail) + "</tbody></table>"
+    )
+    return f"<p>{html.escape(t('status.intro'))}</p>{summary}{details}"

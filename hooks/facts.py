@@ -1,7 +1,5 @@
 """Hook: render {{ fact }} references and list each page's sources."""
 
-import logging
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -9,11 +7,6 @@ from build_tools import site
 from build_tools.fact_rendering import RenderContext, render_sources
 from build_tools.facts_markdown import PageFacts
 from build_tools.errors import display_path
-
-# Not under the 'mkdocs' logger: MkDocs' strict mode would turn a stale
-# fact into a failed build, which is what `strict_facts` decides instead.
-log = logging.getLogger("derechos.facts")
-
 
 # Load the facts once, report stale ones, and install the Markdown extension.
 def on_config(config):
@@ -28,7 +21,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     state = site.state(config)
     lang = state.lang
-    raw = state.source_text(page)
+    raw = state.source_text(page.file)
     state.facts_extension.page = PageFacts(
         path=display_path(page.file.abs_src_path, state.root),
         line_offset=site.source_line_offset(raw),
@@ -54,9 +47,4 @@ def _report_staleness(state):
     lines = report.lines(state.as_of)
     if state.settings.strict_facts:
         raise PluginError("Facts need checking (strict_facts is on):\n" + "\n".join(lines))
-    if not log.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-        log.addHandler(handler)
-        log.propagate = False
-    log.warning("Facts need checking (use --strict to fail the build):\n  " + "\n  ".join(lines))
+    site.warn("Facts need checking (use --strict to fail the build)", lines)

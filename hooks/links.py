@@ -7,7 +7,7 @@ from build_tools.errors import ContentError, Problem, display_path
 # Collect the page's links with their lines in the source file.
 def on_page_markdown(markdown, page, config, files):
     state = site.state(config)
-    raw = state.source_text(page)
+    raw = state.source_text(page.file)
     found = [link for link in links.find_links(raw) if link.is_internal]
     state.links[page.file.src_uri] = (page, found)
     return markdown

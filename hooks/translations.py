@@ -1,20 +1,75 @@
-"""Hook: tell readers when a page falls back to Spanish or is a draft translation."""
+"""Hook: translation state, parity checks and the notices readers see."""
 
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from build_tools import site, translations
+from build_tools import parity, site, translations
 from build_tools.errors import ContentError, Problem, display_path
 
 
-# Prepend the notice in the reader's language; mark fallback text as Spanish.
+# Check every translation once per run: reviewed ones must match their
+# Spanish page (drafts are work in progress: `translate check` shows theirs);
+# outdated ones are listed for maintainers.
+def on_config(config):
+    state = site.state(config)
+    if state.translations_checked:
+        return config
+    state.translations_checked = True
+    errors, notes = [], []
+    for item in state.translations:
+        shown = display_path(item.path, state.root)
+        if item.state == "outdated":
+            notes.append(f"{shown}: outdated; its Spanish page changed (python -m build_tools translate diff {item.page} {item.lang})")
+            continue
+        if item.state == "translated":
+            source = display_path(item.source_path, state.root)
+            errors += parity.compare(item.source_text, item.text, state.facts, source, shown)
+    if errors:
+        raise ContentError(errors)
+    if notes:
+        site.warn("Translations to look at", notes)
+    return config
+
+
+# Without drafts, a draft translation is left out and Spanish shows instead.
+# Runs before mkdocs-static-i18n (-100) picks each language's files.
+@event_priority(0)
+def on_files(files, config):
+    state = site.state(config)
+    if state.settings.include_drafts:
+        return files
+    for item in state.translations:
+        if item.text is not None and translations.translation_status(item.meta) != "reviewed":
+            file = files.get_file_from_path(f"{item.lang}/{item.page}")
+            if file is not None:
+                files.remove(file)
+    return files
+
+
+# Prepend the notices in the reader's language; mark fallback text as
+# Spanish; fill in the public status table.
 def on_page_content(html, page, config, files):
     state = site.state(config)
     meta = page.meta or {}
     if problem := translations.status_problem(meta):
         raise ContentError(Problem(display_path(page.file.abs_src_path, state.root), 1, problem))
-    where = translations.page_language(state.lang, page.file.locale, state.source_lang, meta)
-    source_link = None
+    if translations.STATUS_PLACEHOLDER in html:
+        html = html.replace(translations.STATUS_PLACEHOLDER, _status_table(state, page))
     source_file = getattr(page.file, "alternates", {}).get(state.source_lang)
-    if where.status == "draft" and source_file is not None:
-        source_link = get_relative_url(source_file.url, page.url)
+    source_print = None
+    if source_file is not None and page.file.locale != state.source_lang:
+        source_print = translations.fingerprint(state.source_text(source_file))
+    where = translations.page_language(state.lang, page.file.locale, state.source_lang, meta, source_print)
+    source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None
     return translations.decorate(html, where, state.catalogs[state.lang], state.language_name(state.lang), source_link)
+
+
+def _status_table(state, page):
+    statuses = [translations.status_of(item) for item in state.translations]
+    names = {lang.locale: lang.name for lang in state.i18n.config.languages}
+
+    def href(lang, target):
+        url = state.i18n.language_prefix(lang) + "/" + translations.page_url(target)
+        return get_relative_url(url.lstrip("/"), page.url)
+
+    return translations.render_status(statuses, state.catalogs[state.lang], names, href)

@@ -148,10 +148,11 @@ def test_broken_link_fails_naming_file_and_line(project_copy, tmp_path):
 
 
 def test_missing_anchor_in_a_translation_fails_naming_language(project_copy, tmp_path):
-    line = append_line(project_copy / "docs/en/hogar/contrato.md", "See [pay](salario.md#no-such-section).")
+    # A draft translation: parity differences only warn, the link check fails
+    line = append_line(project_copy / "docs/nah/index.md", "[X](hogar/salario.md#no-such-section)")
     output = failed_build(project_copy, tmp_path)
-    assert f"docs/en/hogar/contrato.md:{line}: (language: en)" in output
-    assert "'#no-such-section' that does not exist in docs/en/hogar/salario.md" in output
+    assert f"docs/nah/index.md:{line}: (language: nah)" in output
+    assert "'#no-such-section' that does not exist in docs/es/hogar/salario.md" in output
 
 
 def test_unknown_fact_fails_naming_file_and_line(project_copy, tmp_path):

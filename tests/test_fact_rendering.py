@@ -128,6 +128,12 @@ def test_references_in_code_blocks_are_left_alone():
     assert ctx.used == []
 
 
+def test_references_in_inline_code_are_left_alone():
+    html, ctx = render("Escribe `{{ aguinaldo.dias }}` para {{ aguinaldo.dias }}.")
+    assert "<code>{{ aguinaldo.dias }}</code>" in html
+    assert "15 días" in html
+
+
 def test_find_references_reports_lines():
     refs = list(find_references(["a", "{{ x.y }} and {{ z | next }}", "```", "{{ q }}", "```"]))
     assert [(r.line, r.fact_id, r.mode) for r in refs] == [(2, "x.y", "value"), (2, "z", "next")]

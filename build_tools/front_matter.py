@@ -1,0 +1,61 @@
+"""Read and minimally edit the YAML front matter of a Markdown page.
+
+Edits touch only the lines of one top-level key, so a translator's text
+and the rest of the front matter stay byte for byte as they were.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+from mkdocs.utils.meta import YAML_RE
+
+
+@dataclass(frozen=True)
+class Split:
+    meta: dict
+    front: str  # the front matter block, delimiters included ('' if none)
+    body: str  # the Markdown after it, as MkDocs reads it
+    body_line: int  # the file line (1-based) where ``body`` starts
+
+
+def split(text: str) -> Split:
+    match = YAML_RE.match(text)
+    if not match:
+        return Split({}, "", text, 1)
+    meta = yaml.safe_load(match.group(1)) or {}
+    if not isinstance(meta, dict):
+        return Split({}, "", text, 1)
+    rest = text[match.end():]
+    body = rest.lstrip("\n")
+    return Split(meta, text[: match.end()], body, text[: len(text) - len(body)].count("\n") + 1)
+
+
+def _dump_block(key: str, value: dict) -> str:
+    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def set_block(text: str, key: str, value: dict) -> str:
+    """Replace (or add) one top-level key of the front matter."""
+    match = YAML_RE.match(text)
+    block = _dump_block(key, value)
+    if not match:
+        return f"---\n{block}---\n\n{text}"
+    inner = match.group(1)
+    lines = inner.splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    if out and not out[-1].endswith("\n"):
+        out[-1] += "\n"
+    opening = text[: match.start(1)]
+    closing_start = match.start(1) + len(inner)
+    return opening + "".join(out) + block + text[closing_start:]

@@ -1,0 +1,128 @@
+"""Parity checks: does a translation keep what its Spanish source has?
+
+A translation must keep the same fact references, internal link targets,
+heading ids (level 2 and below), ``tel:`` and external links, and must not
+type as a literal a number that the source renders from a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify
+
+from build_tools import front_matter
+from build_tools.errors import Problem
+from build_tools.facts import FactRegistry
+from build_tools.facts_markdown import REFERENCE, find_references
+from build_tools.links import find_links
+from build_tools.markdown_source import prose_lines, strip_code_spans
+
+_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
+_HEADING_ID = re.compile(r"\{[^}]*#([\w\-]+)[^}]*\}\s*$")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|^ {0,3}\[[^\]]+\]:.*$")
+_NUMBER = re.compile(r"\d(?:[\d.,\u00a0 -]*\d)?")
+
+KINDS = {
+    "fact": "fact reference",
+    "link": "internal link",
+    "heading": "heading id",
+    "external": "tel: or external link",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    value: str
+    line: int
+
+
+def _body_lines(text: str) -> tuple[list[str], int]:
+    split = front_matter.split(text)
+    return split.body.splitlines(), split.body_line - 1
+
+
+def extract(text: str) -> list[Item]:
+    """The items of a page that must match across translations, with lines."""
+    lines, offset = _body_lines(text)
+    items = [
+        Item("fact", ref.text.replace(" ", ""), ref.line + offset)
+        for ref in find_references(lines)
+    ]
+    for link in find_links("\n".join(lines)):
+        kind = "link" if link.is_internal else "external"
+        items.append(Item(kind, link.target, link.line + offset))
+    for number, line in prose_lines(lines):
+        heading = _HEADING.match(line)
+        if heading:
+            explicit = _HEADING_ID.search(heading.group(2))
+            anchor = explicit.group(1) if explicit else slugify(heading.group(2), "-")
+            items.append(Item("heading", anchor, number + offset))
+    return items
+
+
+def _literal_numbers(text: str) -> list[tuple[str, int]]:
+    """Digit strings typed in the prose (not in references, links or code)."""
+    lines, offset = _body_lines(text)
+    found = []
+    for number, line in prose_lines(lines):
+        line = strip_code_spans(line)
+        line = REFERENCE.sub("", line)
+        line = _LINK_TARGET.sub("", line)
+        line = _HEADING_ID.sub("", line)
+        for match in _NUMBER.finditer(line):
+            found.append((re.sub(r"\D", "", match.group(0)), number + offset))
+    return found
+
+
+def _fact_digits(facts: FactRegistry, fact_ids: set[str]) -> dict[str, str]:
+    """Digit strings a fact can render, mapped to the fact's id."""
+    digits: dict[str, str] = {}
+    for fact_id in fact_ids:
+        fact = facts.get(fact_id)
+        if fact is None or fact.type in ("text", "date", "url"):
+            continue
+        for dated in fact.values:
+            values = [dated.value]
+            if fact.type == "table":
+                values = [cell for row in dated.value for cell in row.values() if not isinstance(cell, str)]
+            for value in values:
+                text = format(value, "f") if not isinstance(value, str) else value
+                text = text.rstrip("0").rstrip(".") if "." in text else text
+                digits[re.sub(r"\D", "", text)] = fact_id
+    return digits
+
+
+def compare(
+    source_text: str, translation_text: str, facts: FactRegistry, source_path: str, translation_path: str
+) -> list[Problem]:
+    """Every difference between a translation and its source."""
+    problems: list[Problem] = []
+    source_items, translated_items = extract(source_text), extract(translation_text)
+    for kind, label in KINDS.items():
+        wanted = Counter(i.value for i in source_items if i.kind == kind)
+        have = Counter(i.value for i in translated_items if i.kind == kind)
+        extra, missing = have - wanted, wanted - have
+        for item in translated_items:
+            if item.kind == kind and extra[item.value] > 0:
+                extra[item.value] -= 1
+                problems.append(Problem(translation_path, item.line, f"{label} '{item.value}' is not in the Spanish source ({source_path})"))
+        for item in source_items:
+            if item.kind == kind and missing[item.value] > 0:
+                missing[item.value] -= 1
+                problems.append(Problem(
+                    translation_path, None,
+                    f"{label} '{item.value}' is missing; the Spanish source has it at {source_path}:{item.line}",
+                ))
+    fact_ids = {ref.fact_id for ref in find_references(_body_lines(source_text)[0]) if ref.fact_id}
+    digits = _fact_digits(facts, fact_ids)
+    for value, line in _literal_numbers(translation_text):
+        if value in digits:
+            problems.append(Problem(
+                translation_path, line,
+                f"the number '{value}' is typed as text; use {{{{ {digits[value]} }}}} as the Spanish source does",
+            ))
+    return problems

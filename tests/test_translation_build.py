@@ -1,0 +1,82 @@
+"""Translation workflow in the real build: outdated pages, parity, drafts, new languages."""
+
+import re
+
+import pytest
+
+from conftest import run_build
+
+pytestmark = pytest.mark.build
+
+
+def html(site, url):
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_status_page_in_spanish_and_english(built_site):
+    spanish = html(built_site, "participa/traducciones")
+    english = html(built_site, "en/participa/traducciones")
+    assert "<!-- translation-status -->" not in spanish
+    assert re.search(r"Náhuatl \(<code>nah</code>\)</td><td>0 / \d+</td>", spanish)
+    assert "<td>traducida</td>" in spanish and "<td>falta</td>" in spanish
+    assert "<td>translated</td>" in english and "<td>missing</td>" in english
+
+
+def test_source_edit_makes_the_translation_outdated_with_a_banner(project_copy, tmp_path):
+    source = project_copy / "docs/es/hogar/aguinaldo.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nUna frase nueva.\n", encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "docs/en/hogar/aguinaldo.md: outdated" in result.stderr
+    english = html(tmp_path / "site", "en/hogar/aguinaldo")
+    assert "This translation may be out of date" in english
+    assert re.search(r'<a href="../../../hogar/aguinaldo/" hreflang="es"[^>]*>Read the current Spanish version</a>', english)
+    assert "out of date" not in html(tmp_path / "site", "en/hogar/salario")
+
+
+def test_reviewed_translation_that_breaks_parity_fails_with_file_and_line(project_copy, tmp_path):
+    path = project_copy / "docs/en/hogar/aguinaldo.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if "{{ aguinaldo.dias }}" in line)
+    lines[number - 1] = lines[number - 1].replace("{{ aguinaldo.dias }}", "15 days")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/en/hogar/aguinaldo.md:{number}: the number '15' is typed as text" in output
+    assert "fact reference '{{aguinaldo.dias}}' is missing; the Spanish source has it at docs/es/hogar/aguinaldo.md:" in output
+    assert "Traceback" not in output
+
+
+def test_drafts_can_be_left_out_and_fall_back_to_spanish(project_copy, tmp_path):
+    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_INCLUDE_DRAFTS": "false"})
+    assert result.returncode == 0, result.stderr
+    home = html(tmp_path / "site", "nah")
+    assert "dc-notice--fallback" in home and "dc-notice--draft" not in home
+    assert '<html lang="nah"' in home
+
+
+def test_adding_zapotec_needs_no_python(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entry = "        - locale: mix\n          name: Mixteco\n          build: true\n"
+    assert entry in text
+    config.write_text(text.replace(entry, entry + "        - locale: zap\n          name: Zapoteco\n          build: true\n"), encoding="utf-8")
+    (project_copy / "locales/zap.yml").write_text('site:\n  notice.fallback.title: "Zapotec title (test)"\n', encoding="utf-8")
+    (project_copy / "docs/zap").mkdir()
+    (project_copy / "docs/zap/index.md").write_text(
+        "---\ntitle: Zapoteco\ntranslation:\n  status: draft\n---\n\n# Zapoteco\n\n[Aguinaldo](hogar/aguinaldo.md)\n",
+        encoding="utf-8",
+    )
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    home = html(site, "zap")
+    assert '<html lang="zap"' in home and "dc-notice--draft" in home
+    guide = html(site, "zap/hogar/aguinaldo")
+    # Fallback: Spanish text, the translated notice title, Spanish for the rest
+    assert "dc-notice--fallback" in guide and '<div lang="es">' in guide
+    assert '<p class="admonition-title" lang="zap">Zapotec title (test)</p>' in guide
+    assert '<p lang="es">Aún no hay versión en Zapoteco' in guide
+    assert 'hreflang="zap"' in html(site, "hogar/aguinaldo")
+    assert (site / "zap/sitemap.xml").is_file() and (site / "zap/404.html").is_file()
