@@ -14,7 +14,9 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from build_tools.facts import UNIT_TYPES, DatedValue, Fact
 from build_tools.locales import Catalog
 
-MODES = ("value", "next", "since")
+MODES = ("value", "next", "since", "schedule")
+# Modes that render a block (a table), alone on their line
+BLOCK_MODES = ("schedule",)
 EXTERNAL_REL = "noopener noreferrer"
 
 
@@ -150,6 +152,28 @@ def render_table(fact: Fact, ctx: RenderContext) -> str:
     )
 
 
+def render_schedule(fact: Fact, ctx: RenderContext) -> str:
+    """Every dated value of a fact as a table: from when, and how much."""
+    if fact.type == "table" or not all(v.valid_from for v in fact.values):
+        raise ValueError(f"'| schedule' needs a fact whose values all have 'valid_from' ('{fact.id}' does not)")
+    t = ctx.catalog.t
+    current = fact.value_on(ctx.as_of)
+    marks = {id(current): ' class="dc-fact__current"'}
+    rows = "".join(
+        f"<tr{marks.get(id(dated), '')}>"
+        f"<td>{html.escape(format_date_for(dated.valid_from, ctx))}</td>"
+        f"<td>{html.escape(format_plain(fact, dated.value, ctx))}</td></tr>"
+        for dated in fact.values
+    )
+    return (
+        f'<table class="dc-fact dc-fact--table" data-fact="{fact.id}">'
+        f"<caption>{_footnote_html(fact, ctx)}</caption>"
+        f'<thead><tr><th scope="col">{html.escape(t("fact.schedule.from"))}</th>'
+        f'<th scope="col">{html.escape(t("fact.schedule.value"))}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
 def _legal_basis_text(fact: Fact, ctx: RenderContext) -> list[str]:
     return [
         f"{basis.law}, {ctx.catalog.t('fact.article', article=basis.article)}" if basis.article else basis.law
@@ -191,3 +215,25 @@ def render_sources(ctx: RenderContext) -> str:
         f"<p>{html.escape(t('fact.sources.intro'))}</p>"
         f"<ol>{''.join(items)}</ol></aside>"
     )
+
+
+def laws_of(ctx: RenderContext, extra: list[str] | tuple = ()) -> list[str]:
+    """The laws a page relies on: its facts' legal bases, then any it names."""
+    laws: list[str] = []
+    for law in [basis.law for fact in ctx.used for basis in fact.legal_basis] + list(extra):
+        if law not in laws:
+            laws.append(law)
+    return laws
+
+
+def render_review(ctx: RenderContext, last_reviewed: dt.date | None, extra_laws: list[str] | tuple = ()) -> str:
+    """When the page's content was last reviewed, and the laws it relies on."""
+    t, source_lang = ctx.catalog.t, ctx.catalog.source_lang
+    parts = []
+    if last_reviewed:
+        parts.append(html.escape(t("page.last_reviewed", date=format_date_for(last_reviewed, ctx))))
+    laws = laws_of(ctx, extra_laws)
+    if laws:
+        names = "; ".join(html.escape(law) for law in laws)
+        parts.append(f'{html.escape(t("page.laws"))} <span lang="{source_lang}">{names}</span>.')
+    return f'<p class="dc-review">{" ".join(parts)}</p>' if parts else ""

@@ -6,6 +6,7 @@ Syntax, documented for writers in CONTRIBUTING.md:
     {{ salario_minimo.general | since }}   the date it took effect
     {{ jornada.horas_semanales_maximas | next }}  the next scheduled change
     {{ vacaciones.por_antiguedad }}        a table fact, alone on its line
+    {{ jornada.horas_semanales_maximas | schedule }}  every dated value, as a table
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from build_tools.errors import ContentError, Problem
-from build_tools.fact_rendering import MODES, RenderContext, render_inline, render_table
+from build_tools.fact_rendering import (
+    BLOCK_MODES,
+    MODES,
+    RenderContext,
+    render_inline,
+    render_schedule,
+    render_table,
+)
 from build_tools.facts import FactRegistry
 from build_tools.markdown_source import in_code_span, prose_lines
 
@@ -75,11 +83,12 @@ class FactsPreprocessor(Preprocessor):
                 continue
             fact = facts[ref.fact_id]
             try:
-                if fact.type == "table":
-                    if lines[ref.line - 1].strip() != ref.text or ref.mode != "value":
-                        problems.append(Problem(*where, f"the table fact '{fact.id}' must be alone on its own line"))
+                if fact.type == "table" or ref.mode in BLOCK_MODES:
+                    if lines[ref.line - 1].strip() != ref.text or ref.mode not in ("value", *BLOCK_MODES):
+                        problems.append(Problem(*where, f"the table for '{fact.id}' must be alone on its own line"))
                         continue
-                    tables[ref.line] = render_table(fact, page.ctx)
+                    render = render_schedule if ref.mode == "schedule" else render_table
+                    tables[ref.line] = render(fact, page.ctx)
                 else:
                     rendered[(ref.line, ref.text)] = render_inline(fact, page.ctx, ref.mode)
             except ValueError as error:

@@ -1,12 +1,14 @@
 """Hook: render {{ fact }} references and list each page's sources."""
 
+import datetime as dt
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from build_tools import site
-from build_tools.fact_rendering import RenderContext, render_sources
+from build_tools.errors import ContentError, Problem, display_path
+from build_tools.fact_rendering import RenderContext, render_review, render_sources
 from build_tools.facts_markdown import PageFacts
-from build_tools.errors import display_path
 
 # Load the facts once, report stale ones, and install the Markdown extension.
 def on_config(config):
@@ -30,14 +32,23 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# Append the sources of the facts the page used.
+# Append when the page was reviewed, the laws it relies on, and the
+# sources of the facts it used.
 @event_priority(50)
 def on_page_content(html, page, config, files):
     state = site.state(config)
     page_facts, state.facts_extension.page = state.facts_extension.page, None
     if page_facts is None:
         return html
-    return html + render_sources(page_facts.ctx)
+    meta = page.meta or {}
+    shown = display_path(page.file.abs_src_path, state.root)
+    last_reviewed, laws = meta.get("last_reviewed"), meta.get("laws", [])
+    if last_reviewed is not None and not isinstance(last_reviewed, dt.date):
+        raise ContentError(Problem(shown, None, f"'last_reviewed' must be a date like 2026-11-21, not '{last_reviewed}'"))
+    if not isinstance(laws, list) or not all(isinstance(law, str) for law in laws):
+        raise ContentError(Problem(shown, None, "'laws' must be a list of law names"))
+    ctx = page_facts.ctx
+    return html + render_review(ctx, last_reviewed, laws) + render_sources(ctx)
 
 
 def _report_staleness(state):

@@ -107,6 +107,15 @@ def test_table_fact_inside_a_sentence_is_an_error():
     assert "alone on its own line" in str(error.value)
 
 
+def test_schedule_renders_every_dated_value_as_a_table():
+    html, _ = render("{{ jornada.horas_semanales_maximas | schedule }}", "en", as_of=dt.date(2027, 6, 1))
+    assert "<th scope=\"col\">From</th>" in html
+    assert '<tr class="dc-fact__current"><td>January 1, 2027</td><td>46 hours</td></tr>' in html
+    assert "<td>January 1, 2030</td><td>40 hours</td>" in html
+    with pytest.raises(ContentError, match="needs a fact whose values all have"):
+        render("{{ aguinaldo.dias | schedule }}")
+
+
 def test_unknown_fact_names_file_and_line_with_front_matter_offset():
     with pytest.raises(ContentError) as error:
         render("# T\n\nGanas {{ salario_minimo.generl }}.\n", offset=4)
