@@ -25,7 +25,10 @@ def split(text: str) -> Split:
     match = YAML_RE.match(text)
     if not match:
         return Split({}, "", text, 1)
-    meta = yaml.safe_load(match.group(1)) or {}
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError:
+        meta = None  # reported with its line by build_tools.pages
     if not isinstance(meta, dict):
         return Split({}, "", text, 1)
     rest = text[match.end():]

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from build_tools.markdown_source import prose_lines, strip_code_spans
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_HTML_URL = re.compile(r"""<[a-z][^>]*?\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 
 
@@ -37,13 +38,15 @@ class Link:
 
 
 def find_links(text: str) -> list[Link]:
-    """Inline links, images and reference definitions outside code."""
+    """Inline links, images, reference definitions and HTML src/href outside code."""
     links = []
     for number, line in prose_lines(text.splitlines()):
         if line.startswith(("    ", "\t")):
             continue
         line = strip_code_spans(line)
         for found in _INLINE.finditer(line):
+            links.append(Link(number, found.group(1)))
+        for found in _HTML_URL.finditer(line):
             links.append(Link(number, found.group(1)))
         definition = _REFERENCE.match(line)
         if definition:

@@ -53,6 +53,7 @@ class SiteState:
     _sources: dict = field(default_factory=dict)
     _translations: list | None = None
     translations_checked: bool = False
+    pages_checked: bool = False
 
     @property
     def translations(self) -> list[Translation]:

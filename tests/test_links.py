@@ -26,3 +26,8 @@ def test_resolve_relative_to_the_page():
 
 def test_anchors_in_html():
     assert anchors_in('<h2 id="cuanto">x</h2><li id=\'dc-1\'>') == {"cuanto", "dc-1"}
+
+
+def test_html_sources_are_links_too():
+    links = find_links('<audio controls src="audio/aguinaldo.mp3"></audio>\n<img alt="x" src=\'img/a.png\'>\n')
+    assert [(l.line, l.target) for l in links] == [(1, "audio/aguinaldo.mp3"), (2, "img/a.png")]

@@ -1,0 +1,60 @@
+"""Checks on every Markdown page before MkDocs reads it.
+
+MkDocs silently keeps a broken YAML header as page text and shows a
+traceback for a file that is not UTF-8; we name the file and line instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils.meta import YAML_RE
+
+from build_tools.errors import ContentError, Problem, display_path
+from build_tools.safety import find_unsafe
+from build_tools.yaml_source import LineDict, parse_yaml
+
+
+def check_page(text: str, shown: str) -> list[Problem]:
+    """Problems in one page's text (already decoded)."""
+    problems = []
+    body, body_line = text, 1
+    if text.startswith("---"):
+        match = YAML_RE.match(text)
+        if not match:
+            return [Problem(shown, 1, "the header starts with '---' but has no closing '---' line")]
+        try:
+            meta = parse_yaml(match.group(1), shown)
+        except ContentError as error:
+            # The YAML error's line counts from the first line after '---'
+            line = (error.problems[0].line or 0) + 1
+            return [Problem(shown, line, "the header (between the '---' lines) is not valid YAML. Check colons, quotes and indentation.")]
+        if not isinstance(meta, LineDict):
+            return [Problem(shown, 2, "the header (between the '---' lines) must be 'key: value' lines")]
+        body = text[match.end():]
+        body_line = text[: match.end()].count("\n") + 1
+    if not body.strip():
+        problems.append(Problem(shown, body_line, "the page is empty: it has no text after its header"))
+    problems += [Problem(shown, line, message) for line, message in find_unsafe(body, body_line)]
+    return problems
+
+
+def check_layout(docs_dir: Path, langs: list[str], root: Path | None = None) -> list[Problem]:
+    """Everything in docs/ must be inside a configured language's folder."""
+    problems = []
+    for entry in sorted(Path(docs_dir).iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and entry.name not in langs:
+            problems.append(Problem(
+                display_path(entry, root), None,
+                f"the folder '{entry.name}' is not a language in mkdocs.yml "
+                f"(languages: {', '.join(langs)}); add the language there, or move the files",
+            ))
+        elif entry.is_file():
+            problems.append(Problem(
+                display_path(entry, root), None,
+                f"files go inside a language folder, for example docs/{langs[0]}/{entry.name}",
+            ))
+    return problems
+

