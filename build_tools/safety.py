@@ -63,9 +63,10 @@ def find_unsafe(text: str, first_line: int = 1) -> list[tuple[int, str]]:
             found.append((line_of(tag.start()), MESSAGES["event"]))
         if _HIDING_STYLE.search(tag.group(0)):
             found.append((line_of(tag.start()), MESSAGES["style"]))
-        for url in _HTML_URL.findall(tag.group(0)):
-            if scheme := _bad_scheme(url):
-                found.append((line_of(tag.start()), MESSAGES["url"].format(scheme)))
+    # Attribute URLs anywhere: a '<' inside a value would end the tag above
+    for url in _HTML_URL.finditer(prose):
+        if scheme := _bad_scheme(url.group(1)):
+            found.append((line_of(url.start()), MESSAGES["url"].format(scheme)))
     for number, line in enumerate(prose.splitlines(), first_line):
         for match in _MD_TARGET.finditer(line):
             for url in filter(None, match.groups()):

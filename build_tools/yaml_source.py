@@ -66,6 +66,9 @@ def parse_yaml(text: str, path: str) -> Any:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        # An unclosed [ or " is noticed lines later; point at where it opened
+        if error.context_mark and error.context and ("flow" in error.context or "quoted" in error.context):
+            mark = error.context_mark
         line = mark.line + 1 if mark else None
         reason = error.problem or "the YAML is not valid"
         raise ContentError(
