@@ -62,7 +62,8 @@ def format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
     if kind == "number":
         return format_decimal(value, locale=locale)
     if kind == "percent":
-        return format_percent(value / 100, locale=locale)
+        # Keep the decimals the source gives (19.6 %, not 20 %)
+        return format_percent(value / 100, locale=locale, decimal_quantization=False)
     if kind in UNIT_TYPES:
         return ctx.catalog.plural(f"unit.{kind}", value, locale, n=format_decimal(value, locale=locale))
     if kind == "date":

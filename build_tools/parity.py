@@ -23,6 +23,7 @@ from build_tools.markdown_source import prose_lines, strip_code_spans
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 _HEADING_ID = re.compile(r"\{[^}]*#([\w\-]+)[^}]*\}\s*$")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|^ {0,3}\[[^\]]+\]:.*$")
+_LIST_MARKER = re.compile(r"^\s*\d+[.)]\s")
 _NUMBER = re.compile(r"\d(?:[\d.,\u00a0 -]*\d)?")
 
 KINDS = {
@@ -72,7 +73,7 @@ def _literal_numbers(text: str) -> list[tuple[str, int]]:
         line = strip_code_spans(line)
         line = REFERENCE.sub("", line)
         line = _LINK_TARGET.sub("", line)
-        line = _HEADING_ID.sub("", line)
+        line = _HEADING_ID.sub("", _LIST_MARKER.sub("", line))
         for match in _NUMBER.finditer(line):
             found.append((re.sub(r"\D", "", match.group(0)), number + offset))
     return found

@@ -213,3 +213,11 @@ def test_as_of_changes_the_rendered_value(project_copy, tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/hogar/salario/index.html").read_text(encoding="utf-8")
     assert "$303.07 al día" in html and "$342.47" not in html
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(project_copy, tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1763683200"}
+    first = run_build(project_copy, tmp_path / "one", extra_env=env)
+    second = run_build(project_copy, tmp_path / "two", extra_env=env)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert _tree_hash(tmp_path / "one") == _tree_hash(tmp_path / "two")

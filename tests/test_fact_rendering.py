@@ -55,6 +55,18 @@ def test_next_scheduled_change_and_none_when_there_is_none():
     assert "<p>XY</p>" in html
 
 
+def test_percent_keeps_its_decimals(tmp_path):
+    (tmp_path / "f.yml").write_text(
+        "p:\n  type: percent\n  legal_basis: [{law: LFT, article: '1'}]\n"
+        "  sources: [{title: T, url: 'https://example.org'}]\n"
+        "  last_verified: 2026-11-01\n  confidence: high\n  value: 19.6\n",
+        encoding="utf-8",
+    )
+    facts = load_facts(tmp_path)
+    assert "19.6%" in render("{{ p }}", "en", facts=facts)[0]
+    assert "25%" in render("{{ vacaciones.prima }}", "en")[0]
+
+
 def test_units_use_plural_rules():
     assert "1 año" in render("{{ prescripcion.general }}")[0]
     assert "15 días" in render("{{ aguinaldo.dias }}")[0]

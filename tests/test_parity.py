@@ -87,3 +87,9 @@ def test_literal_number_in_words_of_another_fact_is_not_flagged():
 def test_a_tel_link_typed_by_hand_is_reported():
     found = problems(GOOD.replace("or visit", "or [call](tel:+528007172942) or visit"))
     assert any("tel: or external link 'tel:+528007172942' is not in the Spanish source" in p for p in found)
+
+
+def test_numbered_list_markers_are_not_typed_figures():
+    source = SOURCE + "\n1. Uno.\n15. Quince {{ aguinaldo.dias }}.\n"
+    translation = GOOD + "\n1. One.\n15. Fifteen {{ aguinaldo.dias }}.\n"
+    assert compare(source, translation, FACTS, "es.md", "en.md") == []
