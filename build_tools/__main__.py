@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from build_tools import translate, translations
+from build_tools import deploy, translate, translations
 from build_tools.errors import ContentError
 from build_tools.facts import load_facts
 from build_tools.locales import coverage_report, load_catalogs
@@ -75,6 +75,9 @@ def cmd_build(args) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("\nThe build failed; site/ was left as it was.", file=sys.stderr)
         return result.returncode
+    # For the web server (deploy/nginx): CSP hashes and pre-compressed files
+    deploy.write_csp(staging)
+    deploy.precompress(staging, int(env["SOURCE_DATE_EPOCH"]))
     old = None
     if site.exists():
         old = site.with_name(f"site.old-{os.getpid()}")

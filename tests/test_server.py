@@ -1,0 +1,186 @@
+"""The built site behind a real nginx (Debian) on loopback, with the shipped
+configuration: headers, compression, language 404s, CSP in Chromium, load."""
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, ROOT, copy_project
+
+pytestmark = pytest.mark.server
+
+NGINX, CHROMIUM, WRK = "/usr/sbin/nginx", "/usr/bin/chromium", "/usr/bin/wrk"
+
+
+def require(path: str) -> None:
+    """Skip on a developer machine without the tool; CI installs it, so fail there."""
+    if not Path(path).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: .ci/run installs it with `make system-deps`")
+        pytest.skip(f"{path} not installed (run `make system-deps`)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require(NGINX)
+    work = tmp_path_factory.mktemp("server")
+    project = copy_project(work / "project")
+    build = subprocess.run(
+        [sys.executable, "-m", "build_tools", "build", "--as-of", AS_OF.isoformat()],
+        cwd=project, capture_output=True, text=True, timeout=600,
+    )
+    assert build.returncode == 0, build.stderr
+    site = project / "site"
+    port = free_port()
+    conf = (ROOT / "deploy/nginx/derechos-claros.conf").read_text(encoding="utf-8")
+    conf = conf.replace("/srv/derechos-claros/site", str(site))
+    conf = re.sub(r"listen 80;\n\s*listen \[::\]:80;", f"listen 127.0.0.1:{port};", conf)
+    assert f"127.0.0.1:{port}" in conf and str(site) in conf
+    (work / "site.conf").write_text(conf, encoding="utf-8")
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (work / "nginx.conf").write_text(
+        f"{user}worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
+        "events { worker_connections 256; }\n"
+        "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
+        f"  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
+        f"  fastcgi_temp_path {work}/fastcgi;\n"
+        f"  include {work}/site.conf;\n}}\n",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None:
+                pytest.fail("nginx did not start: " + process.stderr.read().decode())
+            time.sleep(0.05)
+    yield base, site
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def get(url: str, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def test_security_headers_on_every_kind_of_response(server):
+    base, _ = server
+    for path in ("/", "/en/hogar/aguinaldo/", "/nah/no-existe/", "/sitemap.xml"):
+        _, headers, _ = get(base + path)
+        assert headers["Referrer-Policy"] == "no-referrer", path
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert "camera=()" in headers["Permissions-Policy"], path
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin", path
+        assert headers["Content-Security-Policy"], path
+
+
+def test_csp_allows_no_other_origin_and_no_inline_script(server):
+    _, headers, _ = get(server[0] + "/")
+    policy = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    script_sources = policy["script-src"].split()
+    assert "'unsafe-inline'" not in script_sources and "'unsafe-eval'" not in script_sources
+    assert all(s == "'self'" or s.startswith("'sha256-") for s in script_sources)
+    every_source = " ".join(policy.values()).split()
+    assert not [s for s in every_source if "://" in s or s in ("*", "http:", "https:")]
+
+
+def test_precompressed_files_are_served(server):
+    base, site = server
+    status, headers, body = get(base + "/hogar/aguinaldo/", **{"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    # gzip_static: the bytes are the build's own .gz file
+    assert body == (site / "hogar/aguinaldo/index.html.gz").read_bytes()
+    assert gzip.decompress(body) == (site / "hogar/aguinaldo/index.html").read_bytes()
+    _, plain_headers, plain = get(base + "/hogar/aguinaldo/")
+    assert plain_headers.get("Content-Encoding") is None and b"<!doctype html>" in plain[:100]
+
+
+def test_caching_long_for_hashed_assets_short_for_html(server):
+    base, site = server
+    bundle = next((site / "assets/javascripts").glob("bundle.*.min.js")).name
+    _, asset_headers, _ = get(f"{base}/assets/javascripts/{bundle}")
+    max_age = int(re.search(r"max-age=(\d+)", asset_headers["Cache-Control"]).group(1))
+    assert max_age >= 365 * 24 * 3600
+    for path in ("/", "/en/", "/search/search_index.json"):
+        assert get(base + path)[1]["Cache-Control"] == "no-cache", path
+
+
+@pytest.mark.parametrize("path, lang", [("/no-existe/", "es"), ("/en/no-such-page/", "en"), ("/nah/x/", "nah"), ("/tzo/x/", "tzo"), ("/mix/x/", "mix")])
+def test_404_page_in_the_language_of_the_prefix(server, path, lang):
+    status, _, body = get(server[0] + path)
+    assert status == 404
+    assert f'<html lang="{lang}"'.encode() in body
+
+
+def test_build_files_are_not_served(server):
+    assert get(server[0] + "/.csp.conf")[0] == 404
+
+
+def test_pages_load_in_chromium_without_csp_violations(server):
+    require(CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    base, _ = server
+    pages = ["/", "/hogar/aguinaldo/", "/en/hogar/salario/", "/nah/", "/nah/hogar/aguinaldo/", "/tzo/no-existe/"]
+    violations, foreign, failed = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+        ])
+        page = browser.new_page()
+        page.add_init_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((base, "data:")) else None)
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            violations += page.evaluate("window.__csp")
+        # Open the search, which starts Material's web worker
+        page.goto(base + "/", wait_until="networkidle")
+        page.keyboard.press("s")  # Material's shortcut to open the search
+        page.keyboard.type("aguinaldo")
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        violations += page.evaluate("window.__csp")
+        browser.close()
+    assert violations == [] and foreign == [] and failed == []
+
+
+def test_bounded_load_serves_without_errors(server):
+    require(WRK)
+    base, _ = server
+    result = subprocess.run(
+        [WRK, "--threads", "2", "--connections", "16", "--duration", "3s", "--timeout", "2s", base + "/hogar/aguinaldo/"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Non-2xx or 3xx responses" not in result.stdout
+    assert "Socket errors" not in result.stdout
+    assert int(re.search(r"(\d+) requests in", result.stdout).group(1)) > 0
