@@ -176,10 +176,15 @@ def render_schedule(fact: Fact, ctx: RenderContext) -> str:
 
 
 def _legal_basis_text(fact: Fact, ctx: RenderContext) -> list[str]:
-    return [
-        f"{basis.law}, {ctx.catalog.t('fact.article', article=basis.article)}" if basis.article else basis.law
-        for basis in fact.legal_basis
-    ]
+    parts = []
+    for basis in fact.legal_basis:
+        if not basis.article:
+            parts.append(basis.law)
+        elif basis.article[:1].isdigit():
+            parts.append(f"{basis.law}, {ctx.catalog.t('fact.article', article=basis.article)}")
+        else:  # "Título VI, capítulo XIII", "DOF 2 de julio de 2019": not an article number
+            parts.append(f"{basis.law}, {basis.article}")
+    return parts
 
 
 def render_sources(ctx: RenderContext) -> str:

@@ -158,3 +158,9 @@ def test_references_in_inline_code_are_left_alone():
 def test_find_references_reports_lines():
     refs = list(find_references(["a", "{{ x.y }} and {{ z | next }}", "```", "{{ q }}", "```"]))
     assert [(r.line, r.fact_id, r.mode) for r in refs] == [(2, "x.y", "value"), (2, "z", "next")]
+
+
+def test_legal_basis_that_is_not_an_article_number_is_not_called_an_article():
+    html, _ = render("{{ salario_minimo_hogar.general }}")
+    assert "Ley Federal del Trabajo, Título VI, capítulo XIII" in html
+    assert "art. Título" not in html

@@ -1,0 +1,123 @@
+"""The guides themselves: no typed figures, every fact sourced and used."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_tools import front_matter
+from build_tools.facts import NO_LEGAL_BASIS, load_facts
+from build_tools.facts_markdown import REFERENCE, find_references
+from build_tools.markdown_source import prose_lines, strip_code_spans
+from build_tools.translations import page_url, source_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FACTS = load_facts(ROOT / "facts", ROOT)
+LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
+# Pages for contributors may show version numbers and examples
+NOT_GUIDES = ("participa/",)
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:.*$")
+_ATTRIBUTES = re.compile(r"\{[^}]*#[\w\-]+[^}]*\}")
+_LIST_NUMBER = re.compile(r"^\s*\d+\.\s")
+_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def guide_files(lang):
+    return [
+        path for path in sorted((DOCS / lang).rglob("*.md"))
+        if not path.relative_to(DOCS / lang).as_posix().startswith(NOT_GUIDES)
+    ]
+
+
+def typed_figures(text: str) -> list[tuple[int, str]]:
+    """(line, text) of every digit a writer typed in a guide's prose."""
+    split = front_matter.split(text)
+    found = []
+    for number, line in prose_lines(split.body.splitlines()):
+        for pattern in (REFERENCE, _LINK_TARGET, _ATTRIBUTES, _COMMENT):
+            line = pattern.sub("", strip_code_spans(line))
+        if _REFERENCE_DEFINITION.match(line):
+            continue
+        line = _LIST_NUMBER.sub("", line)
+        for match in re.finditer(r"\S*\d\S*", line):
+            found.append((number + split.body_line - 1, match.group(0)))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_guides_have_no_typed_figures(lang):
+    problems = [
+        f"{path.relative_to(ROOT)}:{line}: '{text}' — use a {{{{ fact }}}}"
+        for path in guide_files(lang)
+        for line, text in typed_figures(path.read_text(encoding="utf-8"))
+    ]
+    assert problems == []
+
+
+def test_typed_figure_detector_catches_amounts_days_and_phones():
+    text = "---\ntitle: X\n---\n\n## A {#a}\n\nGanas $315.04 al día, 15 días, llama al 800 717 2942.\n\n1. Paso uno {{ aguinaldo.dias }}\n"
+    assert [t for _, t in typed_figures(text)] == ["$315.04", "15", "800", "717", "2942."]
+    assert typed_figures(text)[0][0] == 7
+
+
+def _references():
+    used = {}
+    for path in sorted(DOCS.rglob("*.md")):
+        for ref in find_references(path.read_text(encoding="utf-8").splitlines()):
+            used.setdefault(ref.fact_id, f"{path.relative_to(ROOT)}:{ref.line}")
+    return used
+
+
+def test_no_fact_is_used_but_undefined():
+    used = _references()
+    assert {fact_id: where for fact_id, where in used.items() if fact_id not in FACTS} == {}
+
+
+def test_no_fact_is_defined_but_unused():
+    used = _references()
+    assert [f"{FACTS[i].path}:{FACTS[i].line}: {i}" for i in FACTS if i not in used] == []
+
+
+def test_every_fact_used_has_a_source_and_legal_basis():
+    for fact_id in _references():
+        fact = FACTS[fact_id]
+        assert all(value.sources for value in fact.values), fact_id
+        # Phone numbers and web addresses are contacts, not rules
+        assert fact.legal_basis or fact.type in NO_LEGAL_BASIS, fact_id
+
+
+@pytest.mark.build
+def test_every_guide_builds_in_every_language(built_site):
+    missing = [
+        f"/{prefix}{page_url(page)}"
+        for page in source_pages(DOCS, "es")
+        for prefix in LANGS.values()
+        if not (built_site / prefix / page_url(page) / "index.html").is_file()
+    ]
+    assert source_pages(DOCS, "es") and missing == []
+
+
+@pytest.mark.build
+def test_every_guide_shows_its_review_date_and_laws(built_site):
+    for page in source_pages(DOCS, "es"):
+        for prefix in ("", "en/"):
+            html = (built_site / prefix / page_url(page) / "index.html").read_text(encoding="utf-8")
+            assert 'class="dc-review"' in html, f"/{prefix}{page_url(page)}"
+
+
+def test_every_source_comes_from_the_research_notes():
+    # Facts may only cite sources the research notes checked
+    research_file = ROOT.parent / "shared/reference/facts-research.md"
+    if not research_file.exists():
+        pytest.skip("../shared/reference/facts-research.md is not beside the project")
+    research = research_file.read_text(encoding="utf-8")
+    unknown = {
+        (fact.id, source.url)
+        for fact in FACTS.values() for value in fact.values for source in value.sources
+        # The notes shorten sibling pages as ".../page47.html"
+        if source.url not in research and source.url.rsplit("/", 1)[0] + "/" not in research
+    }
+    assert unknown == set()
