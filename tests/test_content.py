@@ -121,3 +121,33 @@ def test_every_source_comes_from_the_research_notes():
         if source.url not in research and source.url.rsplit("/", 1)[0] + "/" not in research
     }
     assert unknown == set()
+
+
+def test_every_spanish_page_has_an_english_translation():
+    assert [p for p in source_pages(DOCS, "es") if not (DOCS / "en" / p).is_file()] == []
+
+
+def _content_links(html: str, url: str) -> set[str]:
+    from urllib.parse import urljoin, urlsplit
+
+    article = html[html.index('<article'): html.index("</article>")]
+    found = set()
+    for href in re.findall(r'<a [^>]*href="([^"#]+)', article):
+        target = urlsplit(urljoin("http://site/" + url, href))
+        if target.netloc == "site":
+            found.add(target.path.lstrip("/"))
+    return found
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_guide_is_two_taps_from_the_home_page(built_site, prefix):
+    home = prefix
+    one_tap = _content_links((built_site / home / "index.html").read_text(encoding="utf-8"), home)
+    two_taps = set(one_tap)
+    for url in one_tap:
+        path = built_site / url / "index.html"
+        if path.is_file():
+            two_taps |= _content_links(path.read_text(encoding="utf-8"), url)
+    guides = {prefix + page_url(p) for p in source_pages(DOCS, "es") if not p.startswith(NOT_GUIDES) and p != "index.md"}
+    assert sorted(guides - two_taps) == []
