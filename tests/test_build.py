@@ -221,3 +221,14 @@ def test_two_builds_of_the_same_commit_are_byte_identical(project_copy, tmp_path
     second = run_build(project_copy, tmp_path / "two", extra_env=env)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert _tree_hash(tmp_path / "one") == _tree_hash(tmp_path / "two")
+
+
+def test_every_external_link_has_noopener_noreferrer(built_site):
+    external = 0
+    for html_file in built_site.rglob("*.html"):
+        for tag in re.findall(r'<a [^>]*href="https?://[^"]*"[^>]*>', html_file.read_text(encoding="utf-8")):
+            external += 1
+            rel = re.search(r'rel="([^"]*)"', tag)
+            assert rel and {"noopener", "noreferrer"} <= set(rel.group(1).split()), f"{html_file}: {tag}"
+    assert external > 0
+    assert '<meta name="referrer" content="no-referrer">' in page(built_site, "")
