@@ -22,8 +22,9 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 ## serve: preview with live reload at http://127.0.0.1:8000/
+##        (`make serve ONLY=nah` builds one language: faster, for translators)
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(if $(ONLY),DC_ONLY_LANG=$(ONLY)) $(PY) -m mkdocs serve
 
 ## system-deps: Debian packages for the server and browser tests (needs root)
 system-deps:

@@ -5,6 +5,7 @@
     python -m build_tools facts [--as-of DATE] [--strict]
     python -m build_tools status [--json FILE]
     python -m build_tools translate start|check|diff|done PAGE LANG
+    python -m build_tools bench [--sizes 50 200 800] [--runs 3]
 """
 
 from __future__ import annotations
@@ -171,6 +172,21 @@ def cmd_translate(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    """Time the build against plain MkDocs and Markdown; see build_tools/bench.py."""
+    from build_tools import bench
+
+    sizes = bench.measure_sizes(ROOT, args.sizes, args.runs, log=lambda m: print(m, file=sys.stderr))
+    loops = {}
+    if not args.no_serve:
+        for only in (None, "es"):
+            loops[only or "all"] = bench.edit_loop(ROOT, args.runs, only, log=lambda m: print(m, file=sys.stderr))
+    print(bench.report(sizes, loops))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"sizes": sizes, "edit_loop": loops}, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -200,6 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     translate_cmd.add_argument("lang", help="the language tag, e.g. nah")
     translate_cmd.add_argument("--reviewer", help="with 'done': who reviewed the translation")
     translate_cmd.set_defaults(run=cmd_translate)
+
+    bench = commands.add_parser("bench", help="build-time benchmark (see BENCHMARKS.md)")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")
+    bench.add_argument("--runs", type=int, default=3, help="runs per variant (the median is reported)")
+    bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` edit-loop timing")
+    bench.set_defaults(run=cmd_bench)
 
     args = parser.parse_args(argv)
     if getattr(args, "action", None) == "done" and not args.reviewer:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -33,9 +35,12 @@ class ContentError(PluginError):
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
     """A path relative to the project root when possible, for messages."""
-    path = Path(path)
-    base = Path(root) if root else Path.cwd()
+    return _display_path(str(path), str(root) if root else os.getcwd())
+
+
+@lru_cache(maxsize=8192)
+def _display_path(path: str, root: str) -> str:
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()

@@ -55,6 +55,17 @@ def format_date_for(day: dt.date, ctx: RenderContext) -> str:
 
 def format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
     """The value as plain text (not escaped) in the page's language."""
+    # The same few values appear on many pages; Babel formatting is not free
+    key = (fact.id, repr(value), ctx.lang, id(ctx.catalog))
+    if key not in _FORMATTED:
+        _FORMATTED[key] = _format_plain(fact, value, ctx)
+    return _FORMATTED[key]
+
+
+_FORMATTED: dict[tuple, str] = {}
+
+
+def _format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
     kind, locale = fact.type, ctx.locale
     if kind == "money":
         amount = format_currency(value, fact.currency, locale=locale)
@@ -216,7 +227,8 @@ def render_sources(ctx: RenderContext) -> str:
                 parts.append(f'{html.escape(t("fact.note"))}: <span lang="{source_lang}">{html.escape(note)}</span>')
         items.append(f'<li id="{anchor(fact)}">' + " ".join(parts) + "</li>")
     return (
-        '<aside class="dc-sources">'
+        # Not in the search index: the same sources repeat on many pages
+        '<aside class="dc-sources" data-search-exclude>'
         f'<h2 id="dc-sources">{html.escape(t("fact.sources.title"))}</h2>'
         f"<p>{html.escape(t('fact.sources.intro'))}</p>"
         f"<ol>{''.join(items)}</ol></aside>"
@@ -242,4 +254,4 @@ def render_review(ctx: RenderContext, last_reviewed: dt.date | None, extra_laws:
     if laws:
         names = "; ".join(html.escape(law) for law in laws)
         parts.append(f'{html.escape(t("page.laws"))} <span lang="{source_lang}">{names}</span>.')
-    return f'<p class="dc-review">{" ".join(parts)}</p>' if parts else ""
+    return f'<p class="dc-review" data-search-exclude>{" ".join(parts)}</p>' if parts else ""

@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.safety import find_unsafe
-from build_tools.yaml_source import LineDict, parse_yaml
+from build_tools.yaml_source import parse_yaml
+
+
+_INVALID = object()
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _header(text: str):
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return _INVALID
 
 
 def check_page(text: str, shown: str) -> list[Problem]:
@@ -23,13 +35,16 @@ def check_page(text: str, shown: str) -> list[Problem]:
         match = YAML_RE.match(text)
         if not match:
             return [Problem(shown, 1, "the header starts with '---' but has no closing '---' line")]
-        try:
-            meta = parse_yaml(match.group(1), shown)
-        except ContentError as error:
-            # The YAML error's line counts from the first line after '---'
-            line = (error.problems[0].line or 0) + 1
+        meta = _header(match.group(1))
+        if meta is _INVALID:
+            try:
+                parse_yaml(match.group(1), shown)  # the slow parser, for the line
+                line = 2
+            except ContentError as error:
+                # The YAML error's line counts from the first line after '---'
+                line = (error.problems[0].line or 0) + 1
             return [Problem(shown, line, "the header (between the '---' lines) is not valid YAML. Check colons, quotes and indentation.")]
-        if not isinstance(meta, LineDict):
+        if not isinstance(meta, dict):
             return [Problem(shown, 2, "the header (between the '---' lines) must be 'key: value' lines")]
         body = text[match.end():]
         body_line = text[: match.end()].count("\n") + 1

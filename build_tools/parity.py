@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
@@ -41,9 +42,11 @@ class Item:
     line: int
 
 
-def _body_lines(text: str) -> tuple[list[str], int]:
+@lru_cache(maxsize=1024)
+def _body_lines(text: str) -> tuple[tuple[str, ...], int]:
+    # A Spanish page is compared with each of its translations: split it once
     split = front_matter.split(text)
-    return split.body.splitlines(), split.body_line - 1
+    return tuple(split.body.splitlines()), split.body_line - 1
 
 
 def extract(text: str) -> list[Item]:

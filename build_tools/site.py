@@ -83,6 +83,9 @@ class SiteState:
 
 
 def i18n_plugin(config: MkDocsConfig) -> I18nPlugin:
+    plugin = config.plugins.get("derechos-i18n")
+    if isinstance(plugin, I18nPlugin):
+        return plugin
     for plugin in config.plugins.values():
         if isinstance(plugin, I18nPlugin):
             return plugin

@@ -182,7 +182,7 @@ def _notice(kind: str, catalog: Catalog, language_name: str, link: str | None) -
             f"{html.escape(catalog.t(link_key))}</a>"
         )
     parts.append("</p>")
-    return f'<div class="admonition info dc-notice dc-notice--{kind}" role="note">' + "".join(parts) + "</div>"
+    return f'<div class="admonition info dc-notice dc-notice--{kind}" role="note" data-search-exclude>' + "".join(parts) + "</div>"
 
 
 def decorate(content: str, where: PageLanguage, catalog: Catalog, language_name: str, source_link: str | None) -> str:

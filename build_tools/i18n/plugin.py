@@ -22,6 +22,7 @@ class I18nPlugin(I18n):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._default_root_files: dict[str, bytes] = {}
+        self._format_locales: dict[str, Locale] = {}
 
     def language_prefix(self, locale: str | None = None) -> str:
         """The URL folder of a language: '' for the default one, else e.g. 'nah'."""
@@ -30,11 +31,13 @@ class I18nPlugin(I18n):
     def format_locale(self, locale: str | None = None) -> Locale:
         """The Babel locale that formats numbers and dates in a language."""
         locale = locale or self.current_language
-        return languages.babel_locale(
-            locale,
-            self.get_language_config(locale).format_locale,
-            self.config.fallback_format_locale,
-        )
+        if locale not in self._format_locales:
+            self._format_locales[locale] = languages.babel_locale(
+                locale,
+                self.get_language_config(locale).format_locale,
+                self.config.fallback_format_locale,
+            )
+        return self._format_locales[locale]
 
     # Keep the language switcher on the same page, but point the <head>
     # alternates at the language roots: Material fetches `sitemap.xml`
