@@ -65,7 +65,7 @@ def cmd_build(args) -> int:
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     # Same commit, same date: byte-identical site (gzip headers carry a time)
     if "SOURCE_DATE_EPOCH" not in env:
-        day = args.as_of or dt.date.today()
+        day = dt.date.fromisoformat(env["DC_AS_OF"]) if env.get("DC_AS_OF") else dt.date.today()
         env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
     staging = Path(tempfile.mkdtemp(prefix="site.building-", dir=ROOT))
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(staging)]
