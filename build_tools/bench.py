@@ -9,8 +9,8 @@ Method (also in BENCHMARKS.md):
   list, a table, links with anchors to other pages, and fact references.
   Pages sit in sections of 25. Nothing is written into docs/.
 - (a) the project: this repository's mkdocs.yml, hooks, facts and locales.
-  (b) plain: Material + mkdocs-static-i18n with the same pages and no hooks
-  or project plugin. Stock mkdocs-static-i18n rejects nah/tzo/mix, so (b)
+  (b) plain: Material + mkdocs-static-i18n with the same pages and the same
+  theme features (navigation.prune included), and no hooks or project plugin. Stock mkdocs-static-i18n rejects nah/tzo/mix, so (b)
   uses the two-letter folders fr/de/it for the same three sets of pages.
   (c) floor: Python-Markdown alone converting the same pages with the same
   extensions, in one process.
@@ -114,15 +114,29 @@ def project_corpus(root: Path, target: Path, n: int) -> Path:
     return target
 
 
-def plain_corpus(target: Path, n: int) -> Path:
-    """(b): Material + mkdocs-static-i18n, nothing of ours."""
+def theme_features(root: Path) -> list[str]:
+    """The project's Material features, so (a) and (b) differ only by our code."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+    return list(config.get("theme", {}).get("features", []))
+
+
+def plain_corpus(target: Path, n: int, features: list[str] = ()) -> Path:
+    """(b): Material + mkdocs-static-i18n with the project's theme features, nothing of ours."""
     write_pages(target / "docs", n, PLAIN_LANGS)
+    feature_lines = "".join(f"    - {feature}\n" for feature in features)
     languages = "\n".join(
         f"        - locale: {lang}\n          name: {lang}\n          build: true" + ("\n          default: true" if lang == "es" else "")
         for lang in PLAIN_LANGS
     )
     (target / "mkdocs.yml").write_text(
         "site_name: Bench\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: es\n  font: false\n"
+        + (f"  features:\n{feature_lines}" if features else "") +
         "markdown_extensions:\n  - attr_list\n  - admonition\n  - tables\n  - toc:\n      permalink: true\n"
         "plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n" + languages + "\n",
         encoding="utf-8",
@@ -185,7 +199,7 @@ def measure_sizes(root: Path, sizes: list[int], runs: int, log=print) -> dict:
         with tempfile.TemporaryDirectory(prefix=f"dc-bench-{n}-") as work:
             work = Path(work)
             project = project_corpus(root, work / "project", n)
-            plain = plain_corpus(work / "plain", n)
+            plain = plain_corpus(work / "plain", n, theme_features(root))
             samples = {"project": Sample(), "plain": Sample(), "markdown": Sample()}
             for round_ in range(runs):
                 for name, run in (("project", lambda: _build(project)), ("plain", lambda: _build(plain)), ("markdown", lambda: _floor(project))):

@@ -50,7 +50,13 @@ def current_value(fact: Fact, as_of: dt.date) -> tuple[DatedValue, bool]:
 
 
 def format_date_for(day: dt.date, ctx: RenderContext) -> str:
-    return format_date(day, format="long", locale=ctx.locale)
+    key = (day, str(ctx.locale))
+    if key not in _DATES:
+        _DATES[key] = format_date(day, format="long", locale=ctx.locale)
+    return _DATES[key]
+
+
+_DATES: dict[tuple, str] = {}
 
 
 def format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
@@ -227,8 +233,7 @@ def render_sources(ctx: RenderContext) -> str:
                 parts.append(f'{html.escape(t("fact.note"))}: <span lang="{source_lang}">{html.escape(note)}</span>')
         items.append(f'<li id="{anchor(fact)}">' + " ".join(parts) + "</li>")
     return (
-        # Not in the search index: the same sources repeat on many pages
-        '<aside class="dc-sources" data-search-exclude>'
+        '<aside class="dc-sources">'
         f'<h2 id="dc-sources">{html.escape(t("fact.sources.title"))}</h2>'
         f"<p>{html.escape(t('fact.sources.intro'))}</p>"
         f"<ol>{''.join(items)}</ol></aside>"
@@ -254,4 +259,4 @@ def render_review(ctx: RenderContext, last_reviewed: dt.date | None, extra_laws:
     if laws:
         names = "; ".join(html.escape(law) for law in laws)
         parts.append(f'{html.escape(t("page.laws"))} <span lang="{source_lang}">{names}</span>.')
-    return f'<p class="dc-review" data-search-exclude>{" ".join(parts)}</p>' if parts else ""
+    return f'<p class="dc-review">{" ".join(parts)}</p>' if parts else ""

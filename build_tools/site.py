@@ -54,6 +54,8 @@ class SiteState:
     _translations: list | None = None
     translations_checked: bool = False
     pages_checked: bool = False
+    # Per page, HTML to add once the search plugin has indexed the page
+    page_footers: dict = field(default_factory=dict)
 
     @property
     def translations(self) -> list[Translation]:

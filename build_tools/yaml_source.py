@@ -20,7 +20,8 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it; our constructor keeps the line numbers
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
@@ -63,7 +64,7 @@ def read_text(path: Path, root: Path | None = None) -> str:
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text; ``path`` is only used in error messages."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a safe loader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # An unclosed [ or " is noticed lines later; point at where it opened

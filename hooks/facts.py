@@ -32,8 +32,8 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# Append when the page was reviewed, the laws it relies on, and the
-# sources of the facts it used.
+# Render when the page was reviewed, the laws it relies on, and the
+# sources of the facts it used (added to the page in on_page_context).
 @event_priority(50)
 def on_page_content(html, page, config, files):
     state = site.state(config)
@@ -48,7 +48,17 @@ def on_page_content(html, page, config, files):
     if not isinstance(laws, list) or not all(isinstance(law, str) for law in laws):
         raise ContentError(Problem(shown, None, "'laws' must be a list of law names"))
     ctx = page_facts.ctx
-    return html + render_review(ctx, last_reviewed, laws) + render_sources(ctx)
+    state.page_footers[page.file.src_uri] = render_review(ctx, last_reviewed, laws) + render_sources(ctx)
+    return html
+
+
+# After the search plugin has indexed the page: the same sources repeat on
+# many pages, and parsing them for search cost a fifth of the build.
+@event_priority(-50)
+def on_page_context(context, page, config, nav):
+    footer = site.state(config).page_footers.pop(page.file.src_uri, "")
+    page.content = (page.content or "") + footer
+    return context
 
 
 def _report_staleness(state):
