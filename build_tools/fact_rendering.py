@@ -37,6 +37,27 @@ class RenderContext:
         return self.used.index(fact) + 1
 
 
+# Pages repeat the same facts: render each (fact, language, date) once per run.
+# Entries keep the objects they were made from, so a reused id() never matches.
+_MEMO: dict[tuple, tuple] = {}
+
+
+def _memo(key: tuple, make, owners: tuple = ()) -> str:
+    entry = _MEMO.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], owners)):
+        entry = _MEMO[key] = (owners, make())
+    return entry[1]
+
+
+def clear_cache() -> None:
+    """Forget rendered facts (a new run: `mkdocs serve` reloads the facts)."""
+    _MEMO.clear()
+
+
+def _key(ctx: RenderContext, fact: Fact, *parts) -> tuple:
+    return (ctx.lang, ctx.as_of, id(ctx.catalog), str(ctx.locale), id(fact), *parts)
+
+
 def anchor(fact: Fact) -> str:
     return "dc-fact-" + fact.id.replace(".", "-")
 
@@ -50,25 +71,12 @@ def current_value(fact: Fact, as_of: dt.date) -> tuple[DatedValue, bool]:
 
 
 def format_date_for(day: dt.date, ctx: RenderContext) -> str:
-    key = (day, str(ctx.locale))
-    if key not in _DATES:
-        _DATES[key] = format_date(day, format="long", locale=ctx.locale)
-    return _DATES[key]
-
-
-_DATES: dict[tuple, str] = {}
+    return _memo(("date", day, str(ctx.locale)), lambda: format_date(day, format="long", locale=ctx.locale))
 
 
 def format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
     """The value as plain text (not escaped) in the page's language."""
-    # The same few values appear on many pages; Babel formatting is not free
-    key = (fact.id, repr(value), ctx.lang, id(ctx.catalog))
-    if key not in _FORMATTED:
-        _FORMATTED[key] = _format_plain(fact, value, ctx)
-    return _FORMATTED[key]
-
-
-_FORMATTED: dict[tuple, str] = {}
+    return _memo(_key(ctx, fact, "plain", repr(value)), lambda: _format_plain(fact, value, ctx), (fact, ctx.catalog))
 
 
 def _format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
@@ -122,9 +130,12 @@ def _flags_html(dated: DatedValue, out_of_date: bool, ctx: RenderContext) -> str
 
 def _footnote_html(fact: Fact, ctx: RenderContext) -> str:
     number = ctx.footnote(fact)
-    basis = "; ".join(_legal_basis_text(fact, ctx))
-    title = f' title="{html.escape(ctx.catalog.t("fact.legal_basis") + ": " + basis)}"' if basis else ""
-    return f'<sup class="dc-fact__ref"><a href="#{anchor(fact)}"{title}>[{number}]</a></sup>'
+
+    def title() -> str:
+        basis = "; ".join(_legal_basis_text(fact, ctx))
+        return f' title="{html.escape(ctx.catalog.t("fact.legal_basis") + ": " + basis)}"' if basis else ""
+
+    return f'<sup class="dc-fact__ref"><a href="#{anchor(fact)}"{_memo(_key(ctx, fact, "title"), title, (fact, ctx.catalog))}>[{number}]</a></sup>'
 
 
 def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
@@ -208,36 +219,40 @@ def render_sources(ctx: RenderContext) -> str:
     """The list of sources of every fact used on the page, or '' if none."""
     if not ctx.used:
         return ""
-    t, source_lang = ctx.catalog.t, ctx.catalog.source_lang
-    items = []
-    for fact in ctx.used:
-        dated, out_of_date = current_value(fact, ctx.as_of)
-        parts = []
-        if fact.type != "table":
-            parts.append(f"<strong>{_value_html(fact, dated, ctx)}</strong>{_flags_html(dated, out_of_date, ctx)}.")
-        basis = _legal_basis_text(fact, ctx)
-        if basis:
-            parts.append(f"{html.escape(t('fact.legal_basis'))}: <span lang=\"{source_lang}\">{html.escape('; '.join(basis))}</span>.")
-        links = ", ".join(
-            f'<a href="{html.escape(s.url)}" rel="{EXTERNAL_REL}" lang="{source_lang}">{html.escape(s.title)}</a>'
-            for s in dated.sources
-        )
-        parts.append(f"{html.escape(t('fact.source'))}: {links}.")
-        if dated.valid_from:
-            parts.append(html.escape(t("fact.in_force_since", date=format_date_for(dated.valid_from, ctx))) + ".")
-        parts.append(html.escape(t("fact.last_verified", date=format_date_for(fact.last_verified, ctx))) + ".")
-        level = t(f"fact.confidence.{dated.confidence}")
-        parts.append(html.escape(t("fact.confidence", level=level)) + ".")
-        for note in (fact.note, dated.note):
-            if note:
-                parts.append(f'{html.escape(t("fact.note"))}: <span lang="{source_lang}">{html.escape(note)}</span>')
-        items.append(f'<li id="{anchor(fact)}">' + " ".join(parts) + "</li>")
+    t = ctx.catalog.t
+    items = [_memo(_key(ctx, fact, "source"), lambda fact=fact: _source_item(fact, ctx), (fact, ctx.catalog)) for fact in ctx.used]
     return (
         '<aside class="dc-sources">'
         f'<h2 id="dc-sources">{html.escape(t("fact.sources.title"))}</h2>'
         f"<p>{html.escape(t('fact.sources.intro'))}</p>"
         f"<ol>{''.join(items)}</ol></aside>"
     )
+
+
+def _source_item(fact: Fact, ctx: RenderContext) -> str:
+    """One fact's entry in a page's list of sources."""
+    t, source_lang = ctx.catalog.t, ctx.catalog.source_lang
+    dated, out_of_date = current_value(fact, ctx.as_of)
+    parts = []
+    if fact.type != "table":
+        parts.append(f"<strong>{_value_html(fact, dated, ctx)}</strong>{_flags_html(dated, out_of_date, ctx)}.")
+    basis = _legal_basis_text(fact, ctx)
+    if basis:
+        parts.append(f"{html.escape(t('fact.legal_basis'))}: <span lang=\"{source_lang}\">{html.escape('; '.join(basis))}</span>.")
+    links = ", ".join(
+        f'<a href="{html.escape(s.url)}" rel="{EXTERNAL_REL}" lang="{source_lang}">{html.escape(s.title)}</a>'
+        for s in dated.sources
+    )
+    parts.append(f"{html.escape(t('fact.source'))}: {links}.")
+    if dated.valid_from:
+        parts.append(html.escape(t("fact.in_force_since", date=format_date_for(dated.valid_from, ctx))) + ".")
+    parts.append(html.escape(t("fact.last_verified", date=format_date_for(fact.last_verified, ctx))) + ".")
+    level = t(f"fact.confidence.{dated.confidence}")
+    parts.append(html.escape(t("fact.confidence", level=level)) + ".")
+    for note in (fact.note, dated.note):
+        if note:
+            parts.append(f'{html.escape(t("fact.note"))}: <span lang="{source_lang}">{html.escape(note)}</span>')
+    return f'<li id="{anchor(fact)}">' + " ".join(parts) + "</li>"
 
 
 def laws_of(ctx: RenderContext, extra: list[str] | tuple = ()) -> list[str]:

@@ -49,7 +49,8 @@ def _body_lines(text: str) -> tuple[tuple[str, ...], int]:
     return tuple(split.body.splitlines()), split.body_line - 1
 
 
-def extract(text: str) -> list[Item]:
+@lru_cache(maxsize=1024)
+def extract(text: str) -> tuple[Item, ...]:
     """The items of a page that must match across translations, with lines."""
     lines, offset = _body_lines(text)
     items = [
@@ -65,7 +66,7 @@ def extract(text: str) -> list[Item]:
             explicit = _HEADING_ID.search(heading.group(2))
             anchor = explicit.group(1) if explicit else slugify(heading.group(2), "-")
             items.append(Item("heading", anchor, number + offset))
-    return items
+    return tuple(items)
 
 
 def _literal_numbers(text: str) -> list[tuple[str, int]]:

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
+from build_tools import fact_rendering
 from build_tools import settings as settings_module
 from build_tools.facts import FactRegistry, load_facts
 from build_tools.facts_markdown import FactsExtension
@@ -105,6 +106,7 @@ def state(config: MkDocsConfig) -> SiteState:
     langs = [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
     catalogs = load_catalogs(root / settings.locales_dir, langs, i18n.default_language, root)
     facts = load_facts(root / settings.facts_dir, root, i18n.default_language)
+    fact_rendering.clear_cache()
     theme_dir = tempfile.TemporaryDirectory(prefix="derechos-theme-")
     write_material_partials(catalogs, Path(theme_dir.name))
     i18n.derechos_state = SiteState(

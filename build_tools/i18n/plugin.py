@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import os
+import re
 from copy import deepcopy
 
 from babel import Locale
 from mkdocs.plugins import event_priority
+from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from build_tools import languages
@@ -23,6 +25,15 @@ class I18nPlugin(I18n):
         super().__init__(*args, **kwargs)
         self._default_root_files: dict[str, bytes] = {}
         self._format_locales: dict[str, Locale] = {}
+
+    # Upstream guesses which folders are languages with its ISO 639-1 regex,
+    # which never matches nah/tzo/mix and so walks every language for each of
+    # their files (the fix upstream PR #348 proposes). Match our tags instead.
+    @event_priority(-100)
+    def on_config(self, config):
+        tags = sorted((lang.locale for lang in self.config.languages), key=len, reverse=True)
+        folder.RE_LOCALE = re.compile("^(?:" + "|".join(re.escape(tag) for tag in tags) + ")$")
+        return super().on_config(config)
 
     def language_prefix(self, locale: str | None = None) -> str:
         """The URL folder of a language: '' for the default one, else e.g. 'nah'."""
