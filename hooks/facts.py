@@ -10,6 +10,7 @@ from build_tools.errors import ContentError, Problem, display_path
 from build_tools.fact_rendering import RenderContext, render_review, render_sources
 from build_tools.facts_markdown import PageFacts
 
+
 # Load the facts once, report stale ones, and install the Markdown extension.
 def on_config(config):
     state = site.state(config)
