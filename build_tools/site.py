@@ -39,6 +39,7 @@ def warn(title: str, lines: list[str]) -> None:
         _log.propagate = False
     _log.warning(title + ":\n  " + "\n  ".join(lines))
 
+
 @dataclass
 class SiteState:
     root: Path
