@@ -64,12 +64,15 @@ class SiteState:
         """Every page in every language, with its translation state (read once)."""
         if self._translations is None:
             langs = [lang.locale for lang in self.i18n.config.languages if lang.locale != "null"]
-            self._translations = survey(self.docs_dir, self.source_lang, langs, self.root)
+            self._translations = survey(self.docs_dir, self.source_lang, langs, self.root, self.read)
         return self._translations
 
     def source_text(self, file) -> str:
         """A page's file as written (read once per run; used for line numbers)."""
-        path = file.abs_src_path
+        return self.read(file.abs_src_path)
+
+    def read(self, path) -> str:
+        path = str(Path(path).resolve())
         if path not in self._sources:
             self._sources[path] = read_text(path, self.root)
         return self._sources[path]

@@ -95,18 +95,22 @@ class Translation:
     text: str | None
 
 
-def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None) -> list[Translation]:
-    """Every Spanish page in every other language, with its state."""
+def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None, read=None) -> list[Translation]:
+    """Every Spanish page in every other language, with its state.
+
+    ``read(path)`` returns a file's text (default: read it from disk).
+    """
     docs_dir = Path(docs_dir)
+    read = read or (lambda path: read_text(path, root))
     found = []
     for page in source_pages(docs_dir, source_lang):
         source_path = docs_dir / source_lang / page
-        source_text = read_text(source_path, root)
+        source_text = read(source_path)
         for lang in langs:
             if lang == source_lang:
                 continue
             path = docs_dir / lang / page
-            text = read_text(path, root) if path.exists() else None
+            text = read(path) if path.exists() else None
             state, meta = state_of(source_text, text)
             found.append(Translation(page, lang, state, meta, source_path, path, source_text, text))
     return found
