@@ -232,3 +232,15 @@ def test_every_external_link_has_noopener_noreferrer(built_site):
             assert rel and {"noopener", "noreferrer"} <= set(rel.group(1).split()), f"{html_file}: {tag}"
     assert external > 0
     assert '<meta name="referrer" content="no-referrer">' in page(built_site, "")
+
+
+def test_link_previews_are_in_the_page_language(built_site):
+    spanish, english = page(built_site, "hogar/aguinaldo/"), page(built_site, "en/hogar/aguinaldo/")
+    assert '<meta property="og:locale" content="es">' in spanish
+    assert '<meta property="og:locale" content="en">' in english
+    assert '<meta property="og:title" content="El aguinaldo">' in spanish
+    assert '<meta property="og:title" content="The aguinaldo">' in english
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/en/hogar/aguinaldo/">' in english
+    assert '<meta name="twitter:card" content="summary">' in english
+    description = re.search(r'<meta property="og:description" content="([^"]+)">', english).group(1)
+    assert description and "aguinaldo" in description.lower()
