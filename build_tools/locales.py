@@ -70,7 +70,10 @@ class Catalog:
         ]
 
 
-def _read_sections(path: Path, root: Path | None) -> tuple[dict, list[Problem]]:
+def _read_sections(
+    path: Path, root: Path | None, known: dict | None = None, known_file: str = ""
+) -> tuple[dict, list[Problem]]:
+    """The strings of one locale file; keys missing from ``known`` are reported."""
     shown = display_path(path, root)
     data = load_yaml(path, root)
     if data is None:
@@ -96,12 +99,11 @@ def _read_sections(path: Path, root: Path | None) -> tuple[dict, list[Problem]]:
                 problems.append(Problem(shown, key_line, f"'{key}' must be text; put it in quotes"))
             elif _UNSAFE.search(text):
                 problems.append(Problem(shown, key_line, f"'{key}' contains '<' or '>'; HTML is not allowed in UI strings"))
+            elif known is not None and key not in known[name]:
+                problems.append(Problem(shown, key_line, f"'{name}.{key}' does not exist in {known_file}; check the spelling of the key"))
         sections[name] = {k: v for k, v in body.items() if isinstance(v, str) and v != ""}
     for name in SECTIONS:
         sections.setdefault(name, {})
-    sections["_lines"] = {
-        name: (data[name].key_lines if isinstance(data.get(name), LineDict) else {}) for name in SECTIONS
-    }
     return sections, problems
 
 
@@ -120,18 +122,10 @@ def load_catalogs(
             own = source
         else:
             path = locales_dir / f"{lang}.yml"
-            own = {s: {} for s in SECTIONS} | {"_lines": {s: {} for s in SECTIONS}}
+            own = {s: {} for s in SECTIONS}
             if path.exists():
-                own, more = _read_sections(path, root)
+                own, more = _read_sections(path, root, source, source_path.name)
                 problems += more
-                for section in SECTIONS:
-                    for key in own.get(section, {}):
-                        if key not in source[section]:
-                            line = own["_lines"][section].get(key)
-                            problems.append(Problem(
-                                display_path(path, root), line,
-                                f"'{section}.{key}' does not exist in {source_lang}.yml; check the spelling of the key",
-                            ))
         strings = {s: {**source[s], **own.get(s, {})} for s in SECTIONS}
         strings["theme"]["language"] = lang
         translated = {s: set(own.get(s, {})) - set(DERIVED_THEME_KEYS) for s in SECTIONS}
