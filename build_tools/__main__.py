@@ -50,10 +50,6 @@ def _project(config_file: Path = ROOT / "mkdocs.yml"):
     return config, i18n, load_settings(config.extra.get("derechos"), str(config_file))
 
 
-def _languages(i18n) -> list[str]:
-    return [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
-
-
 def cmd_build(args) -> int:
     """Build into a temporary folder; replace site/ only if the build succeeded."""
     site = ROOT / "site"
@@ -94,7 +90,7 @@ def cmd_locales(args) -> int:
     """Print how much of the UI each language has translated."""
     _config, i18n, settings = _project()
     default = i18n.default_language
-    catalogs = load_catalogs(ROOT / settings.locales_dir, _languages(i18n), default, ROOT)
+    catalogs = load_catalogs(ROOT / settings.locales_dir, i18n.language_tags, default, ROOT)
     print(coverage_report(catalogs))
     if args.missing:
         for lang, catalog in catalogs.items():
@@ -121,7 +117,7 @@ def _translation_project() -> translate.Project:
         root=ROOT,
         docs_dir=Path(config.docs_dir),
         source_lang=i18n.default_language,
-        langs=_languages(i18n),
+        langs=i18n.language_tags,
         facts_dir=ROOT / settings.facts_dir,
     )
 

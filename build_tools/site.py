@@ -54,6 +54,7 @@ class SiteState:
     links: dict = field(default_factory=dict)
     _sources: dict = field(default_factory=dict)
     _translations: list | None = None
+    _by_src_uri: dict | None = None
     translations_checked: bool = False
     pages_checked: bool = False
     # Per page, HTML to add once the search plugin has indexed the page
@@ -63,9 +64,14 @@ class SiteState:
     def translations(self) -> list[Translation]:
         """Every page in every language, with its translation state (read once)."""
         if self._translations is None:
-            langs = [lang.locale for lang in self.i18n.config.languages if lang.locale != "null"]
-            self._translations = survey(self.docs_dir, self.source_lang, langs, self.root, self.read)
+            self._translations = survey(self.docs_dir, self.source_lang, self.i18n.language_tags, self.root, self.read)
         return self._translations
+
+    def translation(self, src_uri: str) -> Translation | None:
+        """The survey's entry for a translated file, e.g. 'en/hogar/aguinaldo.md'."""
+        if self._by_src_uri is None:
+            self._by_src_uri = {f"{t.lang}/{t.page}": t for t in self.translations}
+        return self._by_src_uri.get(src_uri)
 
     def source_text(self, file) -> str:
         """A page's file as written (read once per run; used for line numbers)."""
@@ -107,8 +113,7 @@ def state(config: MkDocsConfig) -> SiteState:
         return existing
     root = Path(config.config_file_path).parent
     settings = settings_module.load_settings(config.extra.get("derechos"), config.config_file_path)
-    langs = [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
-    catalogs = load_catalogs(root / settings.locales_dir, langs, i18n.default_language, root)
+    catalogs = load_catalogs(root / settings.locales_dir, i18n.language_tags, i18n.default_language, root)
     facts = load_facts(root / settings.facts_dir, root, i18n.default_language)
     fact_rendering.clear_cache()
     theme_dir = tempfile.TemporaryDirectory(prefix="derechos-theme-")

@@ -155,7 +155,7 @@ def translation_status(meta: dict) -> str | None:
 
 
 def page_language(
-    build_lang: str, file_lang: str, source_lang: str, meta: dict, source_print: str | None = None
+    build_lang: str, file_lang: str, source_lang: str, meta: dict, outdated: bool = False
 ) -> PageLanguage:
     if file_lang != build_lang:
         return PageLanguage(build_lang, file_lang, "fallback")
@@ -163,7 +163,6 @@ def page_language(
         return PageLanguage(build_lang, build_lang, "source")
     # A translation that does not say it was reviewed is treated as a draft
     status = translation_status(meta)
-    outdated = source_print is not None and recorded_source(meta) != source_print
     return PageLanguage(build_lang, build_lang, status if status in STATUSES else "draft", outdated)
 
 

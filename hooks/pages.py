@@ -21,8 +21,7 @@ def on_files(files, config):
     if state.pages_checked:
         return files
     state.pages_checked = True
-    langs = [lang.locale for lang in state.i18n.config.languages if lang.locale != "null"]
-    problems = pages.check_layout(state.docs_dir, langs, state.root)
+    problems = pages.check_layout(state.docs_dir, state.i18n.language_tags, state.root)
     for file in files.documentation_pages():
         text = state.source_text(file)
         problems += pages.check_page(text, display_path(file.abs_src_path, state.root))

@@ -56,10 +56,9 @@ def on_page_content(html, page, config, files):
     if translations.STATUS_PLACEHOLDER in html:
         html = html.replace(translations.STATUS_PLACEHOLDER, _status_table(state, page))
     source_file = getattr(page.file, "alternates", {}).get(state.source_lang)
-    source_print = None
-    if source_file is not None and page.file.locale != state.source_lang:
-        source_print = translations.fingerprint(state.source_text(source_file))
-    where = translations.page_language(state.lang, page.file.locale, state.source_lang, meta, source_print)
+    item = state.translation(page.file.src_uri)
+    outdated = item is not None and item.state == "outdated"
+    where = translations.page_language(state.lang, page.file.locale, state.source_lang, meta, outdated)
     source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None
     return translations.decorate(html, where, state.catalogs[state.lang], state.language_name(state.lang), source_link)
 

@@ -35,6 +35,11 @@ class I18nPlugin(I18n):
         folder.RE_LOCALE = re.compile("^(?:" + "|".join(re.escape(tag) for tag in tags) + ")$")
         return super().on_config(config)
 
+    @property
+    def language_tags(self) -> list[str]:
+        """Every configured language (not upstream's link-only 'null' entry)."""
+        return [lang.locale for lang in self.config.languages if lang.locale != languages.NULL_LOCALE]
+
     def language_prefix(self, locale: str | None = None) -> str:
         """The URL folder of a language: '' for the default one, else e.g. 'nah'."""
         return self.get_language_config(locale or self.current_language).link.strip("/")
