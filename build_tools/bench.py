@@ -25,7 +25,6 @@ Method (also in BENCHMARKS.md):
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import statistics

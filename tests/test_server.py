@@ -4,7 +4,6 @@ configuration: headers, compression, language 404s, CSP in Chromium, load."""
 import gzip
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
