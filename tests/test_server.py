@@ -2,79 +2,23 @@
 configuration: headers, compression, language 404s, CSP in Chromium, load."""
 
 import gzip
-import os
 import re
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, ROOT, copy_project
+from browser import require
 
 pytestmark = pytest.mark.server
 
-NGINX, CHROMIUM, WRK = "/usr/sbin/nginx", "/usr/bin/chromium", "/usr/bin/wrk"
-
-
-def require(path: str) -> None:
-    """Skip on a developer machine without the tool; CI installs it, so fail there."""
-    if not Path(path).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: .ci/run installs it with `make system-deps`")
-        pytest.skip(f"{path} not installed (run `make system-deps`)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+WRK = "/usr/bin/wrk"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    require(NGINX)
-    work = tmp_path_factory.mktemp("server")
-    project = copy_project(work / "project")
-    build = subprocess.run(
-        [sys.executable, "-m", "build_tools", "build", "--as-of", AS_OF.isoformat()],
-        cwd=project, capture_output=True, text=True, timeout=600,
-    )
-    assert build.returncode == 0, build.stderr
-    site = project / "site"
-    port = free_port()
-    conf = (ROOT / "deploy/nginx/derechos-claros.conf").read_text(encoding="utf-8")
-    conf = conf.replace("/srv/derechos-claros/site", str(site))
-    conf = re.sub(r"listen 80;\n\s*listen \[::\]:80;", f"listen 127.0.0.1:{port};", conf)
-    assert f"127.0.0.1:{port}" in conf and str(site) in conf
-    (work / "site.conf").write_text(conf, encoding="utf-8")
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (work / "nginx.conf").write_text(
-        f"{user}worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
-        "events { worker_connections 256; }\n"
-        "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
-        f"  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
-        f"  fastcgi_temp_path {work}/fastcgi;\n"
-        f"  include {work}/site.conf;\n}}\n",
-        encoding="utf-8",
-    )
-    process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if process.poll() is not None:
-                pytest.fail("nginx did not start: " + process.stderr.read().decode())
-            time.sleep(0.05)
-    yield base, site
-    process.terminate()
-    process.wait(timeout=10)
+def server(served):
+    return served
 
 
 def get(url: str, **headers):
@@ -139,36 +83,29 @@ def test_build_files_are_not_served(server):
     assert get(server[0] + "/.csp.conf")[0] == 404
 
 
-def test_pages_load_in_chromium_without_csp_violations(server):
-    require(CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
+def test_pages_load_in_chromium_without_csp_violations(server, chromium):
     base, _ = server
     pages = ["/", "/hogar/aguinaldo/", "/en/hogar/salario/", "/nah/", "/nah/hogar/aguinaldo/", "/tzo/no-existe/"]
     violations, foreign, failed = [], [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run",
-        ])
-        page = browser.new_page()
-        page.add_init_script(
-            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-        )
-        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-        page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((base, "data:")) else None)
-        page.on("requestfailed", lambda r: failed.append(r.url))
-        for path in pages:
-            page.goto(base + path, wait_until="networkidle")
-            violations += page.evaluate("window.__csp")
-        # Open the search, which starts Material's web worker
-        page.goto(base + "/", wait_until="networkidle")
-        page.keyboard.press("s")  # Material's shortcut to open the search
-        page.keyboard.type("aguinaldo")
-        page.wait_for_selector(".md-search-result__item", timeout=10000)
+    context = chromium.new_context()
+    page = context.new_page()
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((base, "data:")) else None)
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    for path in pages:
+        page.goto(base + path, wait_until="networkidle")
         violations += page.evaluate("window.__csp")
-        browser.close()
+    # Open the search, which starts Material's web worker
+    page.goto(base + "/", wait_until="networkidle")
+    page.keyboard.press("s")  # Material's shortcut to open the search
+    page.keyboard.type("aguinaldo")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    violations += page.evaluate("window.__csp")
+    context.close()
     assert violations == [] and foreign == [] and failed == []
 
 
