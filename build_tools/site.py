@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
-from build_tools import fact_rendering
+from build_tools import background, fact_rendering
 from build_tools import settings as settings_module
 from build_tools.facts import FactRegistry, load_facts
 from build_tools.facts_markdown import FactsExtension
@@ -59,6 +60,17 @@ class SiteState:
     pages_checked: bool = False
     # Per page, HTML to add once the search plugin has indexed the page
     page_footers: dict = field(default_factory=dict)
+    # Once-per-build checks running beside the build (see build_tools.background)
+    pending_checks: list = field(default_factory=list)
+
+    def check_in_background(self, check) -> None:
+        """Start ``check()`` (returning a list of Problems); see ``collect_checks``."""
+        self.pending_checks.append(background.Pending(check))
+
+    def collect_checks(self) -> list:
+        """The problems found by every check started so far."""
+        pending, self.pending_checks = self.pending_checks, []
+        return [problem for check in pending for problem in check.result()]
 
     @property
     def translations(self) -> list[Translation]:
@@ -78,7 +90,7 @@ class SiteState:
         return self.read(file.abs_src_path)
 
     def read(self, path) -> str:
-        path = str(Path(path).resolve())
+        path = os.path.abspath(path)  # not resolve(): one lstat per folder, per read
         if path not in self._sources:
             self._sources[path] = read_text(path, self.root)
         return self._sources[path]

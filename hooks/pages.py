@@ -14,17 +14,30 @@ def on_config(config):
     return config
 
 
-# Once per run, ahead of mkdocs-static-i18n (-100) and the other hooks.
+# Once per run, ahead of mkdocs-static-i18n (-100) and the other hooks;
+# the checks run beside the build and are collected in on_env.
 @event_priority(100)
 def on_files(files, config):
     state = site.state(config)
     if state.pages_checked:
         return files
     state.pages_checked = True
-    problems = pages.check_layout(state.docs_dir, state.i18n.language_tags, state.root)
-    for file in files.documentation_pages():
-        text = state.source_text(file)
-        problems += pages.check_page(text, display_path(file.abs_src_path, state.root))
-    if problems:
-        raise ContentError(problems)
+    paths = [file.abs_src_path for file in files.documentation_pages()]
+    state.check_in_background(lambda: _page_problems(state, paths))
     return files
+
+
+def _page_problems(state, paths):
+    problems = pages.check_layout(state.docs_dir, state.i18n.language_tags, state.root)
+    for path in paths:
+        problems += pages.check_page(state.read(path), display_path(path, state.root))
+    return problems
+
+
+# Every page is rendered and nothing is written yet: stop on any problem
+# the background checks found.
+@event_priority(100)
+def on_env(env, config, files):
+    if problems := site.state(config).collect_checks():
+        raise ContentError(problems)
+    return env

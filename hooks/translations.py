@@ -7,28 +7,34 @@ from build_tools import parity, site, translations
 from build_tools.errors import ContentError, Problem, display_path
 
 
-# Check every translation once per run: reviewed ones must match their
-# Spanish page (drafts are work in progress: `translate check` shows theirs);
-# outdated ones are listed for maintainers.
+# Check every translation once per run, beside the build (collected before
+# anything is written): reviewed ones must match their Spanish page (drafts
+# are work in progress: `translate check` shows theirs); outdated ones are
+# listed for maintainers.
 def on_config(config):
     state = site.state(config)
     if state.translations_checked:
         return config
     state.translations_checked = True
-    errors, notes = [], []
+    notes, reviewed = [], []
     for item in state.translations:
-        shown = display_path(item.path, state.root)
         if item.state == "outdated":
+            shown = display_path(item.path, state.root)
             notes.append(f"{shown}: outdated; its Spanish page changed (python -m build_tools translate diff {item.page} {item.lang})")
-            continue
-        if item.state == "translated":
-            source = display_path(item.source_path, state.root)
-            errors += parity.compare(item.source_text, item.text, state.facts, source, shown)
-    if errors:
-        raise ContentError(errors)
+        elif item.state == "translated":
+            reviewed.append(item)
+    state.check_in_background(lambda: _parity_problems(state, reviewed))
     if notes:
         site.warn("Translations to look at", notes)
     return config
+
+
+def _parity_problems(state, items):
+    problems = []
+    for item in items:
+        source, shown = display_path(item.source_path, state.root), display_path(item.path, state.root)
+        problems += parity.compare(item.source_text, item.text, state.facts, source, shown)
+    return problems
 
 
 # Without drafts, a draft translation is left out and Spanish shows instead.

@@ -10,6 +10,7 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from build_tools import languages
+from build_tools.template_cache import share_compiled_templates
 from build_tools.i18n.config import I18nConfig
 
 # Files that every language build writes at the root of site_dir
@@ -54,6 +55,12 @@ class I18nPlugin(I18n):
                 self.config.fallback_format_locale,
             )
         return self._format_locales[locale]
+
+    # Every language build makes a new Jinja environment; compile each
+    # theme template once per process instead of once per language.
+    def on_env(self, env, config, files):
+        super().on_env(env, config, files)
+        return share_compiled_templates(env)
 
     # Keep the language switcher on the same page, but point the <head>
     # alternates at the language roots: Material fetches `sitemap.xml`

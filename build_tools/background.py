@@ -1,0 +1,68 @@
+"""Run a once-per-build check in a second process while MkDocs renders.
+
+Parity of every translation and the header of every page need only the files,
+not MkDocs, so a forked child can check them while the parent renders the
+first language; on two or more cores they then cost no wall time. The result
+is collected before anything is written. Without fork, with one core, or once
+other threads run (the `mkdocs serve` watcher, where forking is unsafe), the
+check simply runs in the calling process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from typing import Callable, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+class Pending(Generic[T]):
+    """``check()`` started now; ``result()`` waits for its return value."""
+
+    def __init__(self, check: Callable[[], T], fork: bool | None = None):
+        self._check = check
+        self._pid: int | None = None
+        self._done = False
+        self._value: T | None = None
+        if can_fork() if fork is None else fork:
+            self._start(check)
+        else:
+            self._finish(check())
+
+    def _start(self, check: Callable[[], T]) -> None:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
+            status = 0
+            try:
+                os.close(read_fd)
+                try:
+                    payload = pickle.dumps(check())
+                except BaseException:  # the parent runs it again and gets the real error
+                    payload, status = b"", 1
+                with os.fdopen(write_fd, "wb") as out:
+                    out.write(payload)
+            finally:
+                os._exit(status)
+        os.close(write_fd)
+        self._pid, self._fd = pid, read_fd
+
+    def _finish(self, value: T) -> None:
+        self._value, self._done = value, True
+
+    def result(self) -> T:
+        if not self._done:
+            with os.fdopen(self._fd, "rb") as pipe:
+                payload = pipe.read()
+            _pid, status = os.waitpid(self._pid, 0)
+            if os.waitstatus_to_exitcode(status) == 0 and payload:
+                self._finish(pickle.loads(payload))  # noqa: S301 (our own child's bytes)
+            else:
+                self._finish(self._check())
+        return self._value
