@@ -10,7 +10,7 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from build_tools import languages
-from build_tools.template_cache import share_compiled_templates
+from build_tools.theme_env import share_environments
 from build_tools.i18n.config import I18nConfig
 
 # Files that every language build writes at the root of site_dir
@@ -26,14 +26,18 @@ class I18nPlugin(I18n):
         super().__init__(*args, **kwargs)
         self._default_root_files: dict[str, bytes] = {}
         self._format_locales: dict[str, Locale] = {}
+        self._theme_files: dict = {}
 
     # Upstream guesses which folders are languages with its ISO 639-1 regex,
     # which never matches nah/tzo/mix and so walks every language for each of
     # their files (the fix upstream PR #348 proposes). Match our tags instead.
+    # Each language build also asks the theme for a new Jinja environment:
+    # share compiled templates and the theme's file list between them.
     @event_priority(-100)
     def on_config(self, config):
         tags = sorted((lang.locale for lang in self.config.languages), key=len, reverse=True)
         folder.RE_LOCALE = re.compile("^(?:" + "|".join(re.escape(tag) for tag in tags) + ")$")
+        share_environments(config.theme, self._theme_files)
         return super().on_config(config)
 
     @property
@@ -55,12 +59,6 @@ class I18nPlugin(I18n):
                 self.config.fallback_format_locale,
             )
         return self._format_locales[locale]
-
-    # Every language build makes a new Jinja environment; compile each
-    # theme template once per process instead of once per language.
-    def on_env(self, env, config, files):
-        super().on_env(env, config, files)
-        return share_compiled_templates(env)
 
     # Keep the language switcher on the same page, but point the <head>
     # alternates at the language roots: Material fetches `sitemap.xml`
