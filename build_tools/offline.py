@@ -36,9 +36,16 @@ _TAG = re.compile(r"<(?P<tag>link|script|img)\b(?P<attrs>[^>]*)>", re.I)
 _ATTR = re.compile(r"""\s(?P<name>[a-z-]+)\s*=\s*(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I | re.S)
 _NEEDED_REL = {"stylesheet", "icon", "manifest"}
 _CSS_URL = re.compile(r"""url\(\s*["']?(?P<url>[^"')]+)""")
+# Material starts its search worker if this form exists
+_SEARCH_FORM = re.compile(r"""(<form\b[^>]*?)\s+name=["']search["']""", re.I)
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
 # href="..." and src="..." anywhere in a page, for the file:// copy
 _LINK = re.compile(r"""(?P<pre>\s(?:href|src)=)(?P<q>["'])(?P<url>[^"']*)(?P=q)""", re.I)
+# Material fetches sitemap.xml beside each alternate: from a file, that
+# would be a request to the site on the web
+_ALTERNATE = re.compile(r"<link\b[^>]*\brel=[\"']?alternate\b[^>]*>\s*", re.I)
+# A copy opened from a file cannot run the search (no worker from file://)
+NO_SEARCH = "<style>.md-search,[for=__search]{display:none}</style>"
 
 
 @dataclass
@@ -143,10 +150,10 @@ def language_pages(site_dir: Path, language: Language, other_prefixes: list[str]
     return pages
 
 
-def page_needs(html: str, page: str) -> set[str]:
+def page_needs(html: str, page: str) -> tuple[set[str], set[str]]:
     """Site paths of the styles, scripts and images a page loads, and of
-    Material's search (its worker, the index and the index's stemmers)."""
-    needed = set()
+    Material's search (its worker and index)."""
+    needed, search = set(), set()
     for tag in _TAG.finditer(html):
         attrs = {m["name"].lower(): m["value"] for m in _ATTR.finditer(tag["attrs"])}
         name = tag["tag"].lower()
@@ -157,13 +164,13 @@ def page_needs(html: str, page: str) -> set[str]:
         if target and not target.endswith("/"):
             needed.add(target)
     config = _CONFIG.search(html)
-    if config:
+    if config and _SEARCH_FORM.search(html):
         config = json.loads(config["json"])
         if config.get("search"):
-            needed.add(resolve(page, config["search"]))
+            search.add(resolve(page, config["search"]))
         base = config.get("base", ".")
-        needed.add(resolve(page, base.rstrip("/") + "/search/search_index.json"))
-    return {path for path in needed if path}
+        search.add(resolve(page, base.rstrip("/") + "/search/search_index.json"))
+    return {p for p in needed if p}, {p for p in search if p}
 
 
 def search_needs(index_json: str, worker: str) -> set[str]:
@@ -187,23 +194,29 @@ def css_needs(css: str, css_path: str) -> set[str]:
     return found
 
 
-def language_files(site_dir: Path, language: Language, other_prefixes: list[str]) -> tuple[list[str], list[str]]:
-    """(pages, other files) a language needs offline, as site paths."""
+def language_files(site_dir: Path, language: Language, other_prefixes: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(pages, the files they load, search files) of a language, as site paths."""
     site_dir = Path(site_dir)
     pages = language_pages(site_dir, language, other_prefixes)
     needed: set[str] = set()
+    search: set[str] = set()
     for page in pages:
-        needed |= page_needs((site_dir / page).read_text(encoding="utf-8"), page)
-    workers = [p for p in needed if p.endswith(".js") and "/workers/" in p]
+        more, more_search = page_needs((site_dir / page).read_text(encoding="utf-8"), page)
+        needed |= more
+        search |= more_search
     for path in sorted(needed):
-        full = site_dir / path
-        if path.endswith("search_index.json") and full.is_file():
+        if path.endswith(".css") and (site_dir / path).is_file():
+            needed |= css_needs((site_dir / path).read_text(encoding="utf-8"), path)
+    workers = [p for p in search if p.endswith(".js")]
+    for path in sorted(search):
+        if path.endswith(".json") and (site_dir / path).is_file():
             for worker in workers:
-                needed |= search_needs(full.read_text(encoding="utf-8"), worker)
-        elif path.endswith(".css") and full.is_file():
-            needed |= css_needs(full.read_text(encoding="utf-8"), path)
-    others = sorted(p for p in needed if (site_dir / p).is_file() and p not in pages)
-    return pages, others
+                search |= search_needs((site_dir / path).read_text(encoding="utf-8"), worker)
+
+    def existing(paths):
+        return sorted(p for p in paths if (site_dir / p).is_file() and p not in pages)
+
+    return pages, existing(needed), existing(search - needed)
 
 
 def wire_size(site_dir: Path, path: str) -> int:
@@ -248,8 +261,9 @@ def manifest(site_dir: Path, language: Language, pages: list[str], others: list[
 # The copy for file://
 
 def rewrite_for_files(html: str, page: str, included: set[str], site_url: str) -> str:
-    """Point links at files (a folder does not open its index.html from a
-    file), and links to what the copy lacks at the site on the web."""
+    """A page for the file:// copy: links point at files (a folder does not
+    open its index.html from a file), links to what the copy lacks point at
+    the site on the web, and nothing is fetched from the web by itself."""
     site_path = urlsplit(site_url).path
 
     def fix(match: re.Match) -> str:
@@ -265,6 +279,7 @@ def rewrite_for_files(html: str, page: str, included: set[str], site_url: str) -
             new = site_url.rstrip("/") + "/" + target
         return f"{match['pre']}{match['q']}{new}{rest}{match['q']}"
 
+    html = _SEARCH_FORM.sub(r"\1", _ALTERNATE.sub("", html), count=1).replace("</head>", NO_SEARCH + "</head>", 1)
     return _LINK.sub(fix, html)
 
 
@@ -317,10 +332,10 @@ def publish(site_dir: Path, languages: list[Language], site_url: str, mtime: int
         home = Path(site_dir, language.prefix, "index.html")
         if not home.is_file():  # not built (DC_ONLY_LANG)
             continue
-        pages, others = language_files(site_dir, language, [p for p in prefixes if p != language.prefix])
-        data = manifest(site_dir, language, pages, others, version)
+        pages, needed, search = language_files(site_dir, language, [p for p in prefixes if p != language.prefix])
+        data = manifest(site_dir, language, pages, [*needed, *search], version)
         archive = Path(site_dir, language.prefix, zip_name(language))
-        write_zip(archive, site_dir, language, [*pages, *others], site_url, mtime)
+        write_zip(archive, site_dir, language, [*pages, *needed], site_url, mtime)
         size = archive.stat().st_size
         data["zip"] = {
             "url": archive.name,
