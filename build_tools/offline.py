@@ -132,6 +132,16 @@ def resolve(page: str, url: str, site_path: str = "") -> str | None:
     return (rel + "/" if rel else "") if folder else rel
 
 
+def relative(path: str, page: str) -> str:
+    """``path`` relative to ``page``'s folder (both site paths, already normalized;
+    posixpath.relpath would ask the OS for the current folder on each call)."""
+    to, start = path.split("/"), page.split("/")[:-1]
+    common = 0
+    while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:])
+
+
 def as_file(target: str) -> str:
     """The file a site path is served from: folders serve their index.html."""
     return target + "index.html" if target == "" or target.endswith("/") else target
@@ -274,7 +284,7 @@ def rewrite_for_files(html: str, page: str, included: set[str], site_url: str) -
         rest = url[len(url.split("#", 1)[0].split("?", 1)[0]):]
         file = as_file(target)
         if file in included:
-            new = posixpath.relpath(file, posixpath.dirname(page) or ".")
+            new = relative(file, page)
         else:
             new = site_url.rstrip("/") + "/" + target
         return f"{match['pre']}{match['q']}{new}{rest}{match['q']}"
