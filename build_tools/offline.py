@@ -66,11 +66,14 @@ class Entry:
 # Sizes and dates as the reader's language writes them
 
 def format_size(size: int, locale: Locale) -> str:
-    """'1.2 MB', '850 kB' (decimal units, one decimal under 10 MB)."""
+    """'1.2 MB', '850 kB' (decimal units, one decimal under 10 MB), never
+    broken across two lines."""
     if size >= 1_000_000:
         megabytes = size / 1_000_000
-        return format_unit(round(megabytes, 1 if megabytes < 10 else 0), "digital-megabyte", length="short", locale=locale)
-    return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
+        text = format_unit(round(megabytes, 1 if megabytes < 10 else 0), "digital-megabyte", length="short", locale=locale)
+    else:
+        text = format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
+    return text.replace(" ", "\u00a0")
 
 
 def page_strings(catalog: Catalog, locale: Locale, as_of: dt.date, manifest_url: str) -> dict[str, str]:

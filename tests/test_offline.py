@@ -153,11 +153,11 @@ def test_a_page_without_search_needs_no_search_files():
 # Sizes and the download list
 
 @pytest.mark.parametrize("size, locale, expected", [
-    (399_843, "en_US", "400 kB"),
-    (1_260_000, "en_US", "1.3 MB"),
-    (1_260_000, "es_MX", "1.3 MB"),
-    (12_600_000, "en_US", "13 MB"),
-    (120, "es_MX", "1 kB"),
+    (399_843, "en_US", "400\u00a0kB"),
+    (1_260_000, "en_US", "1.3\u00a0MB"),
+    (1_260_000, "es_MX", "1.3\u00a0MB"),
+    (12_600_000, "en_US", "13\u00a0MB"),
+    (120, "es_MX", "1\u00a0kB"),
 ])
 def test_format_size(size, locale, expected):
     assert offline.format_size(size, Locale.parse(locale)) == expected

@@ -11,9 +11,12 @@
   navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
     return navigator.serviceWorker.ready;
   }).then(function (registration) {
-    // This page loaded before the worker existed: keep it and its files
+    // This page loaded before the worker existed: keep it and the files it
+    // shows with (not data it fetched, such as sitemaps: fetched again when needed)
     if (!firstVisit || !registration.active) return;
-    var urls = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+    var urls = performance.getEntriesByType("resource").filter(function (entry) {
+      return entry.initiatorType !== "fetch" && entry.initiatorType !== "xmlhttprequest";
+    }).map(function (entry) { return entry.name; });
     registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(urls) });
   }).catch(function () { /* no worker (e.g. a plain `mkdocs build`): pages work online */ });
 
