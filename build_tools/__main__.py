@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from build_tools import deploy, translate, translations
+from build_tools import deploy, offline, translate, translations
 from build_tools.errors import ContentError
 from build_tools.facts import load_facts
 from build_tools.locales import coverage_report, load_catalogs
@@ -50,6 +50,18 @@ def _project(config_file: Path = ROOT / "mkdocs.yml"):
     return config, i18n, load_settings(config.extra.get("derechos"), str(config_file))
 
 
+def _offline_languages() -> tuple[list[offline.Language], str]:
+    """The configured languages, for the offline files; and the site's URL."""
+    config, i18n, settings = _project()
+    default = i18n.default_language
+    catalogs = load_catalogs(ROOT / settings.locales_dir, i18n.language_tags, default, ROOT)
+    languages = [
+        offline.Language(tag, i18n.language_prefix(tag), i18n.get_language_config(tag).name, i18n.format_locale(tag), catalogs[tag])
+        for tag in i18n.language_tags
+    ]
+    return languages, config.site_url or "/"
+
+
 def cmd_build(args) -> int:
     """Build into a temporary folder; replace site/ only if the build succeeded."""
     site = ROOT / "site"
@@ -72,9 +84,17 @@ def cmd_build(args) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("\nThe build failed; site/ was left as it was.", file=sys.stderr)
         return result.returncode
-    # For the web server (deploy/nginx): CSP hashes and pre-compressed files
-    deploy.write_csp(staging)
-    deploy.precompress(staging, int(env["SOURCE_DATE_EPOCH"]))
+    mtime = int(env["SOURCE_DATE_EPOCH"])
+    try:
+        # For the web server (deploy/nginx): CSP hashes and pre-compressed files
+        deploy.write_csp(staging)
+        deploy.precompress(staging, mtime)
+        # Offline reading: service worker, download lists and zips (sizes need the .gz files)
+        for path in offline.publish(staging, *_offline_languages(), mtime):
+            deploy.compress(path, mtime)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     old = None
     if site.exists():
         old = site.with_name(f"site.old-{os.getpid()}")

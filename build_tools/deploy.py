@@ -26,15 +26,17 @@ def precompress(site_dir: Path, mtime: int = 0) -> int:
 
     A fixed ``mtime`` and no file name in the header keep builds reproducible.
     """
-    count = 0
-    for path in sorted(Path(site_dir).rglob("*")):
-        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_SIZE:
-            continue
-        data = path.read_bytes()
-        with open(f"{path}.gz", "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=mtime) as out:
-            out.write(data)
-        count += 1
-    return count
+    return sum(compress(path, mtime) for path in sorted(Path(site_dir).rglob("*")) if path.is_file())
+
+
+def compress(path: Path, mtime: int = 0) -> bool:
+    """Write ``path.gz`` if the file is worth compressing; say whether it did."""
+    if path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_SIZE:
+        return False
+    data = path.read_bytes()
+    with open(f"{path}.gz", "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=mtime) as out:
+        out.write(data)
+    return True
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:

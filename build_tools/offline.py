@@ -1,0 +1,361 @@
+"""Offline reading: the service worker, a download list per language and a
+zip per language that works when opened from a file.
+
+`python -m build_tools build` calls :func:`publish` once MkDocs has written
+every language and the gzip files exist, so the sizes are what a phone
+downloads. A plain `mkdocs build` has none of these files; the pages then
+say that saving is not available (see overrides/partials/offline.html).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from babel import Locale
+from babel.dates import format_date
+from babel.units import format_unit
+
+from build_tools.locales import Catalog
+
+WORKER = "sw.js"
+MANIFEST = "offline.json"
+WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
+VERSION_PLACEHOLDER = "__VERSION__"
+
+# Tags a page needs to show: styles, icon, scripts, images (not links to
+# other pages or downloads such as audio)
+_TAG = re.compile(r"<(?P<tag>link|script|img)\b(?P<attrs>[^>]*)>", re.I)
+_ATTR = re.compile(r"""\s(?P<name>[a-z-]+)\s*=\s*(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I | re.S)
+_NEEDED_REL = {"stylesheet", "icon", "manifest"}
+_CSS_URL = re.compile(r"""url\(\s*["']?(?P<url>[^"')]+)""")
+# Material starts its search worker if this form exists
+_SEARCH_FORM = re.compile(r"""(<form\b[^>]*?)\s+name=["']search["']""", re.I)
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
+# href="..." and src="..." anywhere in a page, for the file:// copy
+_LINK = re.compile(r"""(?P<pre>\s(?:href|src)=)(?P<q>["'])(?P<url>[^"']*)(?P=q)""", re.I)
+# Material fetches sitemap.xml beside each alternate: from a file, that
+# would be a request to the site on the web
+_ALTERNATE = re.compile(r"<link\b[^>]*\brel=[\"']?alternate\b[^>]*>\s*", re.I)
+# A copy opened from a file cannot run the search (no worker from file://)
+NO_SEARCH = "<style>.md-search,[for=__search]{display:none}</style>"
+
+
+@dataclass
+class Language:
+    tag: str
+    prefix: str  # the URL folder: '' for the default language
+    name: str
+    locale: Locale
+    catalog: Catalog
+
+
+@dataclass
+class Entry:
+    path: str  # inside the site, e.g. 'en/hogar/aguinaldo/index.html'
+    size: int  # bytes sent: the .gz file's where the server has one
+
+
+# Sizes and dates as the reader's language writes them
+
+def format_size(size: int, locale: Locale) -> str:
+    """'1.2 MB', '850 kB' (decimal units, one decimal under 10 MB), never
+    broken across two lines."""
+    if size >= 1_000_000:
+        megabytes = size / 1_000_000
+        text = format_unit(round(megabytes, 1 if megabytes < 10 else 0), "digital-megabyte", length="short", locale=locale)
+    else:
+        text = format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
+    return text.replace(" ", "\u00a0")
+
+
+def page_strings(catalog: Catalog, locale: Locale, as_of: dt.date, manifest_url: str) -> dict[str, str]:
+    """What every page's offline partial shows: the date of this copy and the control's labels."""
+    t = catalog.t
+    return {
+        "updated": t("offline.updated", date=format_date(as_of, format="long", locale=locale)),
+        "manifest": manifest_url,
+        **{key: t(f"offline.{key}") for key in ("save", "yes", "no", "saving", "failed", "unavailable")},
+    }
+
+
+# The service worker
+
+def build_id(site_dir: Path) -> str:
+    """A fingerprint of the built site: same files, same id."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(site_dir).rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or _is_offline_output(rel) or rel.endswith(".gz") or rel.startswith("."):
+            continue
+        digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _is_offline_output(rel: str) -> bool:
+    return rel == WORKER or posixpath.basename(rel) == MANIFEST or rel.endswith(".zip")
+
+
+def worker_script(version: str) -> str:
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    if source.count(VERSION_PLACEHOLDER) != 1:
+        raise ValueError(f"{WORKER_SOURCE.name} must contain {VERSION_PLACEHOLDER} once")
+    return source.replace(VERSION_PLACEHOLDER, version)
+
+
+# What a language needs
+
+def resolve(page: str, url: str, site_path: str = "") -> str | None:
+    """The site path a link in ``page`` points to ('hogar/contrato/' for a folder),
+    or None if it leaves the site (another host, mailto:, a fragment only)."""
+    url = url.split("#", 1)[0].split("?", 1)[0]
+    if not url or url.startswith("//") or ":" in url.split("/", 1)[0]:
+        return None
+    if url.startswith("/"):
+        rel = url.lstrip("/")
+        prefix = site_path.strip("/")
+        if prefix:
+            if rel != prefix and not rel.startswith(prefix + "/"):
+                return None
+            rel = rel[len(prefix):].lstrip("/")
+    else:
+        rel = posixpath.join(posixpath.dirname(page), url)
+    folder = rel.endswith("/") or rel == "" or url.endswith((".", ".."))
+    rel = posixpath.normpath(rel)
+    if rel.startswith(".."):
+        return None
+    rel = "" if rel == "." else rel
+    return (rel + "/" if rel else "") if folder else rel
+
+
+def relative(path: str, page: str) -> str:
+    """``path`` relative to ``page``'s folder (both site paths, already normalized;
+    posixpath.relpath would ask the OS for the current folder on each call)."""
+    to, start = path.split("/"), page.split("/")[:-1]
+    common = 0
+    while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:])
+
+
+def as_file(target: str) -> str:
+    """The file a site path is served from: folders serve their index.html."""
+    return target + "index.html" if target == "" or target.endswith("/") else target
+
+
+def language_pages(site_dir: Path, language: Language, other_prefixes: list[str]) -> list[str]:
+    """Every page of a language (fallback pages included: they sit in its folder)."""
+    base = Path(site_dir, language.prefix)
+    pages = []
+    for path in sorted(base.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        inside = rel[len(language.prefix) + 1:] if language.prefix else rel
+        if inside.split("/", 1)[0] in other_prefixes or inside == "404.html":
+            continue
+        pages.append(rel)
+    return pages
+
+
+def page_needs(html: str, page: str) -> tuple[set[str], set[str]]:
+    """Site paths of the styles, scripts and images a page loads, and of
+    Material's search (its worker and index)."""
+    needed, search = set(), set()
+    for tag in _TAG.finditer(html):
+        attrs = {m["name"].lower(): m["value"] for m in _ATTR.finditer(tag["attrs"])}
+        name = tag["tag"].lower()
+        if name == "link" and not _NEEDED_REL & set(attrs.get("rel", "").lower().split()):
+            continue
+        url = attrs.get("href" if name == "link" else "src")
+        target = resolve(page, url) if url else None
+        if target and not target.endswith("/"):
+            needed.add(target)
+    config = _CONFIG.search(html)
+    if config and _SEARCH_FORM.search(html):
+        config = json.loads(config["json"])
+        if config.get("search"):
+            search.add(resolve(page, config["search"]))
+        base = config.get("base", ".")
+        search.add(resolve(page, base.rstrip("/") + "/search/search_index.json"))
+    return {p for p in needed if p}, {p for p in search if p}
+
+
+def search_needs(index_json: str, worker: str) -> set[str]:
+    """The stemmer files Material's search worker loads for the index's languages."""
+    langs = json.loads(index_json).get("config", {}).get("lang", [])
+    lunr = posixpath.join(posixpath.dirname(worker), "../lunr/min")
+    files = [f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
+    if len(langs) > 1:
+        files.append("lunr.multi.min.js")
+    if files:
+        files.append("lunr.stemmer.support.min.js")
+    return {posixpath.normpath(posixpath.join(lunr, name)) for name in files}
+
+
+def css_needs(css: str, css_path: str) -> set[str]:
+    found = set()
+    for match in _CSS_URL.finditer(css):
+        target = resolve(css_path, match["url"].strip())
+        if target and not target.startswith("data"):
+            found.add(target)
+    return found
+
+
+def language_files(site_dir: Path, language: Language, other_prefixes: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(pages, the files they load, search files) of a language, as site paths."""
+    site_dir = Path(site_dir)
+    pages = language_pages(site_dir, language, other_prefixes)
+    needed: set[str] = set()
+    search: set[str] = set()
+    for page in pages:
+        more, more_search = page_needs((site_dir / page).read_text(encoding="utf-8"), page)
+        needed |= more
+        search |= more_search
+    for path in sorted(needed):
+        if path.endswith(".css") and (site_dir / path).is_file():
+            needed |= css_needs((site_dir / path).read_text(encoding="utf-8"), path)
+    workers = [p for p in search if p.endswith(".js")]
+    for path in sorted(search):
+        if path.endswith(".json") and (site_dir / path).is_file():
+            for worker in workers:
+                search |= search_needs((site_dir / path).read_text(encoding="utf-8"), worker)
+
+    def existing(paths):
+        return sorted(p for p in paths if (site_dir / p).is_file() and p not in pages)
+
+    return pages, existing(needed), existing(search - needed)
+
+
+def wire_size(site_dir: Path, path: str) -> int:
+    """Bytes sent for a file: the server sends the .gz file when there is one."""
+    full = Path(site_dir, path)
+    gz = full.with_name(full.name + ".gz")
+    return (gz if gz.is_file() else full).stat().st_size
+
+
+def page_url(path: str, base: str) -> str:
+    """The URL readers open for a page, relative to the language's folder."""
+    rel = posixpath.relpath(path, base or ".")
+    if posixpath.basename(rel) == "index.html":
+        folder = posixpath.dirname(rel)
+        return folder + "/" if folder else "./"
+    return rel
+
+
+def manifest(site_dir: Path, language: Language, pages: list[str], others: list[str], version: str) -> dict:
+    """The list the "save for offline" control downloads, with sizes."""
+    files = [
+        {"url": page_url(path, language.prefix), "bytes": wire_size(site_dir, path)}
+        for path in [*pages, *others]
+    ]
+    total = sum(f["bytes"] for f in files)
+    size = format_size(total, language.locale)
+    return {
+        "version": version,
+        "lang": language.tag,
+        # Sizes are of what the server sends: the gzip file where it has one
+        "encoding": "gzip",
+        "pages": len(pages),
+        "bytes": total,
+        "text": {
+            "ask": language.catalog.plural("offline.ask", len(pages), language.locale, pages=len(pages), size=size),
+            "done": language.catalog.plural("offline.done", len(pages), language.locale, pages=len(pages)),
+        },
+        "files": files,
+    }
+
+
+# The copy for file://
+
+def rewrite_for_files(html: str, page: str, included: set[str], site_url: str) -> str:
+    """A page for the file:// copy: links point at files (a folder does not
+    open its index.html from a file), links to what the copy lacks point at
+    the site on the web, and nothing is fetched from the web by itself."""
+    site_path = urlsplit(site_url).path
+
+    def fix(match: re.Match) -> str:
+        url = match["url"]
+        target = resolve(page, url, site_path)
+        if target is None:
+            return match[0]
+        rest = url[len(url.split("#", 1)[0].split("?", 1)[0]):]
+        file = as_file(target)
+        if file in included:
+            new = relative(file, page)
+        else:
+            new = site_url.rstrip("/") + "/" + target
+        return f"{match['pre']}{match['q']}{new}{rest}{match['q']}"
+
+    html = _SEARCH_FORM.sub(r"\1", _ALTERNATE.sub("", html), count=1).replace("</head>", NO_SEARCH + "</head>", 1)
+    return _LINK.sub(fix, html)
+
+
+def _zip_time(mtime: int) -> tuple:
+    # Zip dates start in 1980 and have no time zone
+    when = max(dt.datetime.fromtimestamp(mtime, dt.timezone.utc), dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc))
+    return when.timetuple()[:6]
+
+
+def write_zip(target: Path, site_dir: Path, language: Language, files: list[str], site_url: str, mtime: int) -> None:
+    """A zip of the language that opens from a file; same files, same bytes."""
+    folder = f"{target.stem}/"
+    included = set(files)
+    entries = {}
+    for path in files:
+        data = Path(site_dir, path).read_bytes()
+        if path.endswith(".html"):
+            data = rewrite_for_files(data.decode("utf-8"), path, included, site_url).encode("utf-8")
+        entries[folder + path] = data
+    if language.prefix:
+        # Open the folder's index.html to get to the language's home
+        home = f"{language.prefix}/index.html"
+        entries[folder + "index.html"] = (
+            f'<!doctype html><html lang="{language.tag}"><meta charset="utf-8">'
+            f'<meta http-equiv="refresh" content="0; url={home}">'
+            f'<title>{language.name}</title><a href="{home}">{language.name}</a></html>\n'
+        ).encode("utf-8")
+    with zipfile.ZipFile(target, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=_zip_time(mtime))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name], compresslevel=9)
+
+
+def zip_name(language: Language) -> str:
+    return f"derechos-claros-{language.tag}.zip"
+
+
+def publish(site_dir: Path, languages: list[Language], site_url: str, mtime: int) -> list[Path]:
+    """Write sw.js, and offline.json and the zip of every language built;
+    return the text files written (for gzip)."""
+    site_dir = Path(site_dir)
+    version = build_id(site_dir)
+    written = [site_dir / WORKER]
+    (site_dir / WORKER).write_text(worker_script(version), encoding="utf-8")
+    prefixes = [lang.prefix for lang in languages if lang.prefix]
+    for language in languages:
+        home = Path(site_dir, language.prefix, "index.html")
+        if not home.is_file():  # not built (DC_ONLY_LANG)
+            continue
+        pages, needed, search = language_files(site_dir, language, [p for p in prefixes if p != language.prefix])
+        data = manifest(site_dir, language, pages, [*needed, *search], version)
+        archive = Path(site_dir, language.prefix, zip_name(language))
+        write_zip(archive, site_dir, language, [*pages, *needed], site_url, mtime)
+        size = archive.stat().st_size
+        data["zip"] = {
+            "url": archive.name,
+            "bytes": size,
+            "text": language.catalog.t("offline.zip", size=format_size(size, language.locale)),
+        }
+        path = Path(site_dir, language.prefix, MANIFEST)
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,174 @@
+"""Offline reading in Chromium: the service worker, the "save for offline"
+control and the zip copy opened from file://.
+
+Each test serves its own copy of the deployed site with nginx and stops
+nginx to cut the connection (as well as Playwright's offline switch), so a
+page read afterwards can only come from the phone.
+"""
+
+import contextlib
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from build_tools import deploy, nginx, offline
+
+pytestmark = pytest.mark.server
+
+ROOT = Path(__file__).resolve().parent.parent
+WAIT = 15000
+
+
+def heading(md: Path) -> str:
+    """A page's title, read from its Markdown."""
+    return next(line[2:].split("{", 1)[0].strip() for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+
+
+@pytest.fixture
+def site_copy(served, tmp_path):
+    _, site = served
+    return Path(shutil.copytree(site, tmp_path / "site"))
+
+
+@contextlib.contextmanager
+def server_and_browser(site, chromium):
+    """(base URL, page, stop): stop() cuts the connection for good."""
+    stack = contextlib.ExitStack()
+    base = stack.enter_context(nginx.serve(site))
+    context = chromium.new_context()
+    page = context.new_page()
+
+    def stop():
+        context.set_offline(True)
+        stack.close()
+
+    try:
+        yield base, page, stop
+    finally:
+        context.close()
+        stack.close()
+
+
+def worker_ready(page):
+    """Wait until the page is controlled by the service worker."""
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=WAIT)
+
+
+def in_cache(page, url) -> bool:
+    return page.evaluate("url => caches.match(url, {ignoreVary: true}).then(r => !!r)", url)
+
+
+def styled(page) -> bool:
+    """Material's stylesheet applied (unstyled, the header would not stick)."""
+    return page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+
+def h1(page) -> str:
+    return page.locator("article h1").first.inner_text().rstrip("¶").strip()
+
+
+def test_a_page_visited_before_reads_offline(site_copy, chromium):
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        first = base + "/hogar/aguinaldo/"
+        page.goto(first)
+        worker_ready(page)
+        # The first page loaded before the worker existed; it is kept all the same
+        page.wait_for_function("url => caches.match(url).then(Boolean)", arg=first, timeout=WAIT)
+        page.goto(base + "/hogar/contrato/", wait_until="load")
+        assert in_cache(page, base + "/hogar/contrato/")
+        assert not in_cache(page, base + "/hogar/salario/")  # nothing else was fetched
+        stop()
+        page.reload()
+        assert h1(page) == heading(ROOT / "docs/es/hogar/contrato.md")
+        page.goto(first)
+        assert h1(page) == heading(ROOT / "docs/es/hogar/aguinaldo.md")
+        # It says how old this copy is; styles came from the cache too
+        assert page.locator(".dc-offline__updated").inner_text() == "Esta información es del 21 de noviembre de 2026."
+        assert styled(page)
+
+
+def test_save_control_then_a_page_never_visited_reads_offline(site_copy, chromium):
+    manifest = json.loads((site_copy / "en/offline.json").read_text(encoding="utf-8"))
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(base + "/en/")
+        worker_ready(page)
+        never = base + "/en/campo/salud/"
+        assert not in_cache(page, never)
+        requests.clear()
+        page.click(".dc-offline__start")
+        status = page.locator(".dc-offline__status")
+        status.filter(has_text="Up to").wait_for(timeout=WAIT)
+        # It says how much first, and fetches nothing but the list until asked
+        assert re.fullmatch(r"\d+ pages will be saved on this phone\. Up to [\d.]+\s(kB|MB) will be downloaded\. Do you want to continue\?", status.inner_text())
+        assert status.inner_text() == manifest["text"]["ask"]
+        assert [u for u in requests if not u.endswith("/en/offline.json")] == []
+        assert not in_cache(page, never)
+        link = page.locator(".dc-offline__zip a")
+        assert link.get_attribute("href") == base + "/en/derechos-claros-en.zip"
+        assert link.inner_text().startswith("Copy to share from phone to phone (zip file, ")
+        page.click(".dc-offline__yes")
+        status.filter(has_text="Done").wait_for(timeout=60000)
+        pages = len(list((site_copy / "en").rglob("index.html")))
+        assert status.inner_text() == f"Done: {pages} pages saved. You can now read them without internet on this phone."
+        stop()
+        page.goto(never)
+        assert h1(page) == heading(ROOT / "docs/en/campo/salud.md")
+        # Only the language asked for was saved
+        with pytest.raises(PlaywrightError):
+            page.goto(base + "/nah/hogar/salario/")
+
+
+def test_a_new_build_replaces_the_old_cache_and_keeps_what_was_read(site_copy, chromium):
+    old_id = offline.build_id(site_copy)
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        visited = base + "/en/hogar/aguinaldo/"
+        page.goto(visited)
+        worker_ready(page)
+        page.wait_for_function("url => caches.match(url).then(Boolean)", arg=visited, timeout=WAIT)
+        assert page.evaluate("caches.keys()") == [f"dc-{old_id}"]
+        # A new build: a page changed, so the worker carries a new id
+        changed = site_copy / "en/hogar/salario/index.html"
+        changed.write_text(changed.read_text(encoding="utf-8") + "<!-- new build -->", encoding="utf-8")
+        new_id = offline.build_id(site_copy)
+        assert new_id != old_id
+        worker = site_copy / offline.WORKER
+        worker.write_text(offline.worker_script(new_id), encoding="utf-8")
+        deploy.compress(worker)
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        page.wait_for_function("id => caches.keys().then(k => k.length === 1 && k[0] === 'dc-' + id)", arg=new_id, timeout=WAIT)
+        assert in_cache(page, visited)
+        stop()
+        page.reload()
+        assert h1(page) == heading(ROOT / "docs/en/hogar/aguinaldo.md")
+
+
+def test_zip_copy_opens_from_a_file_and_its_links_work(served, chromium, tmp_path):
+    base, site = served
+    with zipfile.ZipFile(site / "derechos-claros-es.zip") as archive:
+        archive.extractall(tmp_path)
+    start = tmp_path / "derechos-claros-es/hogar/aguinaldo/index.html"
+    context = chromium.new_context()
+    page = context.new_page()
+    problems = []
+    page.on("requestfailed", lambda r: problems.append(r.url))
+    page.on("request", lambda r: problems.append(r.url) if not r.url.startswith("file://") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(start.as_uri())
+    assert h1(page) == heading(ROOT / "docs/es/hogar/aguinaldo.md")
+    assert styled(page)  # by the copy's own files: nothing was fetched from the web
+    # The guide's own link to a section of another guide (salario.md#revisar)
+    page.locator("article a[href='../salario/index.html#revisar']").first.click()
+    page.wait_for_load_state()
+    assert page.url == (tmp_path / "derechos-claros-es/hogar/salario/index.html").as_uri() + "#revisar"
+    assert h1(page) == heading(ROOT / "docs/es/hogar/salario.md")
+    page.goto((tmp_path / "derechos-claros-es/index.html").as_uri())
+    page.wait_for_timeout(500)
+    context.close()
+    assert problems == []
