@@ -188,11 +188,11 @@
       var wage = c.amount("wage");
       var start = c.date("start");
       var end = c.date("end");
-      if (start !== undefined && end !== undefined && end < start) c.fail("end", "calc.error.date_order");
+      var span = (end - start) / DAY + 1;  // NaN unless both dates are given
+      if (span < 1) c.fail("end", "calc.error.date_order");
       var unpaid = c.count("unpaid", 0);
       var pending = c.count("pending_vacation", 0);
-      var span = (end - start) / DAY + 1;
-      if (!c.failed && unpaid > span) c.fail("unpaid", "calc.error.unpaid_days", { days: c.unit("days", span) });
+      if (unpaid > span && span >= 1) c.fail("unpaid", "calc.error.unpaid_days", { days: c.unit("days", span) });
       if (c.failed) return null;
       var year = c.data.year_days;
       var yearStart = Date.UTC(new Date(end).getUTCFullYear(), 0, 1);
