@@ -20,9 +20,9 @@
     return Math.round(amount * 100);
   }
 
-  // "1,500.50", "1500,50", "$ 350": Mexican writing, and a comma for decimals
+  // "1,500.50", "1500,50", "$ 350", "MX$350": Mexican writing, and a comma for decimals
   function parseAmount(text) {
-    var value = text.replace(/[\s$]/g, "");
+    var value = text.replace(/[\s$]|^mxn?/gi, "");
     if (value === "") return { error: "calc.error.required" };
     if (/^-\d/.test(value)) return { error: "calc.error.negative" };
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)) value = value.replace(/,/g, "");
@@ -115,6 +115,7 @@
     this.output.appendChild(title);
     if (result.summary) this.paragraph(result.summary);
     var table = doc.createElement("table");
+    table.className = "dc-calc__lines";
     var body = doc.createElement("tbody");
     var total = 0;
     var lines = result.lines.map(function (line) { return [line[0], cents(line[1])]; });
