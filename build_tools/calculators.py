@@ -158,14 +158,13 @@ def _number(value) -> int | float:
     return int(number) if number.is_integer() else number
 
 
-def script_data(name: str, facts: dict[str, Fact], ctx: RenderContext) -> dict:
+def script_data(name: str, facts: dict[str, Fact], ctx: RenderContext, known: _Keep) -> dict:
     """What the script needs: locale, facts in force, strings in the page's language."""
     values = {}
     for fact_id in CALCULATORS[name].facts:
         fact = facts[fact_id]
         value = fact.value_on(ctx.as_of).value
         values[fact_id] = service_table(fact, value) if fact.type == "table" else _number(value)
-    known = _build_time_values(facts, ctx)
     strings = {key: ctx.catalog.t(key).format_map(known) for key in COMMON_STRINGS + CALCULATORS[name].strings}
     return {
         "calculator": name,
@@ -207,8 +206,8 @@ def render(
     """The HTML of one calculator on a page; ``number`` keeps ids unique on the page."""
     calculator = CALCULATORS[name]
     used = facts_in_force(name, facts, ctx, where)
-    data = script_data(name, used, ctx)
     known = _build_time_values(used, ctx)
+    data = script_data(name, used, ctx, known)
     t = ctx.catalog.t
     prefix = f"dc-calc-{number}"
 

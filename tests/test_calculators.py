@@ -17,6 +17,7 @@ from build_tools.facts import load_facts
 from build_tools.facts_markdown import FactsExtension, PageFacts
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
+from conftest import copy_project, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
@@ -233,3 +234,18 @@ def test_fact_references_after_a_calculator_keep_their_line_numbers():
     with pytest.raises(ContentError) as error:
         convert("{{ calculadora: aguinaldo }}\n\nText.\n\n{{ aguinaldo.diaz }}\n", offset=5)
     assert str(error.value).startswith("docs/es/page.md:10: unknown fact 'aguinaldo.diaz'")
+
+
+# -- Build ------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_a_calculator_fact_with_no_value_in_force_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    facts = project / "facts/prestaciones.yml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("  confidence: high\n  value: 25\n", "  confidence: high\n  values:\n    - value: 25\n      valid_from: 2030-01-01\n"), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    line = text.splitlines().index("vacaciones.prima:") + 1
+    assert f"facts/prestaciones.yml:{line}: fact 'vacaciones.prima' has no value in force on 2026-11-21" in build.stdout + build.stderr

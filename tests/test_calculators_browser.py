@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import require
-from conftest import AS_OF, copy_project, run_build
+from conftest import AS_OF, copy_project
 
 pytestmark = pytest.mark.server
 
@@ -317,15 +317,3 @@ def test_a_changed_fact_changes_the_result_with_no_code_change(tmp_path, chromiu
             ["Total", "MX$2,600.00"],
         ]
     context.close()
-
-
-@pytest.mark.build
-def test_a_calculator_fact_with_no_value_in_force_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    facts = project / "facts/prestaciones.yml"
-    text = facts.read_text(encoding="utf-8")
-    facts.write_text(text.replace("  confidence: high\n  value: 25\n", "  confidence: high\n  values:\n    - value: 25\n      valid_from: 2030-01-01\n"), encoding="utf-8")
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode != 0
-    line = text.splitlines().index("vacaciones.prima:") + 1
-    assert f"facts/prestaciones.yml:{line}: fact 'vacaciones.prima' has no value in force on 2026-11-21" in build.stdout + build.stderr
