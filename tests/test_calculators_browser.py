@@ -245,13 +245,15 @@ def test_calculator_pages_say_it_is_an_estimate_and_where_to_get_help(served, pa
     assert page.is_hidden(".dc-calc__nojs") and page.is_visible(".dc-calc__form")
 
 
-def test_the_script_loads_only_on_calculator_pages_and_obeys_the_csp(served, page):
+def test_script_and_style_load_only_on_calculator_pages_and_obey_the_csp(served, page):
     loaded = []
     page.on("request", lambda request: loaded.append(request.url))
     page.goto(served[0] + "/hogar/aguinaldo/", wait_until="networkidle")
     assert not [url for url in loaded if "calculators" in url]
-    page.goto(served[0] + "/calculadoras/aguinaldo/", wait_until="networkidle")
-    assert [url for url in loaded if "calculators" in url] == [served[0] + "/assets/javascripts/calculators.js"]
+    page.goto(served[0] + "/en/calculadoras/aguinaldo/", wait_until="networkidle")
+    assert sorted(url for url in loaded if "calculators" in url) == [
+        served[0] + "/assets/javascripts/calculators.js", served[0] + "/assets/stylesheets/calculators.css",
+    ]
     assert page.evaluate("window.__csp") == []
 
 
