@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import front_matter
+from build_tools import calculators, front_matter
+from build_tools.calculators_markdown import MARKER
 from build_tools.facts import NO_LEGAL_BASIS, load_facts
 from build_tools.facts_markdown import REFERENCE, find_references
 from build_tools.markdown_source import prose_lines, strip_code_spans
@@ -67,7 +68,11 @@ def _references():
     used = {}
     for path in sorted(DOCS.rglob("*.md")):
         for ref in find_references(path.read_text(encoding="utf-8").splitlines()):
-            used.setdefault(ref.fact_id, f"{path.relative_to(ROOT)}:{ref.line}")
+            # {{ calculadora: x }} uses the calculator's facts
+            marker = MARKER.match(ref.text)
+            ids = calculators.facts_of(marker.group(1)) if marker else [ref.fact_id]
+            for fact_id in ids:
+                used.setdefault(fact_id, f"{path.relative_to(ROOT)}:{ref.line}")
     return used
 
 

@@ -1,0 +1,222 @@
+/* Calculators: aguinaldo, vacations and a finiquito estimate, computed in the
+   reader's browser; nothing is sent anywhere. The build
+   (build_tools/calculators.py) writes each form and, beside it, a JSON block
+   with the facts in force and every string in the page's language: no legal
+   figure and no text lives in this file. */
+(function () {
+  "use strict";
+
+  var DAY = 24 * 60 * 60 * 1000;
+
+  // "{days} días" -> "12 días": placeholders the build left for the script
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+    });
+  }
+
+  // Integer cents, so the lines of a result add up to its total
+  function cents(amount) {
+    return Math.round(amount * 100);
+  }
+
+  // "1,500.50", "1500,50", "$ 350", "MX$350": Mexican writing, and a comma for decimals
+  function parseAmount(text) {
+    var value = text.replace(/[\s$]|^mxn?/gi, "");
+    if (value === "") return { error: "calc.error.required" };
+    if (/^-\d/.test(value)) return { error: "calc.error.negative" };
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)) value = value.replace(/,/g, "");
+    else if (/^\d+,\d{1,2}$/.test(value)) value = value.replace(",", ".");
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value)) return { error: "calc.error.number" };
+    return { value: parseFloat(value) };
+  }
+
+  function Calculator(root) {
+    this.root = root;
+    this.form = root.querySelector("form");
+    this.output = root.querySelector(".dc-calc__result");
+    this.data = JSON.parse(root.querySelector(".dc-calc__data").textContent);
+    // The build's format locale (es-MX for Spanish and its fallbacks), then <html lang>
+    var locales = [this.data.locale, document.documentElement.lang];
+    this.money = new Intl.NumberFormat(locales, { style: "currency", currency: "MXN" });
+    this.number = new Intl.NumberFormat(locales);
+    this.plurals = new Intl.PluralRules(locales);
+  }
+
+  Calculator.prototype.t = function (key, values) {
+    return fill(this.data.strings[key], values || {});
+  };
+
+  Calculator.prototype.unit = function (unit, n) {
+    var key = "unit." + unit + "." + this.plurals.select(n);
+    if (!(key in this.data.strings)) key = "unit." + unit + ".other";
+    return this.t(key, { n: this.number.format(n) });
+  };
+
+  Calculator.prototype.field = function (name) {
+    return this.form.elements[name];
+  };
+
+  Calculator.prototype.fail = function (name, key, values) {
+    var input = this.field(name);
+    var error = document.getElementById(input.id + "-error");
+    if (input.getAttribute("aria-invalid") === "true") return;  // first error wins
+    input.setAttribute("aria-invalid", "true");
+    error.textContent = this.t(key, values);
+    error.hidden = false;
+    this.failed = this.failed || input;
+  };
+
+  Calculator.prototype.amount = function (name) {
+    var read = parseAmount(this.field(name).value);
+    if (read.error) return this.fail(name, read.error);
+    if (read.value <= 0) return this.fail(name, "calc.error.zero");
+    return read.value;
+  };
+
+  // A whole number of days or years, at least `min`
+  Calculator.prototype.count = function (name, min) {
+    var read = parseAmount(this.field(name).value);
+    if (read.error) return this.fail(name, read.error);
+    if (read.value % 1 !== 0) return this.fail(name, "calc.error.whole");
+    if (read.value < min) return this.fail(name, min > 0 ? "calc.error.zero" : "calc.error.negative");
+    return read.value;
+  };
+
+  // Milliseconds at midnight UTC, so that days are whole whatever the time zone
+  Calculator.prototype.date = function (name) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(this.field(name).value);
+    if (!match) return this.fail(name, "calc.error.date");
+    return Date.UTC(+match[1], +match[2] - 1, +match[3]);
+  };
+
+  Calculator.prototype.run = function () {
+    Array.prototype.forEach.call(this.form.querySelectorAll("input"), function (input) {
+      input.removeAttribute("aria-invalid");
+      document.getElementById(input.id + "-error").hidden = true;
+    });
+    this.failed = null;
+    this.output.textContent = "";
+    var result = CALCULATORS[this.data.calculator](this, this.data.facts);
+    if (this.failed) {
+      this.failed.focus();
+      return;
+    }
+    this.show(result);
+  };
+
+  // result: {summary, lines: [[label, amount]], formula}
+  Calculator.prototype.show = function (result) {
+    var doc = document;
+    var title = doc.createElement("p");
+    var strong = doc.createElement("strong");
+    strong.textContent = this.t("calc.result.title");
+    title.appendChild(strong);
+    this.output.appendChild(title);
+    if (result.summary) this.paragraph(result.summary);
+    var table = doc.createElement("table");
+    table.className = "dc-calc__lines";
+    var body = doc.createElement("tbody");
+    var total = 0;
+    var lines = result.lines.map(function (line) { return [line[0], cents(line[1])]; });
+    lines.forEach(function (line) { total += line[1]; });
+    if (lines.length > 1) lines.push([this.t("calc.total"), total, true]);
+    lines.forEach(function (line) {
+      var row = doc.createElement("tr");
+      var label = doc.createElement("th");
+      var value = doc.createElement("td");
+      label.scope = "row";
+      label.textContent = line[0];
+      value.textContent = this.money.format(line[1] / 100);
+      if (line[2]) row.className = "dc-calc__total";
+      row.appendChild(label);
+      row.appendChild(value);
+      body.appendChild(row);
+    }, this);
+    table.appendChild(body);
+    this.output.appendChild(table);
+    if (result.formula) this.paragraph(result.formula);
+    if (this.output.scrollIntoView) this.output.scrollIntoView({ block: "nearest" });
+  };
+
+  Calculator.prototype.paragraph = function (text) {
+    var p = document.createElement("p");
+    p.textContent = text;
+    this.output.appendChild(p);
+  };
+
+  var CALCULATORS = {
+    // Proportional aguinaldo: wage × aguinaldo days × days worked ÷ days in the year
+    aguinaldo: function (c, facts) {
+      var wage = c.amount("wage");
+      var days = c.count("days_worked", 1);
+      var year = c.data.year_days;
+      if (days > year) c.fail("days_worked", "calc.error.year_days");
+      if (c.failed) return null;
+      var aguinaldoDays = facts["aguinaldo.dias"];
+      return {
+        lines: [[c.t("calc.aguinaldo.result"), wage * aguinaldoDays * days / year]],
+        formula: c.t("calc.aguinaldo.formula", { wage: c.money.format(wage), days: c.number.format(days) })
+      };
+    },
+
+    // Days from the years-of-service table; the premium is a percentage of their pay
+    vacaciones: function (c, facts) {
+      var years = c.count("years", 0);
+      var wage = c.amount("wage");
+      var row = null;
+      if (years === 0) c.fail("years", "calc.error.years_first");
+      else if (years) {
+        facts["vacaciones.por_antiguedad"].forEach(function (r) {
+          if (r[0] <= years && years <= r[1]) row = r;
+        });
+        if (!row) c.fail("years", "calc.error.years_max");
+      }
+      if (c.failed) return null;
+      var days = row[2];
+      var pay = wage * days;
+      return {
+        summary: c.t("calc.vacaciones.days", { years: c.unit("years", years), days: c.unit("days", days) }),
+        lines: [
+          [c.t("calc.vacaciones.pay", { days: c.unit("days", days) }), pay],
+          [c.t("calc.premium"), pay * facts["vacaciones.prima"] / 100]
+        ]
+      };
+    },
+
+    // Unpaid days, proportional aguinaldo of the last year, vacation not taken and its premium
+    finiquito: function (c, facts) {
+      var wage = c.amount("wage");
+      var start = c.date("start");
+      var end = c.date("end");
+      var span = (end - start) / DAY + 1;  // NaN unless both dates are given
+      if (span < 1) c.fail("end", "calc.error.date_order");
+      var unpaid = c.count("unpaid", 0);
+      var pending = c.count("pending_vacation", 0);
+      if (unpaid > span && span >= 1) c.fail("unpaid", "calc.error.unpaid_days", { days: c.unit("days", span) });
+      if (c.failed) return null;
+      var year = c.data.year_days;
+      var yearStart = Date.UTC(new Date(end).getUTCFullYear(), 0, 1);
+      var worked = Math.min((end - Math.max(start, yearStart)) / DAY + 1, year);
+      var vacation = wage * pending;
+      return {
+        lines: [
+          [c.t("calc.finiquito.unpaid", { days: c.unit("days", unpaid) }), wage * unpaid],
+          [c.t("calc.finiquito.aguinaldo", { days: c.unit("days", worked) }), wage * facts["aguinaldo.dias"] * worked / year],
+          [c.t("calc.finiquito.vacation", { days: c.unit("days", pending) }), vacation],
+          [c.t("calc.premium"), vacation * facts["vacaciones.prima"] / 100]
+        ]
+      };
+    }
+  };
+
+  Array.prototype.forEach.call(document.querySelectorAll(".dc-calc"), function (root) {
+    var calculator = new Calculator(root);
+    root.querySelector(".dc-calc__nojs").hidden = true;
+    calculator.form.hidden = false;
+    calculator.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      calculator.run();
+    });
+  });
+})();

@@ -1,0 +1,251 @@
+"""Calculators, build side: facts in force, forms in each language, errors."""
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from build_tools import calculators
+from build_tools.calculators_markdown import CalculatorsExtension, PageCalculators, find_markers
+from build_tools.errors import ContentError
+from build_tools.fact_rendering import RenderContext, render_sources
+from build_tools.facts import load_facts
+from build_tools.facts_markdown import FactsExtension, PageFacts
+from build_tools.languages import babel_locale
+from build_tools.locales import load_catalogs
+from conftest import copy_project, run_build
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = load_facts(ROOT / "facts", ROOT)
+CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
+FORMATS = {"es": "es_MX", "en": "en_US", "nah": None}
+AS_OF = dt.date(2026, 11, 21)
+WHERE = ("docs/es/calculadoras/x.md", 12)
+
+
+def context(lang="es", as_of=AS_OF):
+    return RenderContext(lang, babel_locale(lang, FORMATS[lang]), CATALOGS[lang], as_of)
+
+
+def render(name, lang="es", facts=FACTS, as_of=AS_OF):
+    ctx = context(lang, as_of)
+    return calculators.render(name, facts, ctx, "../../ayuda/", WHERE), ctx
+
+
+def data_of(html):
+    block = re.search(r'<script type="application/json" class="dc-calc__data">(.*?)</script>', html, re.S)
+    return json.loads(block.group(1))
+
+
+def facts_with(tmp_path, old, new, file="prestaciones.yml"):
+    """A copy of the project's facts with one piece of text replaced."""
+    target = tmp_path / "facts"
+    shutil.copytree(ROOT / "facts", target)
+    path = target / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return load_facts(target, tmp_path)
+
+
+def convert(text, lang="es", offset=0, facts=FACTS):
+    """Render Markdown the way the hooks set it up for a page."""
+    ctx = context(lang)
+    facts_extension, calculators_extension = FactsExtension(facts), CalculatorsExtension(facts)
+    facts_extension.page = PageFacts("docs/es/page.md", offset, ctx)
+    calculators_extension.page = PageCalculators("docs/es/page.md", offset, ctx, lambda: "../ayuda/")
+    html = markdown.Markdown(extensions=[facts_extension, calculators_extension]).convert(text)
+    return html, ctx, calculators_extension.page
+
+
+# -- Facts --------------------------------------------------------------------
+
+
+def test_the_service_table_reads_years_and_ranges_of_years():
+    fact = FACTS["vacaciones.por_antiguedad"]
+    table = calculators.service_table(fact, fact.value_on(AS_OF).value)
+    # facts/prestaciones.yml: "1": 12 ... "5": 20, then "6–10": 22 ... "31–35": 32
+    assert table[:6] == [[1, 1, 12], [2, 2, 14], [3, 3, 16], [4, 4, 18], [5, 5, 20], [6, 10, 22]]
+    assert table[-1] == [31, 35, 32]
+    assert len(table) == 11
+
+
+def test_a_year_range_with_a_plain_hyphen_is_read_too(tmp_path):
+    facts = facts_with(tmp_path, '"6–10"', '"6-10"')
+    fact = facts["vacaciones.por_antiguedad"]
+    assert calculators.service_table(fact, fact.value_on(AS_OF).value)[5] == [6, 10, 22]
+
+
+def test_unreadable_years_of_service_stop_the_build_at_the_fact(tmp_path):
+    facts = facts_with(tmp_path, '"6–10"', '"de 6 a 10"')
+    with pytest.raises(ContentError) as error:
+        render("vacaciones", facts=facts)
+    fact = facts["vacaciones.por_antiguedad"]
+    assert str(error.value).startswith(f"{fact.path}:{fact.line}: ")
+    assert "row 6: 'de 6 a 10'" in str(error.value)
+
+
+def test_overlapping_rows_stop_the_build(tmp_path):
+    facts = facts_with(tmp_path, '"11–15"', '"10–15"')
+    with pytest.raises(ContentError, match="row 7: '10–15' must come after"):
+        render("vacaciones", facts=facts)
+
+
+def test_a_missing_fact_stops_the_build_at_the_page_line(tmp_path):
+    facts = facts_with(tmp_path, "aguinaldo.dias:\n", "aguinaldo.dias_minimos:\n")
+    with pytest.raises(ContentError) as error:
+        render("aguinaldo", facts=facts)
+    assert str(error.value) == (
+        "docs/es/calculadoras/x.md:12: the 'aguinaldo' calculator needs the fact "
+        "'aguinaldo.dias', which is not defined in facts/*.yml"
+    )
+
+
+def test_a_fact_with_no_value_in_force_stops_the_build_at_the_fact(tmp_path):
+    facts = facts_with(tmp_path, "    - value: 12\n      valid_from: 2023-01-01\n\nvacaciones.dias_continuos",
+                       "    - value: 12\n      valid_from: 2023-01-01\n      valid_until: 2025-12-31\n\nvacaciones.dias_continuos")
+    fact = facts["vacaciones.dias_primer_ano"]
+    with pytest.raises(ContentError) as error:
+        render("vacaciones", facts=facts)
+    assert str(error.value).startswith(f"{fact.path}:{fact.line}: fact 'vacaciones.dias_primer_ano' has no value in force on 2026-11-21")
+    assert "docs/es/calculadoras/x.md:12" in str(error.value)
+
+
+def test_a_fact_of_the_wrong_type_stops_the_build(tmp_path):
+    facts = facts_with(tmp_path, "vacaciones.prima:\n  type: percent", "vacaciones.prima:\n  type: number")
+    with pytest.raises(ContentError, match="'vacaciones.prima' must be of type percent"):
+        render("finiquito", facts=facts)
+
+
+def test_the_data_follows_the_value_in_force_on_the_build_date(tmp_path):
+    facts = facts_with(
+        tmp_path, "  confidence: high\n  value: 15\n",
+        "  confidence: high\n  values:\n    - value: 15\n      valid_from: 2020-01-01\n      valid_until: 2026-12-31\n"
+        "    - value: 30\n      valid_from: 2027-01-01\n",
+    )
+    assert data_of(render("aguinaldo", facts=facts)[0])["facts"] == {"aguinaldo.dias": 15}
+    assert data_of(render("aguinaldo", facts=facts, as_of=dt.date(2027, 1, 1))[0])["facts"] == {"aguinaldo.dias": 30}
+
+
+def test_the_data_holds_the_facts_the_locale_and_the_days_of_a_year():
+    data = data_of(render("finiquito")[0])
+    assert data["facts"] == {"aguinaldo.dias": 15, "vacaciones.prima": 25}
+    assert data["locale"] == "es-MX" and data["year_days"] == 365 and data["calculator"] == "finiquito"
+    assert data_of(render("finiquito", "en")[0])["locale"] == "en-US"
+    # No CLDR data for Nahuatl: Mexican formats, like the rest of the page
+    assert data_of(render("finiquito", "nah")[0])["locale"] == "es-MX"
+
+
+def test_every_fact_a_calculator_uses_is_listed_with_the_sources():
+    _, ctx = render("vacaciones")
+    sources = render_sources(ctx)
+    for fact_id in calculators.facts_of("vacaciones"):
+        assert f'id="dc-fact-{fact_id.replace(".", "-")}"' in sources
+
+
+# -- Strings and form ------------------------------------------------------------
+
+
+def test_strings_get_the_build_values_and_keep_the_script_placeholders():
+    strings = data_of(render("vacaciones")[0])["strings"]
+    # 12 first-year days, 25 %, 35 years: from facts/prestaciones.yml
+    assert strings["calc.error.years_first"].endswith("te tocan por lo menos 12 días.")
+    assert "hasta 35 años de servicio" in strings["calc.error.years_max"]
+    assert strings["calc.premium"] == "Prima vacacional (25% del pago de las vacaciones)"
+    assert strings["calc.vacaciones.days"] == "Con {years} de servicio te tocan por lo menos {days} de vacaciones pagadas."
+    english = data_of(render("aguinaldo", "en")[0])["strings"]
+    assert english["calc.error.year_days"] == "A year has 365 days. Enter 365 or less."
+
+
+def test_labels_are_in_the_page_language_and_fall_back_to_spanish():
+    es, _ = render("aguinaldo", "es")
+    en, _ = render("aguinaldo", "en")
+    nah, _ = render("aguinaldo", "nah")
+    assert '<label for="dc-calc-1-wage">Tu salario de un día, en pesos</label>' in es
+    assert '<label for="dc-calc-1-wage">Your daily wage, in pesos</label>' in en
+    assert 'lang="en"' in en and ">Calculate</button>" in en
+    # Nothing is translated into Nahuatl yet: Spanish, marked as Spanish
+    assert '<div class="dc-calc" data-calculator="aguinaldo" lang="es">' in nah
+    assert '<label for="dc-calc-1-wage">Tu salario de un día, en pesos</label>' in nah
+
+
+def test_inputs_suit_phones_and_dates_are_native():
+    html, _ = render("finiquito")
+    assert re.search(r'<input type="text" inputmode="decimal"[^>]* name="wage"', html)
+    assert re.search(r'<input type="text" inputmode="numeric"[^>]* name="unpaid"', html)
+    assert re.search(r'<input type="date" id="dc-calc-1-start" name="start"', html)
+    assert 'aria-describedby="dc-calc-1-end-hint dc-calc-1-end-error"' in html
+
+
+def test_it_says_it_is_an_estimate_and_where_to_get_help():
+    html, _ = render("vacaciones", "en")
+    assert "This is an estimate, not an official amount." in html
+    assert '<a href="../../ayuda/">where to get help</a>' in html
+    assert 'href="tel:+528007172942"' in html
+
+
+def test_no_inline_script_or_handler_and_the_json_cannot_close_its_element():
+    for name in calculators.CALCULATORS:
+        html, _ = render(name)
+        assert not re.search(r"\son[a-z]+=", html), name
+        scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+        assert [attrs for attrs, _ in scripts] == [' type="application/json" class="dc-calc__data"']
+        assert "</" not in scripts[0][1]
+
+
+def test_a_second_calculator_on_a_page_gets_its_own_ids():
+    html, _, page = convert("{{ calculadora: aguinaldo }}\n\n{{ calculadora: finiquito }}\n")
+    assert page.found == ["aguinaldo", "finiquito"]
+    assert 'id="dc-calc-1-wage"' in html and 'id="dc-calc-2-wage"' in html
+
+
+# -- Markdown ------------------------------------------------------------------------
+
+
+def test_the_marker_becomes_the_calculator():
+    html, _, page = convert("# Aguinaldo\n\nText.\n\n{{ calculadora: aguinaldo }}\n\nMore {{ aguinaldo.dias }}.\n")
+    assert html.count('<div class="dc-calc"') == 1
+    assert "{{" not in html and "<p><div" not in html
+    assert page.found == ["aguinaldo"]
+
+
+def test_markers_in_code_are_left_alone():
+    text = "```\n{{ calculadora: aguinaldo }}\n```\n\n`{{ calculadora: aguinaldo }}`\n"
+    assert find_markers(text.splitlines()) == []
+    assert find_markers(["", "   {{calculadora:finiquito}}  "]) == [(2, "finiquito")]
+
+
+def test_an_unknown_calculator_is_reported_with_file_and_line():
+    with pytest.raises(ContentError) as error:
+        convert("Text.\n\n{{ calculadora: aguinald }}\n", offset=4)
+    assert str(error.value) == "docs/es/page.md:7: unknown calculator 'aguinald' (use: aguinaldo, finiquito, vacaciones)"
+
+
+def test_a_marker_inside_a_paragraph_is_reported():
+    with pytest.raises(ContentError, match=r"page.md:2: put a blank line before and after"):
+        convert("Text.\n{{ calculadora: aguinaldo }}\n")
+
+
+def test_fact_references_after_a_calculator_keep_their_line_numbers():
+    with pytest.raises(ContentError) as error:
+        convert("{{ calculadora: aguinaldo }}\n\nText.\n\n{{ aguinaldo.diaz }}\n", offset=5)
+    assert str(error.value).startswith("docs/es/page.md:10: unknown fact 'aguinaldo.diaz'")
+
+
+# -- Build ------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_a_calculator_fact_with_no_value_in_force_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    facts = project / "facts/prestaciones.yml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("  confidence: high\n  value: 25\n", "  confidence: high\n  values:\n    - value: 25\n      valid_from: 2030-01-01\n"), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    line = text.splitlines().index("vacaciones.prima:") + 1
+    assert f"facts/prestaciones.yml:{line}: fact 'vacaciones.prima' has no value in force on 2026-11-21" in build.stdout + build.stderr
