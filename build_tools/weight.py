@@ -91,7 +91,7 @@ class _Log:
         return lines
 
 
-def _follow_workers(cdp, blocked: list[str]) -> None:
+def _record_blocked(cdp, blocked: list[str]) -> None:
     """Record failed requests of the page and of every worker it starts."""
 
     def failed(params: dict, urls: dict) -> None:
@@ -142,30 +142,40 @@ def _visit(page, base: str, path: str, log: _Log, blocked: list[str]) -> Visit:
     return visit
 
 
-def measure(site_dir: Path, guides=GUIDES, log=print) -> list[tuple[Visit, Visit]]:
-    """(first visit, repeat visit) for each pair of paths in ``guides``."""
-    from playwright.sync_api import sync_playwright
+def measure(site_dir: Path, guides=GUIDES, log=print, browser=None) -> list[tuple[Visit, Visit]]:
+    """(first visit, repeat visit) for each pair of paths in ``guides``.
 
-    results = []
+    ``browser``: a Playwright Chromium already running (the tests' one);
+    otherwise Debian's Chromium is started with other hosts unresolvable.
+    """
     with tempfile.TemporaryDirectory(prefix="dc-weight-") as tmp:
         access_log = Path(tmp) / "access.log"
-        with nginx.serve(site_dir, access_log=access_log) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + ISOLATED)
-            try:
-                for first, repeat in guides:
-                    context = browser.new_context()
-                    try:
-                        page = context.new_page()
-                        blocked: list[str] = []
-                        _follow_workers(context.new_cdp_session(page), blocked)
-                        server = _Log(access_log)
-                        visits = (_visit(page, base, first, server, blocked), _visit(page, base, repeat, server, blocked))
-                    finally:
-                        context.close()
-                    log(f"{first}: first {visits[0].bytes} B, then {repeat}: {visits[1].bytes} B")
-                    results.append(visits)
-            finally:
-                browser.close()
+        with nginx.serve(site_dir, access_log=access_log) as base:
+            if browser is not None:
+                return _measure(browser, base, _Log(access_log), guides, log)
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + ISOLATED)
+                try:
+                    return _measure(browser, base, _Log(access_log), guides, log)
+                finally:
+                    browser.close()
+
+
+def _measure(browser, base: str, server: _Log, guides, log) -> list[tuple[Visit, Visit]]:
+    results = []
+    for first, repeat in guides:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            blocked: list[str] = []
+            _record_blocked(context.new_cdp_session(page), blocked)
+            visits = (_visit(page, base, first, server, blocked), _visit(page, base, repeat, server, blocked))
+        finally:
+            context.close()
+        log(f"{first}: first {visits[0].bytes} B, then {repeat}: {visits[1].bytes} B")
+        results.append(visits)
     return results
 
 

@@ -49,13 +49,10 @@ def test_report_table(tmp_path):
 
 
 @pytest.mark.server
-def test_first_and_repeat_visits_are_within_the_byte_budget(served):
+def test_first_and_repeat_visits_are_within_the_byte_budget(served, chromium):
     """Bytes nginx sends for everything the pages load by themselves."""
-    from browser import require
-
-    require(weight.CHROMIUM)
     _, site = served
-    for first, repeat in weight.measure(site, weight.GUIDES[:2], log=lambda _: None):
+    for first, repeat in weight.measure(site, weight.GUIDES[:2], log=lambda _: None, browser=chromium):
         assert first.blocked == [] and repeat.blocked == []
         assert first.bytes <= weight.FIRST_BUDGET, first.transfers
         assert repeat.bytes <= weight.REPEAT_BUDGET, repeat.transfers

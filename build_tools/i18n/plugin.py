@@ -71,6 +71,8 @@ class I18nPlugin(I18n):
     # One search index per language (see build_tools/search_index.py), so
     # upstream's merged index and its de-duplication are not needed.
     def reconfigure_search_plugin(self, config, search_plugin_name, search_plugin):
+        if not search_plugin.config.enabled:
+            return config
         if self._stemmers is None:
             self._stemmers = search_index.lunr_languages(config.theme.dirs)
         settings = search_index.search_settings(
@@ -82,10 +84,10 @@ class I18nPlugin(I18n):
         return config
 
     def extend_search_entries(self, config):
-        pass
+        pass  # upstream collects every language's entries for one index
 
     def reconfigure_search_index(self, config):
-        pass
+        pass  # upstream writes that merged index
 
     @event_priority(-100)
     def on_post_page(self, output, page, config):
@@ -99,8 +101,9 @@ class I18nPlugin(I18n):
         html = search_index.set_config_base(html, self.language_prefix())
         return drop_head_alternates(html)
 
-    # Each language build writes 404.html and sitemap.xml at the site root;
-    # move them into the language's folder and keep the default's at the root.
+    # Each language build writes 404.html, sitemap.xml and the search index at
+    # the site root; move them into the language's folder and keep the
+    # default's at the root.
     @event_priority(-100)
     def on_post_build(self, config):
         self._write_language_search_index(config)
