@@ -5,6 +5,9 @@
 // without `defer`, right before it.
 (function () {
   "use strict"
+  // From a file (the offline copy) Material already waits for the search
+  // to open, and may run its worker in an iframe: leave it as it is
+  if (location.protocol === "file:") return
   var config = JSON.parse(document.getElementById("__config").textContent)
   var index = new URL("search/search_index.json", new URL(config.base, location.href)).href
   var script = new URL(config.search, location.href).href
