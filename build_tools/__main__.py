@@ -6,6 +6,7 @@
     python -m build_tools status [--json FILE]
     python -m build_tools translate start|check|diff|done PAGE LANG
     python -m build_tools bench [--sizes 50 200 800] [--runs 3]
+    python -m build_tools weight [--site DIR] [--json FILE]
 """
 
 from __future__ import annotations
@@ -203,6 +204,31 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_weight(args) -> int:
+    """Bytes of a first and a repeat visit, against a default build; see build_tools/weight.py."""
+    from build_tools import weight
+
+    def log(message):
+        print(message, file=sys.stderr)
+
+    site = args.site
+    if site is None:
+        if cmd_build(argparse.Namespace(as_of=None, strict=False, debug=False)) != 0:
+            return 1
+        site = ROOT / "site"
+    project = weight.measure(site, log=log)
+    with tempfile.TemporaryDirectory(prefix="dc-weight-baseline-") as tmp:
+        baseline_site = weight.baseline_site(ROOT, Path(tmp), log=log)
+        guides = [(weight.baseline_path(first), weight.baseline_path(repeat)) for first, repeat in weight.GUIDES]
+        baseline = weight.measure(baseline_site, guides, log=log)
+    table, ok = weight.report(project, baseline)
+    print(table)
+    if args.json:
+        data = {"project": [[v.as_dict() for v in pair] for pair in project], "baseline": [[v.as_dict() for v in pair] for pair in baseline]}
+        Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -239,6 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     bench.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` edit-loop timing")
     bench.set_defaults(run=cmd_bench)
+
+    weight_cmd = commands.add_parser("weight", help="bytes a reader downloads per page (see BENCHMARKS.md)")
+    weight_cmd.add_argument("--site", type=Path, help="measure this built site instead of building site/")
+    weight_cmd.add_argument("--json", metavar="FILE", help="also write every request as JSON")
+    weight_cmd.set_defaults(run=cmd_weight)
 
     args = parser.parse_args(argv)
     if getattr(args, "action", None) == "done" and not args.reviewer:

@@ -125,21 +125,30 @@ def theme_features(root: Path) -> list[str]:
     return list(config.get("theme", {}).get("features", []))
 
 
-def plain_corpus(target: Path, n: int, features: list[str] = ()) -> Path:
-    """(b): Material + mkdocs-static-i18n with the project's theme features, nothing of ours."""
-    write_pages(target / "docs", n, PLAIN_LANGS)
+def plain_config(features: list[str] = (), stock: bool = False) -> str:
+    """mkdocs.yml of Material + mkdocs-static-i18n with nothing of ours.
+
+    ``stock``: Material's default settings too (Google Fonts, no features),
+    as the page-weight baseline (build_tools/weight.py) needs.
+    """
     feature_lines = "".join(f"    - {feature}\n" for feature in features)
     languages = "\n".join(
         f"        - locale: {lang}\n          name: {lang}\n          build: true" + ("\n          default: true" if lang == "es" else "")
         for lang in PLAIN_LANGS
     )
-    (target / "mkdocs.yml").write_text(
-        "site_name: Bench\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: es\n  font: false\n"
+    return (
+        "site_name: Bench\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: es\n"
+        + ("" if stock else "  font: false\n")
         + (f"  features:\n{feature_lines}" if features else "") +
         "markdown_extensions:\n  - attr_list\n  - admonition\n  - tables\n  - toc:\n      permalink: true\n"
-        "plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n" + languages + "\n",
-        encoding="utf-8",
+        "plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n" + languages + "\n"
     )
+
+
+def plain_corpus(target: Path, n: int, features: list[str] = ()) -> Path:
+    """(b): Material + mkdocs-static-i18n with the project's theme features, nothing of ours."""
+    write_pages(target / "docs", n, PLAIN_LANGS)
+    (target / "mkdocs.yml").write_text(plain_config(features), encoding="utf-8")
     return target
 
 
@@ -164,9 +173,14 @@ class Sample:
         return statistics.median(self.seconds)
 
 
+def build_env() -> dict:
+    """The environment of a benchmark build: a fixed date, reproducible output."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DC_AS_OF": "2026-11-21", "SOURCE_DATE_EPOCH": "1763683200"}
+
+
 def _run(command: list[str], cwd: Path) -> tuple[float, float, str]:
     """Wall time, peak RSS (MB) and stdout of one process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DC_AS_OF": "2026-11-21", "SOURCE_DATE_EPOCH": "1763683200"}
+    env = build_env()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)

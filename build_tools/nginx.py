@@ -42,14 +42,23 @@ def site_conf(site_dir: Path, port: int, conf: Path = CONF) -> str:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, conf: Path = CONF) -> Iterator[str]:
-    """Run nginx on a free loopback port; yield its base URL (no trailing slash)."""
+def serve(site_dir: Path, conf: Path = CONF, access_log: Path | None = None) -> Iterator[str]:
+    """Run nginx on a free loopback port; yield its base URL (no trailing slash).
+
+    With ``access_log``, log each response's path, status and bytes sent
+    (headers included, as compressed on the wire) for the weight measure.
+    """
     if not Path(NGINX).exists():
         raise NginxMissing(f"{NGINX} not installed (run `make system-deps`)")
     with tempfile.TemporaryDirectory(prefix="dc-nginx-") as tmp:
         work = Path(tmp)
         port = free_port()
-        (work / "site.conf").write_text(site_conf(Path(site_dir).resolve(), port, conf), encoding="utf-8")
+        text = site_conf(Path(site_dir).resolve(), port, conf)
+        log_format = ""
+        if access_log:
+            log_format = "  log_format weight '$request_uri $status $bytes_sent';\n"
+            text = text.replace("access_log off;", f"access_log {access_log} weight;")
+        (work / "site.conf").write_text(text, encoding="utf-8")
         user = "user root;\n" if os.geteuid() == 0 else ""
         (work / "nginx.conf").write_text(
             f"{user}worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
@@ -57,7 +66,7 @@ def serve(site_dir: Path, conf: Path = CONF) -> Iterator[str]:
             "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
             f"  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
             f"  fastcgi_temp_path {work}/fastcgi;\n"
-            f"  include {work}/site.conf;\n}}\n",
+            f"{log_format}  include {work}/site.conf;\n}}\n",
             encoding="utf-8",
         )
         process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE)

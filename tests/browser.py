@@ -11,12 +11,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries Google's hosts
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from build_tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 def require(path: str) -> None:

@@ -15,17 +15,18 @@ def plugin():
     return instance
 
 
-def test_search_duplicates_of_the_default_language_are_dropped_in_one_pass():
-    entries = [
-        {"location": "", "title": "Inicio", "text": "Hola"},
-        {"location": "hogar/#a", "title": "A", "text": "Texto"},
-        {"location": "nah/hogar/#a", "title": "A", "text": "Texto"},  # a fallback copy: dropped
-        {"location": "nah/", "title": "Inicio", "text": "Hola"},  # dropped
-        {"location": "en/hogar/#a", "title": "A", "text": "Text"},  # translated: kept
-        {"location": "nah/hogar/#b", "title": "A", "text": "Texto"},  # other section: kept
-    ]
-    plugin().reconfigure_search_duplicates(entries)
-    assert [e["location"] for e in entries] == ["", "hogar/#a", "en/hogar/#a", "nah/hogar/#b"]
+def test_head_alternates_are_dropped_but_not_the_selector_links():
+    from build_tools.i18n.plugin import drop_head_alternates
+
+    html = (
+        '<head><link rel="canonical" href="x">\n<link rel="alternate" href="/" hreflang="es">\n'
+        '<link rel="alternate" href="/en/" hreflang="en">\n'
+        '<link rel="alternate" type="application/rss+xml" href="feed.xml"></head>'
+        '<body><a href="/en/" hreflang="en" class="md-select__link">English</a></body>'
+    )
+    out = drop_head_alternates(html)
+    assert 'hreflang="es"' not in out and '<link rel="alternate" href="/en/"' not in out
+    assert "rss+xml" in out and 'class="md-select__link"' in out and '<link rel="canonical"' in out
 
 
 def test_format_locale_falls_back_for_languages_babel_lacks():

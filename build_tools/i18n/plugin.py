@@ -9,16 +9,19 @@ from mkdocs.plugins import event_priority
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
-from build_tools import languages
-from build_tools.theme_env import share_environments
+from build_tools import languages, search_index
 from build_tools.i18n.config import I18nConfig
+from build_tools.theme_env import share_environments
+
+# Material's <head> links to each language (base.html, from extra.alternate)
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 # Files that every language build writes at the root of site_dir
-LANGUAGE_ROOT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+LANGUAGE_ROOT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", search_index.INDEX_PATH)
 
 
 class I18nPlugin(I18n):
-    """mkdocs-static-i18n with BCP 47 tags and one 404 page and sitemap per language."""
+    """mkdocs-static-i18n with BCP 47 tags, and one 404 page, sitemap and search index per language."""
 
     config_class = I18nConfig
 
@@ -27,6 +30,7 @@ class I18nPlugin(I18n):
         self._default_root_files: dict[str, bytes] = {}
         self._format_locales: dict[str, Locale] = {}
         self._theme_files: dict = {}
+        self._stemmers: set[str] | None = None
 
     # Upstream guesses which folders are languages with its ISO 639-1 regex,
     # which never matches nah/tzo/mix and so walks every language for each of
@@ -60,9 +64,8 @@ class I18nPlugin(I18n):
             )
         return self._format_locales[locale]
 
-    # Keep the language switcher on the same page, but point the <head>
-    # alternates at the language roots: Material fetches `sitemap.xml`
-    # next to each of them, and only the roots have one.
+    # Keep the language switcher on the same page; extra.alternate keeps the
+    # language roots for pages without alternates (404).
     def reconfigure_page_context(self, context, page, config, nav):
         context = super().reconfigure_page_context(context, page, config, nav)
         if self.extra_alternate:
@@ -70,31 +73,59 @@ class I18nPlugin(I18n):
             config.extra.alternate = deepcopy(self.extra_alternate)
         return context
 
-    # Upstream compares every default-language entry with every other entry
-    # (quadratic: minutes at 800 pages per language). Same rule, one pass:
-    # drop an entry identical to the default language's entry at the same path.
-    def reconfigure_search_duplicates(self, search_index_entries):
-        prefixes = tuple(f"{lang}/" for lang in self.build_languages)
-        defaults = {
-            (entry["title"], entry["text"], entry["location"])
-            for entry in search_index_entries
-            if not entry["location"].startswith(prefixes)
-        }
-        kept = [
-            entry for entry in search_index_entries
-            if not (
-                entry["location"].startswith(prefixes)
-                and (entry["title"], entry["text"], entry["location"].split("/", 1)[1]) in defaults
-            )
-        ]
-        search_index_entries[:] = kept
+    # One search index per language (see build_tools/search_index.py), so
+    # upstream's merged index and its de-duplication are not needed.
+    def reconfigure_search_plugin(self, config, search_plugin_name, search_plugin):
+        if not search_plugin.config.enabled:
+            return config
+        if self._stemmers is None:
+            self._stemmers = search_index.lunr_languages(config.theme.dirs)
+        settings = search_index.search_settings(
+            self.current_language, self._stemmers, search_plugin.config.separator
+        )
+        # The search plugin copied its config into its index in on_config
+        search_plugin.config.update(settings)
+        search_plugin.search_index.config.update(settings)
+        return config
 
-    # Each language build writes 404.html and sitemap.xml at the site root;
-    # move them into the language's folder and keep the default's at the root.
+    def extend_search_entries(self, config):
+        pass  # upstream collects every language's entries for one index
+
+    def reconfigure_search_index(self, config):
+        pass  # upstream writes that merged index
+
+    @event_priority(-100)
+    def on_post_page(self, output, page, config):
+        return super().on_post_page(self._finish_html(output), page, config)
+
+    def on_post_template(self, output_content, template_name, config):
+        return self._finish_html(output_content) if template_name == "404.html" else output_content
+
+    def _finish_html(self, html: str) -> str:
+        # Material fetches the search index from `base`: the language's root
+        html = search_index.set_config_base(html, self.language_prefix())
+        return drop_head_alternates(html)
+
+    # Each language build writes 404.html, sitemap.xml and the search index at
+    # the site root; move them into the language's folder and keep the
+    # default's at the root.
     @event_priority(-100)
     def on_post_build(self, config):
+        self._write_language_search_index(config)
         self._place_language_root_files(config.site_dir)
         return super().on_post_build(config)
+
+    # The search plugin wrote this language's index at the root; rewrite it
+    # with locations relative to the language's root (then moved below).
+    def _write_language_search_index(self, config) -> None:
+        prefix = self.language_prefix()
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if not prefix or search is None or not search.config.enabled:
+            return
+        search_index.relative_to_language(search.search_index.entries, prefix)
+        data = search.search_index.generate_search_index(None)
+        with open(os.path.join(config.site_dir, search_index.INDEX_PATH), "w", encoding="utf-8") as f:
+            f.write(data)
 
     def _place_language_root_files(self, site_dir: str) -> None:
         prefix = self.language_prefix()
@@ -112,3 +143,15 @@ class I18nPlugin(I18n):
             if name in self._default_root_files:
                 with open(root_path, "wb") as f:
                     f.write(self._default_root_files[name])
+
+
+def drop_head_alternates(html: str) -> str:
+    """Remove the <head> links to each language.
+
+    Material fetches `sitemap.xml` beside each of them on every page load
+    (five requests, to match pages for its selector, which our selector
+    links do already). The per-language sitemaps carry each page's hreflang
+    alternates for search engines instead.
+    """
+    head_end = html.find("</head>")
+    return _HEAD_ALTERNATE.sub("", html[:head_end]) + html[head_end:] if head_end >= 0 else html

@@ -1,0 +1,74 @@
+"""Search per language in Chromium: each language searches its own pages,
+stems only where lunr can, and nothing loads before the reader searches."""
+
+import pytest
+
+pytestmark = pytest.mark.server
+
+PHONE = {"width": 360, "height": 740}
+
+
+def search(chromium, base: str, path: str, query: str):
+    """(result links, paths requested before opening the search, all paths requested)."""
+    context = chromium.new_context(viewport=PHONE)
+    requested = []
+    context.on("request", lambda r: requested.append(r.url.removeprefix(base)))
+    try:
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        before = list(requested)
+        page.click("header label[for=__search]")
+        # Material shows its placeholder once the worker has the index
+        placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+        page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder)
+        page.keyboard.type(query)
+        # Results change as each letter is typed: read them once they settle
+        read = "() => [document.querySelector('.md-search-result__meta').textContent, [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)]"
+        last = None
+        for _ in range(40):
+            page.wait_for_load_state("networkidle")
+            current = page.evaluate(read)
+            if current == last and current[0].strip() != placeholder:
+                break
+            last = current
+            page.wait_for_timeout(250)
+        links = last[1]
+        return [link.removeprefix(base) for link in links], before, list(requested)
+    finally:
+        context.close()
+
+
+def test_nothing_of_the_search_loads_before_the_reader_opens_it(served, chromium):
+    base, _ = served
+    _, before, after = search(chromium, base, "/en/hogar/aguinaldo/", "bonus")
+    assert not [p for p in before if "search_index" in p or "/workers/" in p or "/lunr/" in p or "sitemap" in p]
+    assert "/en/search/search_index.json" in after and "/search/search_index.json" not in after
+
+
+def test_english_search_returns_only_english_pages_and_stems(served, chromium):
+    base, _ = served
+    # "dismisses" is in no English page; its stem is ("dismissed", "dismissal")
+    links, _, requested = search(chromium, base, "/en/hogar/aguinaldo/", "dismisses")
+    assert links and all(link.startswith("/en/") for link in links)
+    assert "/en/hogar/despido/" in links
+    assert not [p for p in requested if "/lunr/" in p]  # English stems with lunr itself
+
+
+def test_spanish_search_stems_with_the_spanish_stemmer(served, chromium):
+    base, _ = served
+    # "pagarán" is in no page; "pagan", "pago", "pagaron" share its stem
+    links, _, requested = search(chromium, base, "/hogar/aguinaldo/", "pagarán")
+    assert links and not [link for link in links if link.startswith(("/en/", "/nah/", "/tzo/", "/mix/"))]
+    assert "/assets/javascripts/lunr/min/lunr.es.min.js" in requested
+
+
+@pytest.mark.parametrize("lang", ["nah", "tzo", "mix"])
+def test_languages_without_a_stemmer_load_none_and_search_their_pages(served, chromium, lang):
+    base, _ = served
+    links, _, requested = search(chromium, base, f"/{lang}/hogar/aguinaldo/", "aguinaldo")
+    assert links and all(link.startswith(f"/{lang}/") for link in links)
+    assert f"/{lang}/hogar/aguinaldo/" in links
+    assert not [p for p in requested if "/lunr/" in p]
+    # Without a stemmer, a form that is in no page finds nothing
+    none, _, _ = search(chromium, base, f"/{lang}/hogar/aguinaldo/", "pagarán")
+    assert none == []
