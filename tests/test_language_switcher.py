@@ -22,20 +22,29 @@ def page(served, chromium):
     depend on that race, so the test makes it go the bad way every time.
     """
     base, _ = served
+    default_sitemap = base + ROOT + "sitemap.xml"
+    others = {base + prefix + "sitemap.xml" for _, prefix in OTHERS}
     held, arrived = [], set()
     context = chromium.new_context()
     page = context.new_page()
-    page.route(base + ROOT + "sitemap.xml", lambda route: held.append(route))
+    page.route(default_sitemap, lambda route: held.append(route))
     page.on("requestfinished", lambda request: arrived.add(request.url))
-    others = {base + prefix + "sitemap.xml" for _, prefix in OTHERS}
+
+    def wait_for(condition, what):
+        for _ in range(200):
+            if condition():
+                return
+            page.wait_for_timeout(50)
+        raise AssertionError(f"{page.url}: {what} never arrived")
 
     def settle():
         page.wait_for_load_state("load")
-        while arrived < others:
-            page.wait_for_timeout(50)
-        while held:
-            held.pop().continue_()
-        page.wait_for_load_state("networkidle")
+        wait_for(lambda: arrived >= others, "the other languages' sitemaps")
+        page.wait_for_timeout(200)  # Material reads them
+        wait_for(lambda: held, "the request for the default language's sitemap")
+        held.pop().continue_()
+        wait_for(lambda: default_sitemap in arrived, "the default language's sitemap")
+        page.wait_for_timeout(200)
         arrived.clear()
 
     page.settle = settle
