@@ -234,7 +234,9 @@ def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str,
     for status in statuses:
         label = html.escape(t(f"status.state.{status.state}"))
         page = html.escape(status.page)
-        link = page if status.state == "missing" else f'<a href="{html.escape(href(status.lang, status.page))}">{page}</a>'
+        # target="_self": Material would swap a link into another language
+        # for the current page in that language (README.md, "Decisions")
+        link = page if status.state == "missing" else f'<a href="{html.escape(href(status.lang, status.page))}" target="_self">{page}</a>'
         review = ", ".join(html.escape(str(v)) for v in (status.reviewed_by, status.reviewed_on) if v)
         detail.append(
             f'<tr class="dc-status--{status.state}"><td><code>{status.lang}</code></td>'

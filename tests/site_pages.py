@@ -1,0 +1,65 @@
+"""The page types the browser sweeps visit, in every language of mkdocs.yml.
+
+One list: a page type added to PAGE_TYPES is checked by the accessibility
+sweep (tests/test_accessibility.py) and the privacy sweep
+(tests/test_privacy.py) in every language.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str  # inside a language's folder, e.g. "hogar/aguinaldo/"
+    status: int = 200
+    search: str | None = None  # open the search, type this and wait for results
+
+
+PAGE_TYPES = [
+    PageType("home", ""),  # a draft translation in nah, tzo and mix
+    PageType("guide", "hogar/aguinaldo/"),  # falls back to Spanish in nah, tzo and mix
+    PageType("section", "hogar/"),
+    PageType("help", "ayuda/"),
+    PageType("translation-status", "participa/traducciones/"),
+    PageType("not-found", "no-existe/", status=404),
+    PageType("search", "", search="aguinaldo"),
+]
+
+
+def languages() -> list[tuple[str, str]]:
+    """(tag, URL prefix) of every configured language: [("es", "/"), ("en", "/en/"), ...]."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.config import load_config
+
+    from build_tools.site import i18n_plugin
+
+    i18n = i18n_plugin(load_config(str(ROOT / "mkdocs.yml")))
+    return [(tag, i18n.get_language_config(tag).link) for tag in i18n.language_tags]
+
+
+LANGUAGES = languages()
+# Every page type in every language, with readable test ids such as "guide-nah"
+MATRIX = [(page_type, tag, prefix) for page_type in PAGE_TYPES for tag, prefix in LANGUAGES]
+MATRIX_IDS = [f"{page_type.name}-{tag}" for page_type, tag, _ in MATRIX]
+
+
+def open_search(page, query: str) -> None:
+    page.keyboard.press("s")  # Material's shortcut to open the search
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+
+
+def visit(page, base: str, prefix: str, page_type: PageType, wait_until: str = "networkidle") -> None:
+    """Load a page type in a language and bring it to the state under test."""
+    url = base + prefix + page_type.path
+    response = page.goto(url, wait_until=wait_until)
+    assert response.status == page_type.status, f"{url}: HTTP {response.status}"
+    if page_type.search:
+        open_search(page, page_type.search)
