@@ -41,7 +41,7 @@ def on_page_content(html, page, config, files):
     found, problems = audio.read_audio(meta, raw, state.docs_dir / file_lang, shown, state.root)
     if problems:
         raise ContentError(problems)
-    tools = SimpleNamespace(audio=None, summary=[], summary_lang=state.lang, phones=[])
+    tools = SimpleNamespace(audio=None, summary=[], summary_lang=state.lang, text_lang=file_lang, phones=[])
     ctx = RenderContext(state.lang, state.i18n.format_locale(), state.catalogs[state.lang], state.as_of, footnotes=False)
     if found:
         published = _published(run, state, files).get(str(found.path.resolve()))

@@ -18,39 +18,38 @@ def on_config(config):
     return config
 
 
-# The titles of this language's pages, for the visible link.
+# Before this language's pages are written: check each redirect against its
+# pages (a page may exist in one language only) and render the old addresses.
 def on_env(env, config, files):
     state = site.state(config)
-    state.redirect_env = env
-    state.redirect_titles = {file.url: file.page.title for file in files.documentation_pages() if file.page}
+    prefix = state.i18n.language_prefix()
+    base = f"{prefix}/" if prefix else ""
+    titles = {file.url: file.page.title for file in files.documentation_pages() if file.page}
+    catalog, template = state.catalogs[state.lang], env.get_template("partials/redirect.html")
+    shown = display_path(state.root / state.settings.redirects_file, state.root)
+    problems, state.redirect_pages = [], {}
+    for redirect in state.redirects:
+        if base + redirect.old in titles:
+            problems.append(Problem(shown, redirect.line, f"(language: {state.lang}) '{redirect.old}' is still a page; remove it, or remove this redirect"))
+        elif base + redirect.new not in titles:
+            problems.append(Problem(shown, redirect.line, f"(language: {state.lang}) there is no page at '{redirect.new}'"))
+        else:
+            state.redirect_pages[base + redirect.old] = template.render(
+                t=catalog.t, lang=state.lang, title=titles[base + redirect.new],
+                href=redirects.link(redirect, prefix),
+                canonical=config.site_url.rstrip("/") + "/" + base + redirect.new if config.site_url else None,
+            )
+    if problems:
+        raise ContentError(problems)
     return env
 
 
 def on_post_build(config):
     state = site.state(config)
-    prefix = state.i18n.language_prefix()
-    base = f"{prefix}/" if prefix else ""
-    catalog = state.catalogs[state.lang]
-    shown = display_path(state.root / state.settings.redirects_file, state.root)
-    template = state.redirect_env.get_template("partials/redirect.html")
-    problems = []
-    for redirect in state.redirects:
-        if base + redirect.old in state.redirect_titles:
-            problems.append(Problem(shown, redirect.line, f"(language: {state.lang}) '{redirect.old}' is still a page; remove it, or remove this redirect"))
-            continue
-        title = state.redirect_titles.get(base + redirect.new)
-        if title is None:
-            problems.append(Problem(shown, redirect.line, f"(language: {state.lang}) there is no page at '{redirect.new}'"))
-            continue
-        page = template.render(
-            t=catalog.t, lang=state.lang, title=title, href=redirects.link(redirect, prefix),
-            canonical=config.site_url.rstrip("/") + "/" + base + redirect.new if config.site_url else None,
-        )
-        target = Path(config.site_dir) / base / redirect.old / "index.html"
+    for address, page in state.redirect_pages.items():
+        target = Path(config.site_dir) / address / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
-    if problems:
-        raise ContentError(problems)
     if state.lang == state.source_lang:
         prefixes = [state.i18n.language_prefix(lang) for lang in state.i18n.language_tags]
         Path(config.site_dir, NGINX_FILE).write_text(redirects.nginx_conf(state.redirects, prefixes), encoding="utf-8")
