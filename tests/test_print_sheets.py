@@ -147,13 +147,13 @@ def test_summary_address_is_beside_the_guide():
 
 
 @pytest.mark.build
-def test_a_bad_fact_in_a_translated_summary_stops_the_build_at_its_line(project_copy, tmp_path):
+def test_a_bad_fact_in_a_summary_stops_the_build_at_its_line(project_copy, tmp_path):
     from conftest import run_build
 
-    path = project_copy / "docs/en/hogar/aguinaldo.md"
+    path = project_copy / "docs/es/hogar/aguinaldo.md"
     text = path.read_text(encoding="utf-8")
-    line = text.splitlines().index('  - "It must be paid each year before {{ aguinaldo.fecha_limite }}."') + 1
+    line = text.splitlines().index('  - "Te lo deben pagar cada año antes del {{ aguinaldo.fecha_limite }}."') + 1
     path.write_text(text.replace("{{ aguinaldo.fecha_limite }}.\"", "{{ aguinaldo.fecha_limit }}.\"", 1), encoding="utf-8")
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert f"docs/en/hogar/aguinaldo.md:{line}: unknown fact 'aguinaldo.fecha_limit'" in result.stdout + result.stderr
+    assert f"docs/es/hogar/aguinaldo.md:{line}: unknown fact 'aguinaldo.fecha_limit'" in result.stdout + result.stderr
