@@ -30,6 +30,8 @@ class RenderContext:
     as_of: dt.date
     # Facts used on the page, in order of first use: their footnote numbers
     used: list[Fact] = field(default_factory=list)
+    # A printed summary has no list of sources to point to
+    footnotes: bool = True
 
     def footnote(self, fact: Fact) -> int:
         if fact not in self.used:
@@ -129,6 +131,8 @@ def _flags_html(dated: DatedValue, out_of_date: bool, ctx: RenderContext) -> str
 
 
 def _footnote_html(fact: Fact, ctx: RenderContext) -> str:
+    if not ctx.footnotes:
+        return ""
     number = ctx.footnote(fact)
 
     def title() -> str:

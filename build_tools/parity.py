@@ -2,7 +2,8 @@
 
 A translation must keep the same fact references, internal link targets,
 heading ids (level 2 and below), ``tel:`` and external links, and must not
-type as a literal a number that the source renders from a fact.
+type as a literal a number that the source renders from a fact. The
+printable summary in the front matter (build_tools.print_sheets) counts too.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from dataclasses import dataclass
 from markdown.extensions.toc import slugify
 
 from build_tools import front_matter
-from build_tools.errors import Problem
+from build_tools.errors import ContentError, Problem
 from build_tools.facts import FactRegistry
 from build_tools.facts_markdown import REFERENCE, find_references
 from build_tools.links import find_links
 from build_tools.markdown_source import prose_lines, strip_code_spans
+from build_tools.print_sheets import read_summary
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 _HEADING_ID = re.compile(r"\{[^}]*#([\w\-]+)[^}]*\}\s*$")
@@ -50,6 +52,15 @@ def _body_lines(text: str) -> tuple[tuple[str, ...], int]:
 
 
 @lru_cache(maxsize=1024)
+def _summary(text: str) -> tuple[tuple[int, str], ...]:
+    """(line, text) of the summary items; a malformed list is the build's to report."""
+    try:
+        return tuple((item.line, item.text) for item in read_summary(text, ""))
+    except ContentError:
+        return ()
+
+
+@lru_cache(maxsize=1024)
 def extract(text: str) -> tuple[Item, ...]:
     """The items of a page that must match across translations, with lines."""
     lines, offset = _body_lines(text)
@@ -57,6 +68,8 @@ def extract(text: str) -> tuple[Item, ...]:
         Item("fact", ref.text.replace(" ", ""), ref.line + offset)
         for ref in find_references(lines)
     ]
+    for line, item in _summary(text):
+        items += [Item("fact", ref.text.replace(" ", ""), line) for ref in find_references([item])]
     for link in find_links("\n".join(lines)):
         kind = "link" if link.is_internal else "external"
         items.append(Item(kind, link.target, link.line + offset))
@@ -73,7 +86,8 @@ def _literal_numbers(text: str) -> list[tuple[str, int]]:
     """Digit strings typed in the prose (not in references, links or code)."""
     lines, offset = _body_lines(text)
     found = []
-    for number, line in prose_lines(lines):
+    summary = [(number - offset, item) for number, item in _summary(text)]
+    for number, line in [*prose_lines(lines), *summary]:
         line = strip_code_spans(line)
         line = REFERENCE.sub("", line)
         line = _LINK_TARGET.sub("", line)
@@ -122,7 +136,8 @@ def compare(
                     translation_path, None,
                     f"{label} '{item.value}' is missing; the Spanish source has it at {source_path}:{item.line}",
                 ))
-    fact_ids = {ref.fact_id for ref in find_references(_body_lines(source_text)[0]) if ref.fact_id}
+    source_lines = [*_body_lines(source_text)[0], *(item for _, item in _summary(source_text))]
+    fact_ids = {ref.fact_id for ref in find_references(source_lines) if ref.fact_id}
     digits = _fact_digits(facts, fact_ids)
     for value, line in _literal_numbers(translation_text):
         if value in digits:

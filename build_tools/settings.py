@@ -37,6 +37,12 @@ class Settings(Config):
     # Draft translations are published; off, they fall back to Spanish
     include_drafts = c.Type(bool, default=True)
 
+    # Printable summaries: help lines listed besides the guide's own phones
+    summary_phones = c.ListOfItems(c.Type(str), default=[])
+
+    # Pages that moved (build_tools.redirects)
+    redirects_file = c.Type(str, default="redirects.yml")
+
 
 def load_settings(raw: dict | None, config_file: str | None = None) -> Settings:
     """Validate the ``extra.derechos`` mapping, or fail naming the bad option."""

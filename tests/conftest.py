@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 21)
 # What a build needs; build_tools itself is installed in the venv
-PROJECT_PARTS = ("mkdocs.yml", "docs", "locales", "facts", "hooks", "overrides", "translations")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "locales", "facts", "hooks", "overrides", "translations", "redirects.yml")
 
 
 def copy_project(target: Path) -> Path:

@@ -30,6 +30,7 @@ PAGE_TYPES = [
     PageType("translation-status", "participa/traducciones/"),
     PageType("not-found", "no-existe/", status=404),
     PageType("search", "", search="aguinaldo"),
+    PageType("calculator", "calculadoras/finiquito/"),  # forms; results are checked in test_calculators_browser
 ]
 
 

@@ -93,3 +93,15 @@ def test_numbered_list_markers_are_not_typed_figures():
     source = SOURCE + "\n1. Uno.\n15. Quince {{ aguinaldo.dias }}.\n"
     translation = GOOD + "\n1. One.\n15. Fifteen {{ aguinaldo.dias }}.\n"
     assert compare(source, translation, FACTS, "es.md", "en.md") == []
+
+
+def test_the_printable_summary_keeps_its_facts_and_figures():
+    source = '---\ntitle: x\nsummary:\n  - "Te toca {{ aguinaldo.dias }}."\n---\n\n# x\n'
+    same = '---\ntitle: x\nsummary:\n  - "You get {{ aguinaldo.dias }}."\n---\n\n# x\n'
+    typed = '---\ntitle: x\nsummary:\n  - "You get 15 days."\n---\n\n# x\n'
+    assert compare(source, same, FACTS, "es.md", "en.md") == []
+    problems = compare(source, typed, FACTS, "es.md", "en.md")
+    assert [(p.line, p.message[:40]) for p in problems] == [
+        (None, "fact reference '{{aguinaldo.dias}}' is m"),
+        (4, "the number '15' is typed as text; use {{"),
+    ]

@@ -1,0 +1,159 @@
+"""Paper: QR codes, links written out for print, and one-page summaries.
+
+A guide lists its key rights in its front matter, one sentence per item,
+with fact references allowed (CONTRIBUTING.md, "Printable summary"):
+
+    summary:
+      - "Te toca, por lo menos, el salario de {{ aguinaldo.dias }}."
+
+Each language's page has its own list, so translators need no Python; a
+page without one (a fallback, or a translation not done yet) uses Spanish.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urljoin
+
+import segno
+import yaml
+from markdown import Markdown
+from mkdocs.utils.meta import YAML_RE
+
+from build_tools.errors import ContentError, Problem
+from build_tools.fact_rendering import RenderContext
+from build_tools.facts import FactRegistry
+from build_tools.facts_markdown import FactsExtension, PageFacts
+
+SUMMARY_KEY = "summary"
+QR_MASK = 2
+# The summary of guide /hogar/aguinaldo/ is /hogar/aguinaldo/resumen/
+SUMMARY_FOLDER = "resumen"
+
+_LINK = re.compile(r"<a\s[^>]*?href=\"([^\"]*)\"[^>]*>")
+_NOT_A_PAGE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|#|//)", re.I)
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def qr_svg(url: str, label: str | None = None, css_class: str = "dc-qr") -> str:
+    """The URL as a QR code: one inline SVG path (about 400 bytes gzipped)."""
+    svg = _qr(url, css_class)
+    name = f'role="img" aria-label="{_attr(label)}"' if label else 'aria-hidden="true"'
+    return svg.replace("<svg ", f"<svg {name} ", 1)
+
+
+# Error correction M survives a creased or smudged photocopy. A fixed mask
+# pattern: choosing the best of the eight costs 12 ms per code (a minute of
+# build at 800 pages per language), and phones read any of them. Cached: a
+# guide and its summary share one, and `mkdocs serve` rebuilds reuse them.
+@lru_cache(maxsize=None)
+def _qr(url: str, css_class: str) -> str:
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False, boost_error=False, mask=QR_MASK).save(
+        out, kind="svg", xmldecl=False, svgns=False, nl=False, border=2, omitsize=True,
+        svgclass=css_class, lineclass=None,
+    )
+    return out.getvalue().decode("ascii")
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def print_urls(html: str, page_url: str) -> str:
+    """Give each link to another page of the site its absolute URL, for print.
+
+    Print CSS writes ``data-print-url`` after the link text: on paper a
+    relative link means nothing. Links to other sites print their ``href``.
+    """
+
+    def add(match: re.Match) -> str:
+        tag, href = match.group(0), match.group(1)
+        if not href or _NOT_A_PAGE.match(href) or "data-print-url" in tag:
+            return tag
+        return tag[:-1] + f' data-print-url="{_attr(urljoin(page_url, href))}">'
+
+    return _LINK.sub(add, html)
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    text: str
+    line: int  # in the page's file
+
+
+def read_summary(text: str, shown: str) -> list[SummaryItem]:
+    """The ``summary:`` items of a page's front matter, with their lines.
+
+    Front matter that is not valid YAML is reported by build_tools.pages.
+    """
+    match = YAML_RE.match(text)
+    if not match:
+        return []
+    try:
+        root = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    # The front matter starts on the line after the opening '---'
+    first_line = text[: match.start(1)].count("\n") + 1
+    for key, value in root.value:
+        if key.value != SUMMARY_KEY:
+            continue
+        line = first_line + key.start_mark.line
+        if not isinstance(value, yaml.SequenceNode) or not value.value:
+            raise ContentError(Problem(shown, line, "'summary' must be a list of sentences, one per line starting with '- '"))
+        items, problems = [], []
+        for node in value.value:
+            item_line = first_line + node.start_mark.line
+            if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+                problems.append(Problem(shown, item_line, "each 'summary' item must be one sentence of text"))
+            elif "\n" in node.value.strip():
+                problems.append(Problem(shown, item_line, "a 'summary' item must fit on one line; make it two items"))
+            else:
+                items.append(SummaryItem(node.value.strip(), item_line))
+        if problems:
+            raise ContentError(problems)
+        return items
+    return []
+
+
+class SummaryRenderer:
+    """Renders summary items as inline HTML, fact references included."""
+
+    def __init__(self, facts: FactRegistry):
+        self.facts_extension = FactsExtension(facts)
+        self.md = Markdown(extensions=[self.facts_extension])
+
+    def render(self, items: list[SummaryItem], shown: str, ctx: RenderContext) -> list[str]:
+        out, problems = [], []
+        for item in items:
+            # Fact errors name the item's own line in the page's file
+            self.facts_extension.page = PageFacts(path=shown, line_offset=item.line - 1, ctx=ctx)
+            try:
+                html = self.md.reset().convert(item.text)
+            except ContentError as error:
+                problems += error.problems
+                continue
+            finally:
+                self.facts_extension.page = None
+            paragraph = _PARAGRAPH.match(html)
+            out.append(paragraph.group(1) if paragraph else html)
+        if problems:
+            raise ContentError(problems)
+        return out
+
+
+def help_phones(used_facts, defaults: list[str], facts: FactRegistry) -> list[str]:
+    """The phone facts a summary lists: the guide's own, then the default ones."""
+    ids = [fact.id for fact in used_facts if fact.type == "phone"]
+    return ids + [fact_id for fact_id in defaults if fact_id not in ids and fact_id in facts]
+
+
+def summary_url(page_url: str) -> str:
+    """'hogar/aguinaldo/' -> 'hogar/aguinaldo/resumen/'."""
+    return f"{page_url}{SUMMARY_FOLDER}/"
