@@ -30,7 +30,8 @@ PAGE_TYPES = [
     PageType("translation-status", "participa/traducciones/"),
     PageType("not-found", "no-existe/", status=404),
     PageType("search", "", search="aguinaldo"),
-    PageType("calculator", "calculadoras/finiquito/"),  # forms; results are checked in test_calculators_browser
+    PageType("calculator", "calculadoras/finiquito/"),
+    PageType("summary", "hogar/aguinaldo/resumen/"),  # the printable one-page summary  # forms; results are checked in test_calculators_browser
 ]
 
 
