@@ -20,6 +20,7 @@ class PageType:
     path: str  # inside a language's folder, e.g. "hogar/aguinaldo/"
     status: int = 200
     search: str | None = None  # open the search, type this and wait for results
+    theme: bool = True  # False: a standalone sheet, without Material's header, menu and search
 
 
 PAGE_TYPES = [
@@ -31,7 +32,7 @@ PAGE_TYPES = [
     PageType("not-found", "no-existe/", status=404),
     PageType("search", "", search="aguinaldo"),
     PageType("calculator", "calculadoras/finiquito/"),
-    PageType("summary", "hogar/aguinaldo/resumen/"),  # the printable one-page summary  # forms; results are checked in test_calculators_browser
+    PageType("summary", "hogar/aguinaldo/resumen/", theme=False),  # the printable one-page summary  # forms; results are checked in test_calculators_browser
 ]
 
 

@@ -3,7 +3,7 @@
 import json
 import re
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -19,12 +19,18 @@ def index(site: Path, prefix: str) -> dict:
 
 
 def pages_of(site: Path, prefix: str) -> set[str]:
-    """The language's pages, from the HTML files in its folder (others' folders excluded)."""
+    """The language's pages, from the HTML files in its folder (others' folders
+    excluded). A sheet whose canonical address is another page (a guide's
+    printable summary, a redirect) is not a page of its own, nor searched."""
     folder = site / prefix
     others = [site / p for p in LANGS.values() if p and p != prefix]
     found = set()
     for html in folder.rglob("index.html"):
         if any(html.is_relative_to(other) for other in others) or html.is_relative_to(site / "assets"):
+            continue
+        own = "/" + html.parent.relative_to(site).as_posix() + "/" if html.parent != site else "/"
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)"', html.read_text(encoding="utf-8"))
+        if canonical and urlsplit(canonical.group(1)).path != own:
             continue
         found.add(html.parent.relative_to(folder).as_posix().removeprefix(".") + "/" if html.parent != folder else "")
     return {p.lstrip("/") for p in found}
