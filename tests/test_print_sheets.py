@@ -12,6 +12,7 @@ from build_tools.fact_rendering import RenderContext
 from build_tools.facts import load_facts
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
+from build_tools import print_sheets
 from build_tools.print_sheets import QR_MASK, SummaryRenderer, help_phones, print_urls, qr_svg, read_summary, summary_url
 
 ROOT = Path(__file__).resolve().parent.parent
