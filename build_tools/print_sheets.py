@@ -40,7 +40,7 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 def qr_svg(url: str, label: str | None = None, css_class: str = "dc-qr") -> str:
     """The URL as a QR code: one inline SVG path (about 400 bytes gzipped)."""
-    svg = _qr(url, css_class)
+    svg = _made.get((url, css_class)) or _qr(url, css_class)
     name = f'role="img" aria-label="{_attr(label)}"' if label else 'aria-hidden="true"'
     return svg.replace("<svg ", f"<svg {name} ", 1)
 
@@ -57,6 +57,19 @@ def _qr(url: str, css_class: str) -> str:
         svgclass=css_class, lineclass=None,
     )
     return out.getvalue().decode("ascii")
+
+
+# Codes made ahead, in the background (see ``qr_codes``)
+_made: dict[tuple[str, str], str] = {}
+
+
+def qr_codes(urls: list[str], css_class: str = "dc-qr") -> dict[str, str]:
+    """The QR codes of many URLs; run by hooks/page_tools.py beside the build."""
+    return {url: _qr(url, css_class) for url in urls}
+
+
+def remember_qr_codes(codes: dict[str, str], css_class: str = "dc-qr") -> None:
+    _made.update(((url, css_class), svg) for url, svg in codes.items())
 
 
 def _attr(text: str) -> str:

@@ -3,13 +3,13 @@ printable one-page summary of each guide (build_tools.print_sheets)."""
 
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from build_tools import audio, print_sheets, site
+from build_tools import audio, background, print_sheets, site
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.fact_rendering import RenderContext, format_date_for, render_inline
 
@@ -70,12 +70,25 @@ def on_page_content(html, page, config, files):
     return html
 
 
+# A QR code costs about 2 ms: make this language's in a second process
+# while its pages render (after mkdocs-static-i18n, -100, sets their URLs).
+@event_priority(-110)
+def on_files(files, config):
+    run = _run(site.state(config))
+    urls = [urljoin(config.site_url or "", file.url) for file in files.documentation_pages()]
+    run.qr_codes = background.Pending(lambda: print_sheets.qr_codes(urls))
+    return files
+
+
 # Templates are rendered with the theme's environment; a summary's address
 # must not be a page's.
 def on_env(env, config, files):
     state = site.state(config)
     run = _run(state)
     run.env = env
+    if run.qr_codes is not None:
+        print_sheets.remember_qr_codes(run.qr_codes.result())
+        run.qr_codes = None
     urls = {file.url: file for file in files.documentation_pages()}
     for file in files.documentation_pages():
         tools = getattr(file.page, "derechos_tools", None)
@@ -138,7 +151,7 @@ def on_post_page(output, page, config):
 def _run(state):
     run = getattr(state, "page_tools", None)
     if run is None:
-        run = state.page_tools = SimpleNamespace(renderer=print_sheets.SummaryRenderer(state.facts), env=None, published=None)
+        run = state.page_tools = SimpleNamespace(renderer=print_sheets.SummaryRenderer(state.facts), env=None, published=None, qr_codes=None)
     return run
 
 

@@ -12,6 +12,7 @@ from build_tools.fact_rendering import RenderContext
 from build_tools.facts import load_facts
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
+from build_tools import print_sheets
 from build_tools.print_sheets import QR_MASK, SummaryRenderer, help_phones, print_urls, qr_svg, read_summary, summary_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +158,11 @@ def test_a_bad_fact_in_a_summary_stops_the_build_at_its_line(project_copy, tmp_p
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert f"docs/es/hogar/aguinaldo.md:{line}: unknown fact 'aguinaldo.fecha_limit'" in result.stdout + result.stderr
+
+
+def test_codes_made_ahead_are_the_same_and_are_used():
+    url = "https://example.org/en/hogar/aguinaldo/"
+    made = print_sheets.qr_codes([url])
+    assert print_sheets.qr_svg(url) == made[url].replace("<svg ", '<svg aria-hidden="true" ', 1)
+    print_sheets.remember_qr_codes({"https://example.org/made-ahead/": "<svg class=\"dc-qr\"></svg>"})
+    assert print_sheets.qr_svg("https://example.org/made-ahead/") == '<svg aria-hidden="true" class="dc-qr"></svg>'

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import re
-from copy import deepcopy
+from pathlib import PurePath
 
 from babel import Locale
 from mkdocs.plugins import event_priority
@@ -65,12 +65,18 @@ class I18nPlugin(I18n):
         return self._format_locales[locale]
 
     # Keep the language switcher on the same page; extra.alternate keeps the
-    # language roots for pages without alternates (404).
+    # language roots for pages without alternates (404). Upstream's rule, with
+    # shallow copies: it deep-copied the list twice per page (flat dicts).
     def reconfigure_page_context(self, context, page, config, nav):
-        context = super().reconfigure_page_context(context, page, config, nav)
-        if self.extra_alternate:
-            context["page_alternates"] = deepcopy(config.extra.alternate)
-            config.extra.alternate = deepcopy(self.extra_alternate)
+        if not self.extra_alternate:
+            return context
+        alternates = [dict(entry) for entry in self.extra_alternate]
+        if PurePath(page.url) not in (PurePath("."), PurePath(page.file.locale_alternate_of)):
+            for entry in alternates:
+                if entry["lang"] in page.file.alternates:
+                    entry["link"] = page.file.alternates[entry["lang"]].url
+        context["page_alternates"] = alternates
+        config.extra.alternate = [dict(entry) for entry in self.extra_alternate]
         return context
 
     # One search index per language (see build_tools/search_index.py), so
