@@ -29,6 +29,8 @@ from build_tools.facts import FactRegistry
 from build_tools.facts_markdown import FactsExtension, PageFacts
 
 SUMMARY_KEY = "summary"
+# libyaml where present: every page's header is read, in every language
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 QR_MASK = 2
 # The summary of guide /hogar/aguinaldo/ is /hogar/aguinaldo/resumen/
 SUMMARY_FOLDER = "resumen"
@@ -104,10 +106,10 @@ def read_summary(text: str, shown: str) -> list[SummaryItem]:
     Front matter that is not valid YAML is reported by build_tools.pages.
     """
     match = YAML_RE.match(text)
-    if not match:
+    if not match or SUMMARY_KEY not in match.group(1):
         return []
     try:
-        root = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+        root = yaml.compose(match.group(1), Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return []
     if not isinstance(root, yaml.MappingNode):
