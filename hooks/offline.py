@@ -7,11 +7,17 @@ from mkdocs.utils import get_relative_url
 from build_tools import offline, site
 
 
-def on_page_context(context, page, config, nav):
+# The date and the labels are the same on every page of a language: made
+# once per language build; only the manifest's address depends on the page.
+def on_env(env, config, files):
     state = site.state(config)
     lang = state.lang
-    manifest = posixpath.join(state.i18n.language_prefix(lang), offline.MANIFEST)
-    context["offline"] = offline.page_strings(
-        state.catalogs[lang], state.i18n.format_locale(lang), state.as_of, get_relative_url(manifest, page.url)
-    )
+    state.offline_strings = offline.page_strings(state.catalogs[lang], state.i18n.format_locale(lang), state.as_of, "")
+    state.offline_manifest = posixpath.join(state.i18n.language_prefix(lang), offline.MANIFEST)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    state = site.state(config)
+    context["offline"] = {**state.offline_strings, "manifest": get_relative_url(state.offline_manifest, page.url)}
     return context

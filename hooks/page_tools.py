@@ -51,12 +51,12 @@ def on_page_content(html, page, config, files):
             href=get_relative_url(published.url, page.url), mime=found.mime, title=found.title,
             duration=found.duration, size=audio.format_size(found.size, ctx.locale),
         )
-    items, items_shown, items_lang = print_sheets.read_summary(raw, shown), shown, file_lang
+    items, items_shown, items_lang = _summary(run, raw, shown), shown, file_lang
     translation = state.translation(page.file.src_uri)
     if not items and translation is not None:
         # A translation without its own summary yet prints the Spanish one
         items_shown = display_path(translation.source_path, state.root)
-        items, items_lang = print_sheets.read_summary(translation.source_text, items_shown), state.source_lang
+        items, items_lang = _summary(run, translation.source_text, items_shown), state.source_lang
     if items:
         tools.summary = run.renderer.render(items, items_shown, ctx)
         tools.summary_lang = items_lang
@@ -86,14 +86,18 @@ def on_env(env, config, files):
     state = site.state(config)
     run = _run(state)
     run.env = env
+    # The same for every page of this language
+    run.ctx = RenderContext(state.lang, state.i18n.format_locale(), state.catalogs[state.lang], state.as_of)
+    run.as_of = format_date_for(state.as_of, run.ctx)
     if run.qr_codes is not None:
         print_sheets.remember_qr_codes(run.qr_codes.result())
         run.qr_codes = None
-    urls = {file.url: file for file in files.documentation_pages()}
-    for file in files.documentation_pages():
+    pages = files.documentation_pages()
+    urls = {file.url: file for file in pages}
+    for file in pages:
         tools = getattr(file.page, "derechos_tools", None)
-        if tools and tools.summary and print_sheets.summary_url(file.url) in urls:
-            clash = urls[print_sheets.summary_url(file.url)]
+        clash = urls.get(print_sheets.summary_url(file.url)) if tools and tools.summary else None
+        if clash is not None:
             raise ContentError(Problem(
                 display_path(clash.abs_src_path, state.root), None,
                 f"this page's address is where the printable summary of {display_path(file.abs_src_path, state.root)} goes; rename one",
@@ -118,7 +122,7 @@ def on_page_context(context, page, config, nav):
         summary_href=print_sheets.SUMMARY_FOLDER + "/" if tools.summary else None,
     )
     footer = run.env.get_template("partials/print-footer.html").render(
-        **values, qr=print_sheets.qr_svg(url), as_of=_date(state),
+        **values, qr=print_sheets.qr_svg(url), as_of=run.as_of,
     )
     content = print_sheets.print_urls(page.content or "", url)
     head, mark, rest = content.partition("</h1>")
@@ -138,8 +142,8 @@ def on_post_page(output, page, config):
     qr_label = catalog.t("print.qr", url=url)
     sheet = run.env.get_template("partials/summary-sheet.html").render(
         t=catalog.t, lang=state.lang, tools=tools, url=url, qr=print_sheets.qr_svg(url, qr_label),
-        title=(page.meta or {}).get("title") or page.title, site_name=config.site_name, as_of=_date(state),
-        last_reviewed=format_date_for(page.meta["last_reviewed"], _ctx(state)) if (page.meta or {}).get("last_reviewed") else None,
+        title=(page.meta or {}).get("title") or page.title, site_name=config.site_name, as_of=run.as_of,
+        last_reviewed=format_date_for(page.meta["last_reviewed"], run.ctx) if (page.meta or {}).get("last_reviewed") else None,
         guide_href="../", script=get_relative_url(SHARE_SCRIPT, address),
     )
     target = Path(config.site_dir) / address / "index.html"
@@ -151,7 +155,10 @@ def on_post_page(output, page, config):
 def _run(state):
     run = getattr(state, "page_tools", None)
     if run is None:
-        run = state.page_tools = SimpleNamespace(renderer=print_sheets.SummaryRenderer(state.facts), env=None, published=None, qr_codes=None)
+        run = state.page_tools = SimpleNamespace(
+            renderer=print_sheets.SummaryRenderer(state.facts), env=None, ctx=None, as_of=None,
+            published=None, qr_codes=None, summaries={},
+        )
     return run
 
 
@@ -162,9 +169,9 @@ def _published(run, state, files):
     return run.published[1]
 
 
-def _ctx(state):
-    return RenderContext(state.lang, state.i18n.format_locale(), state.catalogs[state.lang], state.as_of)
-
-
-def _date(state):
-    return format_date_for(state.as_of, _ctx(state))
+def _summary(run, text, shown):
+    """A file's summary items, read once per run (a Spanish page's serves
+    every language that falls back to it)."""
+    if shown not in run.summaries:
+        run.summaries[shown] = print_sheets.read_summary(text, shown)
+    return run.summaries[shown]
