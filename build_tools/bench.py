@@ -234,7 +234,7 @@ def measure_sizes(root: Path, sizes: list[int], runs: int, log=print) -> dict:
 
 def edit_loop(root: Path, runs: int = 3, only_lang: str | None = None, log=print) -> dict:
     """Seconds from saving a Spanish page to `mkdocs serve` serving the change."""
-    import socket
+    from build_tools.nginx import free_port
 
     with tempfile.TemporaryDirectory(prefix="dc-serve-") as work:
         project = Path(work) / "project"
@@ -242,9 +242,7 @@ def edit_loop(root: Path, runs: int = 3, only_lang: str | None = None, log=print
         for part in ("mkdocs.yml", "hooks", "overrides", "facts", "locales", "docs", "translations"):
             source = root / part
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DC_AS_OF": "2026-11-21"}
         if only_lang:
             env["DC_ONLY_LANG"] = only_lang

@@ -28,7 +28,6 @@ from build_tools.facts import Fact, FactRegistry
 # The help page of each language, relative to the language's folder
 HELP_PAGE = "ayuda/index.md"
 HELP_PHONE = "profedet.telefono"
-SCRIPT = "assets/javascripts/calculators.js"
 # Part of a year counts in days out of 365, as the guides explain it; a leap
 # day does not make a year worth more than a full aguinaldo.
 YEAR_DAYS = 365

@@ -13,7 +13,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 # libyaml when PyYAML has it: headers are parsed for every page of every language
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def split(text: str) -> Split:
     if not match:
         return Split({}, "", text, 1)
     try:
-        meta = yaml.load(match.group(1), Loader=_FAST_LOADER) or {}  # noqa: S506 - a safe loader
+        meta = yaml.load(match.group(1), Loader=FAST_LOADER) or {}  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         meta = None  # reported with its line by build_tools.pages
     if not isinstance(meta, dict):

@@ -57,12 +57,6 @@ class Language:
     catalog: Catalog
 
 
-@dataclass
-class Entry:
-    path: str  # inside the site, e.g. 'en/hogar/aguinaldo/index.html'
-    size: int  # bytes sent: the .gz file's where the server has one
-
-
 # Sizes and dates as the reader's language writes them
 
 def format_size(size: int, locale: Locale) -> str:
@@ -202,7 +196,7 @@ def css_needs(css: str, css_path: str) -> set[str]:
     found = set()
     for match in _CSS_URL.finditer(css):
         target = resolve(css_path, match["url"].strip())
-        if target and not target.startswith("data"):
+        if target:  # resolve() already drops data: URLs
             found.add(target)
     return found
 
@@ -223,8 +217,9 @@ def language_files(site_dir: Path, language: Language, other_prefixes: list[str]
     workers = [p for p in search if p.endswith(".js")]
     for path in sorted(search):
         if path.endswith(".json") and (site_dir / path).is_file():
+            index = (site_dir / path).read_text(encoding="utf-8")  # once, not once per worker
             for worker in workers:
-                search |= search_needs((site_dir / path).read_text(encoding="utf-8"), worker)
+                search |= search_needs(index, worker)
 
     def existing(paths):
         return sorted(p for p in paths if (site_dir / p).is_file() and p not in pages)

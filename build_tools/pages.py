@@ -12,17 +12,17 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from build_tools.errors import ContentError, Problem, display_path
+from build_tools.front_matter import FAST_LOADER
 from build_tools.safety import find_unsafe
 from build_tools.yaml_source import parse_yaml
 
 
 _INVALID = object()
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _header(text: str):
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         return _INVALID
 

@@ -27,10 +27,9 @@ from build_tools.errors import ContentError, Problem
 from build_tools.fact_rendering import RenderContext
 from build_tools.facts import FactRegistry
 from build_tools.facts_markdown import FactsExtension, PageFacts
+from build_tools.front_matter import FAST_LOADER
 
 SUMMARY_KEY = "summary"
-# libyaml where present: every page's header is read, in every language
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 QR_MASK = 2
 # The summary of guide /hogar/aguinaldo/ is /hogar/aguinaldo/resumen/
 SUMMARY_FOLDER = "resumen"
@@ -109,7 +108,7 @@ def read_summary(text: str, shown: str) -> list[SummaryItem]:
     if not match or SUMMARY_KEY not in match.group(1):
         return []
     try:
-        root = yaml.compose(match.group(1), Loader=_FAST_LOADER)
+        root = yaml.compose(match.group(1), Loader=FAST_LOADER)
     except yaml.YAMLError:
         return []
     if not isinstance(root, yaml.MappingNode):
