@@ -92,6 +92,22 @@ def test_a_page_visited_before_reads_offline(site_copy, chromium):
         assert styled(page)
 
 
+def test_a_calculator_visited_before_computes_offline(site_copy, chromium):
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        url = base + "/calculadoras/aguinaldo/"
+        page.goto(url)
+        worker_ready(page)
+        page.wait_for_function("url => caches.match(url).then(Boolean)", arg=url, timeout=WAIT)
+        page.reload(wait_until="load")  # now through the worker, which keeps the script and styles
+        stop()
+        page.reload()
+        # 200 × 15 × 100 ÷ 365 = 821.917… -> $821.92
+        page.fill(".dc-calc__form [name=wage]", "200")
+        page.fill(".dc-calc__form [name=days_worked]", "100")
+        page.click(".dc-calc__submit")
+        assert page.inner_text(".dc-calc__result td:last-child") == "$821.92"
+
+
 def test_save_control_then_a_page_never_visited_reads_offline(site_copy, chromium):
     manifest = json.loads((site_copy / "en/offline.json").read_text(encoding="utf-8"))
     with server_and_browser(site_copy, chromium) as (base, page, stop):
