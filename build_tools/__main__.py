@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from build_tools import deploy, offline, translate, translations
+from build_tools import deploy, law_text, offline, translate, translations
 from build_tools.errors import ContentError
 from build_tools.facts import load_facts
 from build_tools.locales import coverage_report, load_catalogs
@@ -129,7 +129,23 @@ def cmd_facts(args) -> int:
     print(f"{len(registry)} facts are valid.")
     for line in report.lines(as_of):
         print(("ERROR: " if args.strict else "WARNING: ") + line)
-    return 1 if (report and args.strict) else 0
+    quotes_wrong = _check_quotes(registry)
+    return 1 if (report and args.strict) or quotes_wrong else 0
+
+
+def _check_quotes(registry) -> bool:
+    """Check the facts' quotes against the law text, if it is here; True if any is wrong."""
+    directory = law_text.law_dir(ROOT)
+    if not directory.is_dir():
+        print(f"Quotes not checked: law text not found at {directory} (set {law_text.LAW_DIR_VARIABLE}).")
+        return False
+    check = law_text.check_quotes(registry.values(), directory)
+    for problem in check.problems:
+        print(f"ERROR: {problem}")
+    wrong = len(check.problems)
+    quotes = "1 quote" if check.checked == 1 else f"{check.checked} quotes"
+    print(f"{quotes} checked against the law text in {directory}: {check.checked - wrong} match, {wrong} do not.")
+    return bool(wrong)
 
 
 def _translation_project() -> translate.Project:

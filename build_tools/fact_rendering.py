@@ -11,13 +11,16 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from build_tools.facts import UNIT_TYPES, DatedValue, Fact
+from build_tools.facts import UNIT_TYPES, DatedValue, Fact, LegalBasis
+from build_tools.law_text import article_refs
 from build_tools.locales import Catalog
 
 MODES = ("value", "next", "since", "schedule")
 # Modes that render a block (a table), alone on their line
 BLOCK_MODES = ("schedule",)
 EXTERNAL_REL = "noopener noreferrer"
+# Mexican law is written in Spanish: its words and citations are Spanish on every page
+LAW_LANG = "es"
 
 
 @dataclass
@@ -243,6 +246,7 @@ def _source_item(fact: Fact, ctx: RenderContext) -> str:
     basis = _legal_basis_text(fact, ctx)
     if basis:
         parts.append(f"{html.escape(t('fact.legal_basis'))}: <span lang=\"{source_lang}\">{html.escape('; '.join(basis))}</span>.")
+    parts += [_quote_html(legal, ctx) for legal in fact.legal_basis if legal.quote]
     links = ", ".join(
         f'<a href="{html.escape(s.url)}" rel="{EXTERNAL_REL}" lang="{source_lang}">{html.escape(s.title)}</a>'
         for s in dated.sources
@@ -257,6 +261,29 @@ def _source_item(fact: Fact, ctx: RenderContext) -> str:
         if note:
             parts.append(f'{html.escape(t("fact.note"))}: <span lang="{source_lang}">{html.escape(note)}</span>')
     return f'<li id="{anchor(fact)}">' + " ".join(parts) + "</li>"
+
+
+def _quote_html(basis: LegalBasis, ctx: RenderContext) -> str:
+    """The law's own words, in Spanish on every page: a worker can show them to an employer."""
+    key = "fact.quote.title"
+    label = f'<span class="dc-quote__label" lang="{ctx.catalog.lang_of(key)}">{html.escape(ctx.catalog.t(key))}</span>'
+    cite = f'<cite lang="{LAW_LANG}">{html.escape(_citation(basis))}</cite>'
+    words = html.escape(" ".join(basis.quote.split()))
+    return (
+        f'<figure class="dc-quote"><figcaption>{label}: {cite}</figcaption>'
+        f'<blockquote lang="{LAW_LANG}"><p>{words}</p></blockquote></figure>'
+    )
+
+
+def _citation(basis: LegalBasis) -> str:
+    """The law and article as the law names them: "Ley Federal del Trabajo, artículo 87"."""
+    if not basis.article:
+        return basis.law
+    if not basis.article[:1].isdigit():  # "Cuarto transitorio, DOF 01-05-2026"
+        return f"{basis.law}, {basis.article}"
+    refs = article_refs(basis.article)
+    several = len(refs) > 1 or any(last is not None for _first, last in refs)
+    return f"{basis.law}, {'artículos' if several else 'artículo'} {basis.article}"
 
 
 def laws_of(ctx: RenderContext, extra: list[str] | tuple = ()) -> list[str]:

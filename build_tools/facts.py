@@ -32,6 +32,7 @@ FACT_KEYS = {
     "type", "value", "values", "legal_basis", "sources", "last_verified", "confidence",
     "note", "per", "currency", "region", "columns",
 }
+LEGAL_BASIS_KEYS = {"law", "article", "quote"}
 VALUE_KEYS = {"value", "valid_from", "valid_until", "sources", "confidence", "note"}
 
 
@@ -45,6 +46,10 @@ class Source:
 class LegalBasis:
     law: str
     article: str | None = None
+    # The article's own words, as the law text has them
+    quote: str | None = None
+    # Where the quote is written (else the item), for error messages
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -316,8 +321,17 @@ def _parse_legal_basis(raw, node, problem) -> list[LegalBasis]:
         if not isinstance(item, dict) or not item.get("law"):
             problem("each legal basis needs a 'law' (and usually an 'article')", "legal_basis", node)
             continue
-        article = item.get("article")
-        basis.append(LegalBasis(str(item["law"]), str(article) if article is not None else None))
+        for key in item:
+            if key not in LEGAL_BASIS_KEYS:
+                allowed = ", ".join(sorted(LEGAL_BASIS_KEYS))
+                problem(f"unknown field '{key}' in a legal basis (allowed: {allowed})", key, item)
+        article, quote = item.get("article"), item.get("quote")
+        if "quote" in item and (not isinstance(quote, str) or not quote.strip()):
+            problem("'quote' must be the article's words, as text (write it after 'quote: >-' on the next lines)", "quote", item)
+            quote = None
+        line = item.line_of("quote") if isinstance(item, LineDict) else None
+        article = str(article) if article is not None else None
+        basis.append(LegalBasis(str(item["law"]), article, quote.strip() if quote else None, line))
     return basis
 
 

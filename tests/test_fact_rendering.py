@@ -5,8 +5,8 @@ import markdown
 import pytest
 
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext, render_sources
-from build_tools.facts import load_facts
+from build_tools.fact_rendering import RenderContext, _citation, render_sources
+from build_tools.facts import LegalBasis, load_facts
 from build_tools.facts_markdown import FactsExtension, PageFacts, find_references
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
@@ -164,3 +164,65 @@ def test_legal_basis_that_is_not_an_article_number_is_not_called_an_article():
     html, _ = render("{{ salario_minimo_hogar.general }}")
     assert "Ley Federal del Trabajo, Título VI, capítulo XIII" in html
     assert "art. Título" not in html
+
+
+QUOTED = """\
+aguinaldo:
+  type: days
+  legal_basis:
+    - law: Ley Federal del Trabajo
+      article: "87"
+      quote: >-
+        Los trabajadores tendrán derecho a un aguinaldo anual
+        que deberá pagarse antes del día veinte de diciembre <b>& "más"</b>
+    - law: Ley del Seguro Social
+      article: "5 A fr. XIX"
+  sources: [{title: T, url: 'https://example.org'}]
+  last_verified: 2026-11-01
+  confidence: high
+  value: 15
+"""
+
+
+def quoted_sources(tmp_path, lang):
+    (tmp_path / "f.yml").write_text(QUOTED, encoding="utf-8")
+    _, ctx = render("{{ aguinaldo }}", lang, facts=load_facts(tmp_path))
+    return render_sources(ctx)
+
+
+def test_a_quoted_legal_basis_shows_the_law_s_words_in_spanish(tmp_path):
+    sources = quoted_sources(tmp_path, "es")
+    assert (
+        '<figure class="dc-quote"><figcaption><span class="dc-quote__label" lang="es">Lo que dice la ley</span>: '
+        '<cite lang="es">Ley Federal del Trabajo, artículo 87</cite></figcaption>'
+        '<blockquote lang="es"><p>Los trabajadores tendrán derecho a un aguinaldo anual que deberá pagarse '
+        "antes del día veinte de diciembre &lt;b&gt;&amp; &quot;más&quot;&lt;/b&gt;</p></blockquote></figure>"
+    ) in sources
+    # Only the basis with a quote gets one, under the legal basis it belongs to
+    assert sources.count("<figure") == 1
+    assert sources.index("Fundamento legal") < sources.index("<figure") < sources.index("Fuente:")
+
+
+def test_the_quote_label_is_translated_and_the_law_stays_spanish(tmp_path):
+    sources = quoted_sources(tmp_path, "en")
+    assert '<span class="dc-quote__label" lang="en">What the law says</span>' in sources
+    assert '<cite lang="es">Ley Federal del Trabajo, artículo 87</cite>' in sources
+    assert '<blockquote lang="es"><p>Los trabajadores' in sources
+
+
+def test_an_untranslated_quote_label_falls_back_to_spanish_marked_as_spanish(tmp_path):
+    assert "fact.quote.title" not in CATALOGS["nah"].translated["site"]
+    sources = quoted_sources(tmp_path, "nah")
+    assert '<span class="dc-quote__label" lang="es">Lo que dice la ley</span>' in sources
+    assert '<blockquote lang="es">' in sources
+
+
+def test_citations_of_several_articles_and_of_transitional_articles():
+    lft = "Ley Federal del Trabajo"
+    assert _citation(LegalBasis(lft, "279 Bis y 280", "x")) == "Ley Federal del Trabajo, artículos 279 Bis y 280"
+    assert _citation(LegalBasis(lft, "684-B a 684-E", "x")) == "Ley Federal del Trabajo, artículos 684-B a 684-E"
+    assert _citation(LegalBasis(lft, "170 fr. II Bis", "x")) == "Ley Federal del Trabajo, artículo 170 fr. II Bis"
+    assert _citation(LegalBasis(lft, "Cuarto transitorio, DOF 01-05-2026", "x")) == (
+        "Ley Federal del Trabajo, Cuarto transitorio, DOF 01-05-2026"
+    )
+    assert _citation(LegalBasis(lft, None, "x")) == "Ley Federal del Trabajo"
