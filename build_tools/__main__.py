@@ -125,10 +125,13 @@ def cmd_facts(args) -> int:
     _config, i18n, settings = _project()
     registry = load_facts(ROOT / settings.facts_dir, ROOT, i18n.default_language)
     as_of = args.as_of or build_date(settings)
-    report = registry.staleness(as_of, settings.fact_max_age_days)
+    report = registry.staleness(as_of, settings.fact_max_age_days, settings.fact_warning_days)
     print(f"{len(registry)} facts are valid.")
     for line in report.lines(as_of):
         print(("ERROR: " if args.strict else "WARNING: ") + line)
+    # Values about to end are a warning even with --strict
+    for line in report.ending_lines():
+        print("WARNING: " + line)
     quotes_wrong = _check_quotes(registry)
     return 1 if (report and args.strict) or quotes_wrong else 0
 
@@ -251,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
 
     build = commands.add_parser("build", help="build the whole site into site/")
     build.add_argument("--as-of", type=_date, help="show the facts in force on this date (default: today)")
-    build.add_argument("--strict", action="store_true", help="fail on expired or stale facts")
+    build.add_argument("--strict", action="store_true", help="fail on facts with no value in force or stale (values ending soon only warn)")
     build.add_argument("--debug", action="store_true", help="show MkDocs' full log")
     build.set_defaults(run=cmd_build)
 
@@ -261,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
 
     facts = commands.add_parser("facts", help="validate facts and list those needing a check")
     facts.add_argument("--as-of", type=_date)
-    facts.add_argument("--strict", action="store_true", help="exit 1 if any fact needs checking")
+    facts.add_argument("--strict", action="store_true", help="exit 1 if a fact has no value in force or is stale (values ending soon only warn)")
     facts.set_defaults(run=cmd_facts)
 
     status = commands.add_parser("status", help="translation state of every page in every language")

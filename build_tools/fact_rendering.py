@@ -11,7 +11,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from build_tools.facts import UNIT_TYPES, DatedValue, Fact, LegalBasis
+from build_tools.facts import UNIT_TYPES, DatedValue, Fact, LegalBasis, is_yearly
 from build_tools.law_text import article_refs
 from build_tools.locales import Catalog
 
@@ -21,6 +21,9 @@ BLOCK_MODES = ("schedule",)
 EXTERNAL_REL = "noopener noreferrer"
 # Mexican law is written in Spanish: its words and citations are Spanish on every page
 LAW_LANG = "es"
+# Why the value shown is not simply the one in force (see current_value)
+ENDED = "ended"
+NOT_IN_FORCE = "not_in_force"
 
 
 @dataclass
@@ -67,12 +70,17 @@ def anchor(fact: Fact) -> str:
     return "dc-fact-" + fact.id.replace(".", "-")
 
 
-def current_value(fact: Fact, as_of: dt.date) -> tuple[DatedValue, bool]:
-    """The value to show, and whether it is out of date (no value in force)."""
+def current_value(fact: Fact, as_of: dt.date) -> tuple[DatedValue, str | None]:
+    """The value to show, and why it is not simply the one in force: None
+    (it is), ENDED (the last value ended and none follows yet: a yearly amount
+    whose next one is not in the facts), or NOT_IN_FORCE (any other gap)."""
     value = fact.value_on(as_of)
     if value is not None:
-        return value, False
-    return (fact.last_expired(as_of) or fact.next_change(as_of) or fact.values[-1]), True
+        return value, None
+    ended = fact.ended_without_successor(as_of)
+    if ended is not None:
+        return ended, ENDED
+    return (fact.last_expired(as_of) or fact.next_change(as_of) or fact.values[-1]), NOT_IN_FORCE
 
 
 def format_date_for(day: dt.date, ctx: RenderContext) -> str:
@@ -123,14 +131,61 @@ def _value_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
     return text
 
 
-def _flags_html(dated: DatedValue, out_of_date: bool, ctx: RenderContext) -> str:
-    if out_of_date:
+def _localized(ctx: RenderContext, key: str, markup: dict[str, str] | None = None, **values) -> str:
+    """A locale string as HTML: ``values`` escaped, ``markup`` put in as HTML,
+    and marked lang="es" where the reader's language has no translation."""
+    slots = {name: f"\x00{name}\x00" for name in markup or {}}
+    text = html.escape(ctx.catalog.t(key, **values, **slots))
+    for name, slot in slots.items():
+        text = text.replace(slot, markup[name])
+    lang = ctx.catalog.lang_of(key)
+    return text if lang == ctx.lang else f'<span lang="{lang}">{text}</span>'
+
+
+def _flags_html(fact: Fact, dated: DatedValue, status: str | None, ctx: RenderContext) -> str:
+    if status == ENDED:
+        return f' <mark class="dc-fact__flag dc-fact__flag--ended">({_ended_html(fact, dated, ctx)})</mark>'
+    if status == NOT_IN_FORCE:
         key = "fact.not_in_force"
     elif dated.confidence == "unverified":
         key = "fact.unverified"
     else:
         return ""
-    return f' <mark class="dc-fact__flag">({html.escape(ctx.catalog.t(key))})</mark>'
+    return f' <mark class="dc-fact__flag">({_localized(ctx, key)})</mark>'
+
+
+def _address(url: str) -> str:
+    """A web address as readers type it: gob.mx/conasami."""
+    shown = url.split("://", 1)[1].rstrip("/")
+    return shown.removeprefix("www.")
+
+
+def _ended_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
+    """Which amount this is, that the next one is not on the site yet, and
+    where to find it; and, on a page with no list of sources, what the law
+    guarantees about the next one."""
+    if is_yearly(dated):
+        key, values = "fact.ended.year", {"year": dated.valid_until.year, "new_year": ctx.as_of.year}
+    else:
+        key, values = "fact.ended.date", {"date": format_date_for(dated.valid_until, ctx)}
+    renewal, markup = fact.renewal, {}
+    if renewal:
+        key += "_check_at"
+        markup["where"] = f'<a href="{html.escape(renewal.check_at)}" rel="{EXTERNAL_REL}">{html.escape(_address(renewal.check_at))}</a>'
+    text = _localized(ctx, key, markup, **values)
+    if not ctx.footnotes and renewal and renewal.not_below_inflation:
+        text += ". " + _not_below_inflation_html(renewal.not_below_inflation, ctx)
+    return text
+
+
+def _not_below_inflation_html(basis: LegalBasis, ctx: RenderContext) -> str:
+    """The sentence saying that by law the increase cannot be below inflation."""
+    source_lang = ctx.catalog.source_lang
+    text = html.escape(_basis_text(basis, ctx))
+    # Law names stay in Spanish
+    if ctx.lang != source_lang:
+        text = f'<span lang="{source_lang}">{text}</span>'
+    return _localized(ctx, "fact.ended.not_below_inflation", {"basis": text})
 
 
 def _footnote_html(fact: Fact, ctx: RenderContext) -> str:
@@ -156,22 +211,25 @@ def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
             date=format_date_for(change.valid_from, ctx),
             value=format_plain(fact, change.value, ctx),
         )
-        flags = _flags_html(change, False, ctx)
+        flags = _flags_html(fact, change, None, ctx)
         return f'<span class="dc-fact dc-fact--next" data-fact="{fact.id}">{html.escape(sentence)}{flags}{_footnote_html(fact, ctx)}</span>'
-    dated, out_of_date = current_value(fact, ctx.as_of)
+    dated, status = current_value(fact, ctx.as_of)
     if mode == "since":
         if dated.valid_from is None:
             raise ValueError(f"fact '{fact.id}' has no 'valid_from', so '| since' cannot show a date")
         body = html.escape(format_date_for(dated.valid_from, ctx))
     else:
         body = _value_html(fact, dated, ctx)
-    flags = _flags_html(dated, out_of_date, ctx)
+    flags = _flags_html(fact, dated, status, ctx)
+    if status == ENDED:
+        # A sentence long enough to need wrapping: outside the unbreakable value
+        return f'<span class="dc-fact" data-fact="{fact.id}">{body}{_footnote_html(fact, ctx)}</span>{flags}'
     return f'<span class="dc-fact" data-fact="{fact.id}">{body}{flags}{_footnote_html(fact, ctx)}</span>'
 
 
 def render_table(fact: Fact, ctx: RenderContext) -> str:
     """A table fact as an HTML table with translated column headings."""
-    dated, out_of_date = current_value(fact, ctx.as_of)
+    dated, status = current_value(fact, ctx.as_of)
     head = "".join(f'<th scope="col">{html.escape(ctx.catalog.t("table." + key))}</th>' for key, _ in fact.columns)
     rows = []
     for row in dated.value:
@@ -180,7 +238,7 @@ def render_table(fact: Fact, ctx: RenderContext) -> str:
             cell = format_decimal(row[key], locale=ctx.locale) if kind == "number" else str(row[key])
             cells.append(f"<td>{html.escape(cell)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    caption = _flags_html(dated, out_of_date, ctx) + _footnote_html(fact, ctx)
+    caption = _flags_html(fact, dated, status, ctx) + _footnote_html(fact, ctx)
     return (
         f'<table class="dc-fact dc-fact--table" data-fact="{fact.id}">'
         f"<caption>{caption.strip()}</caption>"
@@ -193,8 +251,10 @@ def render_schedule(fact: Fact, ctx: RenderContext) -> str:
     if fact.type == "table" or not all(v.valid_from for v in fact.values):
         raise ValueError(f"'| schedule' needs a fact whose values all have 'valid_from' ('{fact.id}' does not)")
     t = ctx.catalog.t
-    current = fact.value_on(ctx.as_of)
-    marks = {id(current): ' class="dc-fact__current"'}
+    shown, status = current_value(fact, ctx.as_of)
+    marks = {id(shown): ' class="dc-fact__current"'} if status is None else {}
+    # After the last value ended, say so as inline values do
+    flags = _flags_html(fact, shown, status, ctx) if status == ENDED else ""
     rows = "".join(
         f"<tr{marks.get(id(dated), '')}>"
         f"<td>{html.escape(format_date_for(dated.valid_from, ctx))}</td>"
@@ -203,7 +263,7 @@ def render_schedule(fact: Fact, ctx: RenderContext) -> str:
     )
     return (
         f'<table class="dc-fact dc-fact--table" data-fact="{fact.id}">'
-        f"<caption>{_footnote_html(fact, ctx)}</caption>"
+        f"<caption>{(flags + _footnote_html(fact, ctx)).strip()}</caption>"
         f'<thead><tr><th scope="col">{html.escape(t("fact.schedule.from"))}</th>'
         f'<th scope="col">{html.escape(t("fact.schedule.value"))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
@@ -211,15 +271,16 @@ def render_schedule(fact: Fact, ctx: RenderContext) -> str:
 
 
 def _legal_basis_text(fact: Fact, ctx: RenderContext) -> list[str]:
-    parts = []
-    for basis in fact.legal_basis:
-        if not basis.article:
-            parts.append(basis.law)
-        elif basis.article[:1].isdigit():
-            parts.append(f"{basis.law}, {ctx.catalog.t('fact.article', article=basis.article)}")
-        else:  # "Título VI, capítulo XIII", "DOF 2 de julio de 2019": not an article number
-            parts.append(f"{basis.law}, {basis.article}")
-    return parts
+    return [_basis_text(basis, ctx) for basis in fact.legal_basis]
+
+
+def _basis_text(basis: LegalBasis, ctx: RenderContext) -> str:
+    if not basis.article:
+        return basis.law
+    if basis.article[:1].isdigit():
+        return f"{basis.law}, {ctx.catalog.t('fact.article', article=basis.article)}"
+    # "Título VI, capítulo XIII", "DOF 2 de julio de 2019": not an article number
+    return f"{basis.law}, {basis.article}"
 
 
 def render_sources(ctx: RenderContext) -> str:
@@ -239,10 +300,12 @@ def render_sources(ctx: RenderContext) -> str:
 def _source_item(fact: Fact, ctx: RenderContext) -> str:
     """One fact's entry in a page's list of sources."""
     t, source_lang = ctx.catalog.t, ctx.catalog.source_lang
-    dated, out_of_date = current_value(fact, ctx.as_of)
+    dated, status = current_value(fact, ctx.as_of)
     parts = []
     if fact.type != "table":
-        parts.append(f"<strong>{_value_html(fact, dated, ctx)}</strong>{_flags_html(dated, out_of_date, ctx)}.")
+        parts.append(f"<strong>{_value_html(fact, dated, ctx)}</strong>{_flags_html(fact, dated, status, ctx)}.")
+    if status == ENDED and fact.renewal and fact.renewal.not_below_inflation:
+        parts.append(_not_below_inflation_html(fact.renewal.not_below_inflation, ctx) + ".")
     basis = _legal_basis_text(fact, ctx)
     if basis:
         parts.append(f"{html.escape(t('fact.legal_basis'))}: <span lang=\"{source_lang}\">{html.escape('; '.join(basis))}</span>.")

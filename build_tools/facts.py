@@ -30,10 +30,13 @@ NO_LEGAL_BASIS = ("phone", "url")
 
 FACT_KEYS = {
     "type", "value", "values", "legal_basis", "sources", "last_verified", "confidence",
-    "note", "per", "currency", "region", "columns",
+    "note", "per", "currency", "region", "columns", "renewal",
 }
 LEGAL_BASIS_KEYS = {"law", "article", "quote"}
 VALUE_KEYS = {"value", "valid_from", "valid_until", "sources", "confidence", "note"}
+RENEWAL_KEYS = {"check_at", "not_below_inflation"}
+# Days before a value ends with nothing after it that the facts report says so
+WARNING_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,17 @@ class LegalBasis:
     quote: str | None = None
     # Where the quote is written (else the item), for error messages
     line: int | None = None
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """A value renewed from time to time (a yearly amount): what readers are
+    told once the last one known has ended and the next is not in the facts."""
+
+    # The web page where readers find the new value
+    check_at: str
+    # The law and article by which the increase cannot be below inflation
+    not_below_inflation: LegalBasis | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class Fact:
     currency: str = "MXN"
     region: str = "MX"
     columns: tuple[tuple[str, str], ...] = ()
+    renewal: Renewal | None = None
 
     def value_on(self, on: dt.date) -> DatedValue | None:
         """The value in force on a date, or None if none is."""
@@ -95,13 +110,40 @@ class Fact:
         ended = [v for v in self.values if v.valid_until and v.valid_until < on]
         return ended[-1] if ended else None
 
+    def ended_without_successor(self, on: dt.date) -> DatedValue | None:
+        """The last value, if it ended before a date and nothing follows it
+        (a yearly amount whose next one is not in the facts yet)."""
+        if self.value_on(on) is not None or self.next_change(on) is not None:
+            return None
+        return self.last_expired(on)
+
+    def ending_soon(self, on: dt.date, within_days: int) -> DatedValue | None:
+        """The value in force on a date, if it ends within ``within_days``
+        days and no value follows it."""
+        current = self.value_on(on)
+        if current is None or current.valid_until is None or self.next_change(on) is not None:
+            return None
+        return current if (current.valid_until - on).days <= within_days else None
+
+
+def is_yearly(value: DatedValue) -> bool:
+    """Whether a value holds for one calendar year (a year's minimum wage)."""
+    start, end = value.valid_from, value.valid_until
+    return bool(start and end) and start.year == end.year and (end.month, end.day) == (12, 31)
+
 
 @dataclass
 class Staleness:
-    """Facts that need a maintainer's attention on a given date."""
+    """Facts that need a maintainer's attention on a given date.
+
+    True when a fact must be fixed now (``expired`` or ``old``): what
+    ``--strict`` fails on. ``ending`` only warns ahead of time.
+    """
 
     expired: list[Fact] = field(default_factory=list)
     old: list[Fact] = field(default_factory=list)
+    # Facts whose value in force ends soon with none after it, and that value
+    ending: list[tuple[Fact, DatedValue]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.expired or self.old)
@@ -112,6 +154,16 @@ class Staleness:
             f"{f.path}:{f.line}: fact '{f.id}' was last verified on {f.last_verified}; check it again"
             for f in self.old
         ]
+        return out
+
+    def ending_lines(self) -> list[str]:
+        out = []
+        for fact, value in self.ending:
+            what = "next year's amount" if is_yearly(value) else "the value that follows"
+            out.append(
+                f"{fact.path}:{fact.line}: fact '{fact.id}': its value ends on {value.valid_until} "
+                f"and no value follows; add {what} before then"
+            )
         return out
 
 
@@ -130,13 +182,16 @@ class FactRegistry(Mapping):
     def __len__(self) -> int:
         return len(self._facts)
 
-    def staleness(self, as_of: dt.date, max_age_days: int) -> Staleness:
+    def staleness(self, as_of: dt.date, max_age_days: int, warning_days: int = WARNING_DAYS) -> Staleness:
         report = Staleness()
         for fact in self._facts.values():
             if fact.value_on(as_of) is None:
                 report.expired.append(fact)
             if (as_of - fact.last_verified).days > max_age_days:
                 report.old.append(fact)
+            ending = fact.ending_soon(as_of, warning_days)
+            if ending is not None:
+                report.ending.append((fact, ending))
         return report
 
 
@@ -223,6 +278,7 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
     columns: tuple[tuple[str, str], ...] = ()
     if fact_type == "table":
         columns = _parse_columns(body.get("columns"), body, problem)
+    renewal = _parse_renewal(body.get("renewal"), fact_type, legal_basis, body, problem)
 
     # Either one 'value', or a list of dated 'values'
     if ("value" in body) == ("values" in body):
@@ -287,7 +343,7 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
     return Fact(
         id=fact_id, type=fact_type, values=tuple(values), legal_basis=tuple(legal_basis),
         last_verified=last_verified, path=path, line=line, note=body.get("note"), per=per,
-        currency=body.get("currency", "MXN"), region=region, columns=columns,
+        currency=body.get("currency", "MXN"), region=region, columns=columns, renewal=renewal,
     ), problems
 
 
@@ -333,6 +389,43 @@ def _parse_legal_basis(raw, node, problem) -> list[LegalBasis]:
         article = str(article) if article is not None else None
         basis.append(LegalBasis(str(item["law"]), article, quote.strip() if quote else None, line))
     return basis
+
+
+def _parse_renewal(raw, fact_type, legal_basis, node, problem) -> Renewal | None:
+    """The optional 'renewal' field (CONTRIBUTING.md, "The facts file format")."""
+    if raw is None:
+        return None
+    if not isinstance(raw, LineDict):
+        problem("'renewal' must be a mapping with 'check_at' (the web page where readers find the new value)", "renewal", node)
+        return None
+    for key in raw:
+        if key not in RENEWAL_KEYS:
+            problem(f"unknown field '{key}' in 'renewal' (allowed: {', '.join(sorted(RENEWAL_KEYS))})", key, raw)
+    check_at = raw.get("check_at")
+    if not _is_web_url(check_at):
+        problem("'renewal' needs 'check_at': the web page where readers find the new value, starting with https://", "check_at", raw)
+    guarantee = None
+    if "not_below_inflation" in raw:
+        item = raw["not_below_inflation"]
+        if fact_type not in ("money", "number"):
+            problem("'not_below_inflation' is only for amounts (money or number facts)", "not_below_inflation", raw)
+        elif not isinstance(item, dict) or not item.get("law") or not item.get("article"):
+            problem(
+                "'not_below_inflation' needs the 'law' and 'article' that say so, "
+                "like {law: Ley Federal del Trabajo, article: \"90\"}",
+                "not_below_inflation", raw,
+            )
+        else:
+            guarantee = LegalBasis(str(item["law"]), str(item["article"]))
+            # Readers find the article in the list of sources, with the legal basis
+            if not any((b.law, b.article) == (guarantee.law, guarantee.article) for b in legal_basis):
+                problem(
+                    f"'not_below_inflation' names {guarantee.law}, article {guarantee.article}, "
+                    "which is not in the fact's 'legal_basis'; add it there too",
+                    "not_below_inflation", raw,
+                )
+    # A problem above discards the whole fact, so a partial Renewal is never used
+    return Renewal(check_at, guarantee) if _is_web_url(check_at) else None
 
 
 def _parse_columns(raw, node, problem) -> tuple[tuple[str, str], ...]:

@@ -8,6 +8,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 
+from build_tools.facts import WARNING_DAYS
+
 
 class DateOption(c.OptionallyRequired):
     """A date written as YYYY-MM-DD (or a YAML date); empty means today."""
@@ -30,6 +32,10 @@ class Settings(Config):
 
     # A fact checked longer ago than this is reported as stale
     fact_max_age_days = c.Type(int, default=365)
+
+    # A value ending within this many days with none after it is reported
+    # (a warning only): December's report asks for January's figures
+    fact_warning_days = c.Type(int, default=WARNING_DAYS)
 
     # Stale or expired facts fail the build instead of warning
     strict_facts = c.Type(bool, default=False)

@@ -63,10 +63,14 @@ def on_page_context(context, page, config, nav):
 
 
 def _report_staleness(state):
-    report = state.facts.staleness(state.as_of, state.settings.fact_max_age_days)
+    settings = state.settings
+    report = state.facts.staleness(state.as_of, settings.fact_max_age_days, settings.fact_warning_days)
+    # Never fails the build: it gives maintainers time to add the next value
+    if report.ending:
+        site.warn(f"Facts whose value ends within {settings.fact_warning_days} days", report.ending_lines())
     if not report:
         return
     lines = report.lines(state.as_of)
-    if state.settings.strict_facts:
+    if settings.strict_facts:
         raise PluginError("Facts need checking (strict_facts is on):\n" + "\n".join(lines))
     site.warn("Facts need checking (use --strict to fail the build)", lines)
