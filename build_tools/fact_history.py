@@ -1,0 +1,113 @@
+"""Compare the facts files with a git revision: a value that changed while
+its fact's ``last_verified`` date did not was probably not checked.
+
+Only files git says changed are read again, so a clean checkout costs one
+``git diff``. Without git, outside a repository, or for a file the revision
+does not have, nothing is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from build_tools.errors import ContentError, Problem, display_path
+from build_tools.yaml_source import LineDict, load_yaml, parse_yaml
+
+
+class GitError(Exception):
+    """Git could not compare with the revision (unknown revision, unreadable repository)."""
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess | None:
+    """Run git; None when git is not installed."""
+    # English messages, and no pager or prompt in a build
+    env = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def changed_files(facts_dir: Path, since: str = "HEAD") -> list[str]:
+    """Names of the ``*.yml`` files in ``facts_dir`` that differ from ``since``.
+
+    Raises GitError when git cannot read the revision; returns [] without
+    git or outside a repository.
+    """
+    if since.startswith("-"):
+        raise GitError(f"'{since}' is not a revision")  # git would read it as an option
+    # --relative: names relative to facts_dir, whatever the repository's top
+    result = _git(["diff", "--name-only", "--relative", "-z", since, "--", "."], Path(facts_dir))
+    if result is None or "not a git repository" in result.stderr:
+        return []
+    if result.returncode != 0:
+        message = result.stderr.strip().splitlines()[0] if result.stderr.strip() else f"git diff {since} failed"
+        raise GitError(message.removeprefix("fatal: "))
+    names = [name for name in result.stdout.split("\0") if name]
+    # Only the folder's own files: load_facts does not read subfolders
+    return sorted(name for name in names if name.endswith(".yml") and "/" not in name)
+
+
+def _old_text(facts_dir: Path, name: str, since: str) -> str | None:
+    result = _git(["show", f"{since}:./{name}"], Path(facts_dir))
+    if result is None or result.returncode != 0:
+        return None  # a file the revision does not have
+    return result.stdout
+
+
+def _values(body) -> list[tuple] | None:
+    """What a fact says its values are: each value with its dates.
+
+    A value's note, sources or confidence may change without a new check
+    of the figure; the figure and the days it applies to may not.
+    """
+    if not isinstance(body, dict):
+        return None
+    if "value" in body:
+        return [(body["value"], None, None)]
+    items = body.get("values")
+    if not isinstance(items, list):
+        return None
+    return [
+        (item.get("value"), item.get("valid_from"), item.get("valid_until")) if isinstance(item, dict) else (item,)
+        for item in items
+    ]
+
+
+def unverified_changes(facts_dir: Path, root: Path | None = None, since: str = "HEAD") -> list[Problem]:
+    """Facts whose values differ from ``since`` while ``last_verified`` does not.
+
+    Each problem points at the fact's ``last_verified`` line. Raises
+    GitError when git cannot read ``since``.
+    """
+    problems = []
+    for name in changed_files(facts_dir, since):
+        path = Path(facts_dir) / name
+        if not path.is_file():
+            continue  # deleted
+        old_text = _old_text(facts_dir, name, since)
+        if old_text is None:
+            continue  # a new file: every value in it is new, and checked when written
+        try:
+            old = parse_yaml(old_text, f"{since}:{name}")
+            new = load_yaml(path, root)
+        except ContentError:
+            continue  # unreadable on one side; load_facts reports the current file
+        if not isinstance(old, dict) or not isinstance(new, LineDict):
+            continue
+        for fact_id, body in new.items():
+            before = old.get(fact_id)
+            if not isinstance(body, LineDict) or not isinstance(before, dict):
+                continue  # a new fact
+            if _values(body) == _values(before) or body.get("last_verified") != before.get("last_verified"):
+                continue
+            changed = "its values changed" if since == "HEAD" else f"its values changed since {since}"
+            problems.append(Problem(
+                display_path(path, root),
+                body.line_of("last_verified"),
+                f"fact '{fact_id}': {changed} but 'last_verified' still says {body.get('last_verified')}; "
+                "set it to the day you checked the new value",
+            ))
+    return problems
