@@ -2,12 +2,13 @@
 its fact's ``last_verified`` date did not was probably not checked.
 
 Only files git says changed are read again, so a clean checkout costs one
-``git diff``. Without git, outside a repository, or for a file the revision
+git call. Without git, outside a repository, or for a file the revision
 does not have, nothing is reported.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -25,9 +26,43 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess | None:
     # English messages, and no pager or prompt in a build
     env = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"}
     try:
-        return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            ["git", *args], cwd=cwd, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=60,
+        )
     except (FileNotFoundError, NotADirectoryError):
         return None
+
+
+def _blob_id(data: bytes, length: int) -> str:
+    """The id git gives a file's content (SHA-1, or SHA-256 in such repositories)."""
+    return hashlib.new("sha1" if length == 40 else "sha256", b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def _changes(facts_dir: Path, since: str) -> list[tuple[str, str]]:
+    """(file name, id of its content at ``since``) of each changed facts file."""
+    if since.startswith("-"):
+        raise GitError(f"'{since}' is not a revision")  # git would read it as an option
+    # diff-index, unlike `git diff`, never compares folders outside a repository;
+    # --relative: names relative to facts_dir, whatever the repository's top
+    result = _git(["diff-index", "-z", "--relative", since, "--", "."], Path(facts_dir))
+    if result is None or "not a git repository" in result.stderr:
+        return []
+    if result.returncode != 0:
+        message = result.stderr.strip().splitlines()[0] if result.stderr.strip() else f"git diff-index {since} failed"
+        raise GitError(message.removeprefix("fatal: "))
+    fields = result.stdout.split("\0")
+    changes = []
+    for meta, name in zip(fields[0::2], fields[1::2]):
+        _old_mode, _new_mode, old_id, new_id, _status = meta.lstrip(":").split()
+        path = Path(facts_dir) / name
+        # Only the folder's own files, as load_facts reads; a new or deleted file has nothing to compare
+        if not name.endswith(".yml") or "/" in name or not old_id.strip("0") or not path.is_file():
+            continue
+        # An id of zeros: git did not look at the file, whose timestamp changed
+        if not new_id.strip("0") and _blob_id(path.read_bytes(), len(old_id)) == old_id:
+            continue
+        changes.append((name, old_id))
+    return changes
 
 
 def changed_files(facts_dir: Path, since: str = "HEAD") -> list[str]:
@@ -36,25 +71,7 @@ def changed_files(facts_dir: Path, since: str = "HEAD") -> list[str]:
     Raises GitError when git cannot read the revision; returns [] without
     git or outside a repository.
     """
-    if since.startswith("-"):
-        raise GitError(f"'{since}' is not a revision")  # git would read it as an option
-    # --relative: names relative to facts_dir, whatever the repository's top
-    result = _git(["diff", "--name-only", "--relative", "-z", since, "--", "."], Path(facts_dir))
-    if result is None or "not a git repository" in result.stderr:
-        return []
-    if result.returncode != 0:
-        message = result.stderr.strip().splitlines()[0] if result.stderr.strip() else f"git diff {since} failed"
-        raise GitError(message.removeprefix("fatal: "))
-    names = [name for name in result.stdout.split("\0") if name]
-    # Only the folder's own files: load_facts does not read subfolders
-    return sorted(name for name in names if name.endswith(".yml") and "/" not in name)
-
-
-def _old_text(facts_dir: Path, name: str, since: str) -> str | None:
-    result = _git(["show", f"{since}:./{name}"], Path(facts_dir))
-    if result is None or result.returncode != 0:
-        return None  # a file the revision does not have
-    return result.stdout
+    return [name for name, _old_id in _changes(facts_dir, since)]
 
 
 def _values(body) -> list[tuple] | None:
@@ -83,15 +100,13 @@ def unverified_changes(facts_dir: Path, root: Path | None = None, since: str = "
     GitError when git cannot read ``since``.
     """
     problems = []
-    for name in changed_files(facts_dir, since):
+    for name, old_id in _changes(facts_dir, since):
         path = Path(facts_dir) / name
-        if not path.is_file():
-            continue  # deleted
-        old_text = _old_text(facts_dir, name, since)
-        if old_text is None:
-            continue  # a new file: every value in it is new, and checked when written
+        shown = _git(["cat-file", "blob", old_id], Path(facts_dir))
+        if shown is None or shown.returncode != 0:
+            continue
         try:
-            old = parse_yaml(old_text, f"{since}:{name}")
+            old = parse_yaml(shown.stdout, f"{since}:{name}")
             new = load_yaml(path, root)
         except ContentError:
             continue  # unreadable on one side; load_facts reports the current file
