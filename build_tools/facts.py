@@ -262,7 +262,8 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
             problem(f"'valid_until' ({valid_until}) is before 'valid_from' ({valid_from})", "valid_until", node)
             complete = False
         value_confidence = node.get("confidence", confidence) if node is not body else confidence
-        if value_confidence not in CONFIDENCE:
+        # A wrong confidence the value inherits was reported on the fact's line
+        if node is not body and "confidence" in node and value_confidence not in CONFIDENCE:
             problem(f"'confidence' must be one of {', '.join(CONFIDENCE)}", "confidence", node)
         value_sources = sources
         if node is not body and "sources" in node:
@@ -281,10 +282,9 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
             note=node.get("note") if node is not body else None,
         ), node))
 
-    if problems or not complete:
-        return None, problems
-    dated.sort(key=lambda pair: pair[0].valid_from or dt.date.min)
-    problems += [Problem(path, at, f"fact '{fact_id}': {message}") for at, message in _range_problems(dated)]
+    if complete:
+        dated.sort(key=lambda pair: pair[0].valid_from or dt.date.min)
+        problems += [Problem(path, at, f"fact '{fact_id}': {message}") for at, message in _range_problems(dated)]
     values = [value for value, _node in dated]
     if problems:
         return None, problems
@@ -322,7 +322,7 @@ def not_a_date(raw) -> str | None:
             year, month, day = (int(part) for part in match.groups())
             if len(match[2]) == len(match[3]) == 2:
                 hint = " (in quotes, so it is read as text: remove the quotes)"
-            elif 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            elif year >= 1 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
                 hint = f" (write it {year:04d}-{month:02d}-{day:02d}, with two digits for the month and the day)"
         return f"must be {DATE_FORM}; got '{raw}'{hint}"
     return f"must be {DATE_FORM}; got {raw}"

@@ -154,6 +154,18 @@ def test_date_written_another_way_gives_one_message(tmp_path, field, old, line, 
     assert message.endswith(got)
 
 
+@pytest.mark.parametrize("written", ["0000-1-5", "2027-2-30", "2027-13-1"])
+def test_short_form_that_is_no_date_gets_no_suggestion(tmp_path, written):
+    message = only_problem(tmp_path, replace(WAGE, "valid_from: 2026-01-01", f"valid_from: {written}"))
+    assert message.endswith(f"got '{written}'")
+
+
+def test_overlap_is_reported_with_other_problems_of_the_fact(tmp_path):
+    text = replace(WAGE, "valid_until: 2025-12-31", "valid_until: 2026-03-31")
+    found = problems(tmp_path, replace(text, "confidence: high", "confidence: sure"))
+    assert [m.split(": fact")[0] for m in found] == ["x.yml:11", "x.yml:15"]
+
+
 def test_every_badly_written_date_is_reported_at_once(tmp_path):
     text = replace(WAGE, "valid_from: 2025-01-01", "valid_from: 01/01/2025")
     text = replace(text, "valid_from: 2026-01-01", "valid_from: 1 de enero de 2026")

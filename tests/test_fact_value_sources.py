@@ -7,6 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from build_tools.errors import ContentError
 from build_tools.fact_rendering import RenderContext, render_sources
 from build_tools.facts import Source, load_facts
 from build_tools.facts_markdown import FactsExtension, PageFacts
@@ -86,3 +87,10 @@ def test_next_value_is_flagged_by_its_own_confidence(facts):
     now, change = page.split("A partir del")
     assert "por confirmar" not in now
     assert "$300.00" in change and "(por confirmar)" in change
+
+
+def test_a_values_own_confidence_must_be_valid(tmp_path):
+    (tmp_path / "x.yml").write_text(FACT.replace("      confidence: unverified\n", "      confidence: dudosa\n", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_facts(tmp_path, tmp_path)
+    assert str(error.value) == "x.yml:13: fact 'wage': 'confidence' must be one of high, medium, low, unverified"
