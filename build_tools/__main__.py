@@ -2,7 +2,7 @@
 
     python -m build_tools build [--as-of DATE] [--strict] [--debug]
     python -m build_tools locales
-    python -m build_tools facts [--as-of DATE] [--strict]
+    python -m build_tools facts [--as-of DATE] [--strict] [--since REV]
     python -m build_tools status [--json FILE]
     python -m build_tools translate start|check|diff|done PAGE LANG
     python -m build_tools bench [--sizes 50 200 800] [--runs 3]
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from build_tools import deploy, law_text, offline, translate, translations
 from build_tools.errors import ContentError
+from build_tools.fact_history import GitError, unverified_changes
 from build_tools.facts import load_facts
 from build_tools.locales import coverage_report, load_catalogs
 from build_tools.settings import build_date
@@ -123,17 +124,26 @@ def cmd_locales(args) -> int:
 def cmd_facts(args) -> int:
     """Validate all facts and list the ones that need checking."""
     _config, i18n, settings = _project()
-    registry = load_facts(ROOT / settings.facts_dir, ROOT, i18n.default_language)
+    facts_dir = ROOT / settings.facts_dir
+    registry = load_facts(facts_dir, ROOT, i18n.default_language)
     as_of = args.as_of or build_date(settings)
     report = registry.staleness(as_of, settings.fact_max_age_days, settings.fact_warning_days)
+    try:
+        unverified = unverified_changes(facts_dir, ROOT, args.since or "HEAD")
+    except GitError as error:
+        if args.since:
+            print(f"Error: cannot compare the facts with '{args.since}' ({error}).", file=sys.stderr)
+            return 1
+        unverified = []  # a repository with no commit yet
     print(f"{len(registry)} facts are valid.")
-    for line in report.lines(as_of):
+    lines = report.lines(as_of) + [str(problem) for problem in unverified]
+    for line in lines:
         print(("ERROR: " if args.strict else "WARNING: ") + line)
     # Values about to end are a warning even with --strict
     for line in report.ending_lines():
         print("WARNING: " + line)
     quotes_wrong = _check_quotes(registry)
-    return 1 if (report and args.strict) or quotes_wrong else 0
+    return 1 if (lines and args.strict) or quotes_wrong else 0
 
 
 def _check_quotes(registry) -> bool:
@@ -264,7 +274,15 @@ def main(argv: list[str] | None = None) -> int:
 
     facts = commands.add_parser("facts", help="validate facts and list those needing a check")
     facts.add_argument("--as-of", type=_date)
+<<<<<<< HEAD
     facts.add_argument("--strict", action="store_true", help="exit 1 if a fact has no value in force or is stale (values ending soon only warn)")
+=======
+    facts.add_argument("--strict", action="store_true", help="exit 1 if any fact needs checking")
+    facts.add_argument(
+        "--since", metavar="REV",
+        help="report values changed since this git revision without a new last_verified (default: the last commit)",
+    )
+>>>>>>> dates
     facts.set_defaults(run=cmd_facts)
 
     status = commands.add_parser("status", help="translation state of every page in every language")

@@ -8,7 +8,9 @@ CONTRIBUTING.md describes the file format.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -263,8 +265,10 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
     if confidence not in CONFIDENCE:
         problem(f"'confidence' must be one of {', '.join(CONFIDENCE)}", "confidence")
     last_verified = body.get("last_verified")
-    if not isinstance(last_verified, dt.date):
-        problem("'last_verified' must be a date like 2026-11-21", "last_verified")
+    if "last_verified" not in body:
+        problem("needs 'last_verified', the day a person last checked it, written YYYY-MM-DD", "last_verified")
+    elif why := not_a_date(last_verified):
+        problem(f"'last_verified' {why}", "last_verified")
     sources = _parse_sources(body.get("sources"), "sources", body, problem)
     if not sources:
         problem("needs at least one source (title and url) under 'sources'", "sources")
@@ -290,27 +294,37 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
         return None, problems
 
     region = body.get("region", "MX")
-    values = []
+    # Each value with the YAML mapping it came from, for the lines of its dates
+    dated: list[tuple[DatedValue, LineDict]] = []
+    # Whether every value was read with valid dates: if not, checking the
+    # ranges would only repeat the problem in other words
+    complete = True
     for index, raw in enumerate(raw_values):
         node = raw if isinstance(raw, LineDict) else body
         if raw is not body:
             if not isinstance(raw, LineDict):
                 problem(f"item {index + 1} of 'values' must be a mapping", "values")
+                complete = False
                 continue
             for key in raw:
                 if key not in VALUE_KEYS:
                     problem(f"unknown field '{key}' in a value (allowed: {', '.join(sorted(VALUE_KEYS))})", key, raw)
         if "value" not in node:
             problem("a dated value has no 'value'", None, node)
+            complete = False
             continue
         valid_from, valid_until = node.get("valid_from"), node.get("valid_until")
-        for key, when in (("valid_from", valid_from), ("valid_until", valid_until)):
-            if when is not None and not isinstance(when, dt.date):
-                problem(f"'{key}' must be a date like 2026-01-01", key, node)
-        if isinstance(valid_from, dt.date) and isinstance(valid_until, dt.date) and valid_until < valid_from:
-            problem("'valid_until' is before 'valid_from'", "valid_until", node)
+        dates_ok = True
+        for key in ("valid_from", "valid_until"):
+            if node is not body and key in node and (why := not_a_date(node[key])):
+                problem(f"'{key}' {why}", key, node)
+                dates_ok = complete = False
+        if dates_ok and valid_from and valid_until and valid_until < valid_from:
+            problem(f"'valid_until' ({valid_until}) is before 'valid_from' ({valid_from})", "valid_until", node)
+            complete = False
         value_confidence = node.get("confidence", confidence) if node is not body else confidence
-        if value_confidence not in CONFIDENCE:
+        # A wrong confidence the value inherits was reported on the fact's line
+        if node is not body and "confidence" in node and value_confidence not in CONFIDENCE:
             problem(f"'confidence' must be one of {', '.join(CONFIDENCE)}", "confidence", node)
         value_sources = sources
         if node is not body and "sources" in node:
@@ -318,26 +332,21 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
         error = check_value(fact_type, node["value"], columns=columns, region=region, source_lang=source_lang)
         if error:
             problem(error, "value", node)
+            complete = False
             continue
-        values.append(DatedValue(
+        dated.append((DatedValue(
             value=_normalise(fact_type, node["value"]),
-            valid_from=valid_from if isinstance(valid_from, dt.date) else None,
-            valid_until=valid_until if isinstance(valid_until, dt.date) else None,
+            valid_from=valid_from if node is not body else None,
+            valid_until=valid_until if node is not body else None,
             confidence=value_confidence,
             sources=tuple(value_sources),
             note=node.get("note") if node is not body else None,
-        ))
+        ), node))
 
-    values.sort(key=lambda v: v.valid_from or dt.date.min)
-    if len(values) > 1 and any(v.valid_from is None for v in values):
-        problem("when a fact has several values, each needs 'valid_from'", "values")
-    for before, after in zip(values, values[1:]):
-        if before.valid_until is None or (after.valid_from and before.valid_until >= after.valid_from):
-            problem(
-                f"the value from {before.valid_from} overlaps the value from {after.valid_from}; "
-                "give the earlier one a 'valid_until' before the next 'valid_from'",
-                "values",
-            )
+    if complete:
+        dated.sort(key=lambda pair: pair[0].valid_from or dt.date.min)
+        problems += [Problem(path, at, f"fact '{fact_id}': {message}") for at, message in _range_problems(dated)]
+    values = [value for value, _node in dated]
     if problems:
         return None, problems
     return Fact(
@@ -349,6 +358,81 @@ def _parse_fact(fact_id, body, path, line, source_lang) -> tuple[Fact | None, li
 
 def _valid_id(fact_id: str) -> bool:
     return bool(fact_id) and all(ch.isalnum() or ch in "_-." for ch in fact_id) and fact_id[0].isalpha()
+
+
+DATE_FORM = "a date written YYYY-MM-DD, like 2027-01-30"
+# YAML reads 2027-1-5 as text: its date form needs two-digit months and days
+# (one digit is only allowed when a time follows). We do not accept it either,
+# so that every tool reading the files sees the same date; the message shows
+# the two-digit form.
+_SHORT_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def not_a_date(raw) -> str | None:
+    """Why a YAML value is not a plain date (completes "'x' ..."), or None."""
+    if isinstance(raw, dt.datetime):
+        return f"must be {DATE_FORM}, without a time of day; got '{raw.isoformat(' ')}'"
+    if isinstance(raw, dt.date):
+        return None
+    if raw is None:
+        return f"must be {DATE_FORM}; it is empty"
+    if isinstance(raw, str):
+        text = raw.strip()
+        hint = ""
+        if match := _SHORT_DATE.fullmatch(text):
+            year, month, day = (int(part) for part in match.groups())
+            if len(match[2]) == len(match[3]) == 2:
+                hint = " (in quotes, so it is read as text: remove the quotes)"
+            elif year >= 1 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+                hint = f" (write it {year:04d}-{month:02d}-{day:02d}, with two digits for the month and the day)"
+        return f"must be {DATE_FORM}; got '{raw}'{hint}"
+    return f"must be {DATE_FORM}; got {raw}"
+
+
+def _range_problems(dated: list[tuple[DatedValue, LineDict]]) -> list[tuple[int, str]]:
+    """(line, message) for values that overlap or leave days with no value.
+
+    ``dated`` is sorted by ``valid_from``, and every date in it is valid.
+    """
+    if len(dated) < 2:
+        return []
+    undated = [node for value, node in dated if value.valid_from is None]
+    if undated:
+        return [
+            (node.line, "this value has no 'valid_from'; when a fact has several values, "
+             "each needs the day it starts, written YYYY-MM-DD")
+            for node in undated
+        ]
+    out = []
+    day = dt.timedelta(days=1)
+    for (before, before_node), (after, after_node) in zip(dated, dated[1:]):
+        later = f"the value from {after.valid_from} (line {after_node.line_of('valid_from')})"
+        if before.valid_from == after.valid_from:
+            out.append((after_node.line_of("valid_from"), (
+                f"two values start on {after.valid_from} (lines {before_node.line_of('valid_from')} and "
+                f"{after_node.line_of('valid_from')}); only one value can be in force on a day. "
+                "Change one 'valid_from', or remove the value that is wrong"
+            )))
+        elif before.valid_until is None:
+            out.append((before_node.line_of("valid_from"), (
+                f"the value from {before.valid_from} has no 'valid_until', so it never ends and overlaps {later}. "
+                f"Give it 'valid_until: {after.valid_from - day}', the day before the next value starts"
+            )))
+        elif before.valid_until >= after.valid_from:
+            out.append((before_node.line_of("valid_until"), (
+                f"the value from {before.valid_from} runs until {before.valid_until}, so it overlaps {later} "
+                "and both would apply on the same days. "
+                f"Set this 'valid_until' to {after.valid_from - day}, the day before the next value starts"
+            )))
+        elif before.valid_until + day < after.valid_from:
+            first, last = before.valid_until + day, after.valid_from - day
+            days = f"on {first}" if first == last else f"from {first} to {last}"
+            out.append((after_node.line_of("valid_from"), (
+                f"no value is in force {days}: the value before (line {before_node.line_of('valid_until')}) "
+                f"ends on {before.valid_until} and this one starts on {after.valid_from}. "
+                f"Start this value on {first}, end the one before on {last}, or add a value for those days"
+            )))
+    return out
 
 
 def _parse_sources(raw, key, node, problem) -> list[Source]:
@@ -455,8 +539,8 @@ def check_value(fact_type: str, value, *, columns=(), region="MX", source_lang="
         if not _is_number(value) or value < 0:
             return f"the value of a {fact_type} fact must be a number of zero or more, got {value!r}"
     elif fact_type == "date":
-        if not isinstance(value, dt.date):
-            return f"the value of a date fact must be a date like 2026-01-01, got {value!r}"
+        if why := not_a_date(value):
+            return f"the value of a date fact {why}"
     elif fact_type == "phone":
         if not isinstance(value, str):
             return "a phone number must be written in quotes, like \"800 717 2942\""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,10 @@ class LineDict(dict):
 
 # libyaml's parser when PyYAML has it; our constructor keeps the line numbers
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
+    def __init__(self, stream):
+        super().__init__(stream)
+        # (line, message) of each impossible date, reported once the file is read
+        self.bad_dates: list[tuple[int, str]] = []
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -42,7 +47,43 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_DATE_PART = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def impossible_date(text: str) -> str:
+    """Why text that looks like a date (2027-02-30) is not a real one."""
+    match = _DATE_PART.match(text)
+    year, month, day = (int(part) for part in match.groups()) if match else (1, 1, 1)
+    if year == 0:
+        reason = "there is no year 0"
+    elif not 1 <= month <= 12:
+        reason = f"there is no month {month} (months go from 01 to 12)"
+    elif day == 0:
+        reason = "a month has no day 0"
+    else:
+        days = calendar.monthrange(year, month)[1]
+        if day > days:
+            reason = f"{_MONTHS[month - 1]} {year} has {days} days"
+        else:  # the date is fine, so the time after it is not
+            return f"'{text}' is not a real date and time. Write the date as YYYY-MM-DD."
+    return f"'{text}' is not a real date: {reason}. Write the date as YYYY-MM-DD."
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
+    # PyYAML lets datetime's ValueError for 2027-02-30 escape as a long traceback
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        loader.bad_dates.append((node.start_mark.line + 1, impossible_date(node.value)))
+        return node.value
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_text(path: Path, root: Path | None = None) -> str:
@@ -63,8 +104,9 @@ def read_text(path: Path, root: Path | None = None) -> str:
 
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text; ``path`` is only used in error messages."""
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a safe loader
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # An unclosed [ or " is noticed lines later; point at where it opened
@@ -77,6 +119,11 @@ def parse_yaml(text: str, path: str) -> Any:
         ) from None
     except yaml.YAMLError as error:
         raise ContentError(Problem(path, None, f"this YAML cannot be read ({error})")) from None
+    finally:
+        loader.dispose()
+    if loader.bad_dates:
+        raise ContentError([Problem(path, line, message) for line, message in loader.bad_dates])
+    return data
 
 
 def load_yaml(path: Path, root: Path | None = None) -> Any:

@@ -7,6 +7,7 @@ from mkdocs.plugins import event_priority
 
 from build_tools import site
 from build_tools.errors import ContentError, Problem, display_path
+from build_tools.fact_history import GitError, unverified_changes
 from build_tools.fact_rendering import RenderContext, render_review, render_sources
 from build_tools.facts_markdown import PageFacts
 
@@ -17,6 +18,7 @@ def on_config(config):
     if state.facts_extension not in config.markdown_extensions:
         config.markdown_extensions.append(state.facts_extension)
         _report_staleness(state)
+        _report_unverified_changes(state)
     return config
 
 
@@ -74,3 +76,16 @@ def _report_staleness(state):
     if settings.strict_facts:
         raise PluginError("Facts need checking (strict_facts is on):\n" + "\n".join(lines))
     site.warn("Facts need checking (use --strict to fail the build)", lines)
+
+
+def _report_unverified_changes(state):
+    try:
+        problems = unverified_changes(state.root / state.settings.facts_dir, state.root)
+    except GitError:
+        return  # git cannot read the last commit (none yet): nothing to compare with
+    if not problems:
+        return
+    lines = [str(problem) for problem in problems]
+    if state.settings.strict_facts:
+        raise PluginError("Fact values changed without a new 'last_verified' (strict_facts is on):\n" + "\n".join(lines))
+    site.warn("Fact values changed without a new 'last_verified' (use --strict to fail the build)", lines)
