@@ -274,15 +274,14 @@ def main(argv: list[str] | None = None) -> int:
 
     facts = commands.add_parser("facts", help="validate facts and list those needing a check")
     facts.add_argument("--as-of", type=_date)
-<<<<<<< HEAD
-    facts.add_argument("--strict", action="store_true", help="exit 1 if a fact has no value in force or is stale (values ending soon only warn)")
-=======
-    facts.add_argument("--strict", action="store_true", help="exit 1 if any fact needs checking")
+    facts.add_argument(
+        "--strict", action="store_true",
+        help="exit 1 if a fact has no value in force, is stale or changed without a new last_verified (values ending soon only warn)",
+    )
     facts.add_argument(
         "--since", metavar="REV",
         help="report values changed since this git revision without a new last_verified (default: the last commit)",
     )
->>>>>>> dates
     facts.set_defaults(run=cmd_facts)
 
     status = commands.add_parser("status", help="translation state of every page in every language")

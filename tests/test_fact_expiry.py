@@ -302,10 +302,10 @@ def test_while_in_force_or_when_a_later_value_exists_nothing_changes(tmp_path):
     # Only future values: as before, the first one with "to be confirmed"
     early = render_inline(wage, context("es", dt.date(2024, 6, 1)))
     assert early.startswith('<span class="dc-fact" data-fact="wage">$278.80 al día <mark class="dc-fact__flag">(sin dato vigente: por confirmar)</mark><sup')
-    # A gap before a known next value is not a renewal: as before
-    gap = load(tmp_path / "gap", HEAD + RENEWAL + YEARS + "    - value: 340.00\n      valid_from: 2027-03-01\n")
-    html = render_inline(gap["wage"], context("es", dt.date(2027, 2, 1)))
-    assert "(sin dato vigente: por confirmar)" in html and "todavía no está" not in html
+    # A gap before a known next value cannot happen: the loader refuses it
+    assert "no value is in force from 2027-01-01 to 2027-02-28" in load_error(
+        tmp_path / "gap", HEAD + RENEWAL + YEARS + "    - value: 340.00\n      valid_from: 2027-03-01\n"
+    )
 
 
 # -----------------------------------------------------------------------------
