@@ -30,7 +30,7 @@ def split(text: str) -> Split:
         return Split({}, "", text, 1)
     try:
         meta = yaml.load(match.group(1), Loader=FAST_LOADER) or {}  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date
         meta = None  # reported with its line by build_tools.pages
     if not isinstance(meta, dict):
         return Split({}, "", text, 1)

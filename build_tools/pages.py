@@ -23,7 +23,7 @@ _INVALID = object()
 def _header(text: str):
     try:
         return yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date (2026-02-30)
         return _INVALID
 
 
@@ -37,13 +37,17 @@ def check_page(text: str, shown: str) -> list[Problem]:
             return [Problem(shown, 1, "the header starts with '---' but has no closing '---' line")]
         meta = _header(match.group(1))
         if meta is _INVALID:
+            message = "the header (between the '---' lines) is not valid YAML. Check colons, quotes and indentation."
             try:
                 parse_yaml(match.group(1), shown)  # the slow parser, for the line
                 line = 2
             except ContentError as error:
                 # The YAML error's line counts from the first line after '---'
-                line = (error.problems[0].line or 0) + 1
-            return [Problem(shown, line, "the header (between the '---' lines) is not valid YAML. Check colons, quotes and indentation.")]
+                first = error.problems[0]
+                line = (first.line or 0) + 1
+                if "not a real date" in first.message:
+                    message = first.message
+            return [Problem(shown, line, message)]
         if not isinstance(meta, dict):
             return [Problem(shown, 2, "the header (between the '---' lines) must be 'key: value' lines")]
         body = text[match.end():]

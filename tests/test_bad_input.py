@@ -96,6 +96,8 @@ CASES = [
      "docs/suelta.md: files go inside a language folder"),
     ("empty-page", lambda p: write(p / "docs/es/hogar/vacia.md", "---\ntitle: Vacía\n---\n\n"),
      "docs/es/hogar/vacia.md:4: the page is empty"),
+    ("page-impossible-date", lambda p: write(p / "docs/es/hogar/fecha.md", PAGE.replace("2026-11-21", "2026-02-30") + "Texto.\n"),
+     "docs/es/hogar/fecha.md:3: '2026-02-30' is not a real date: February 2026 has 28 days"),
     ("not-utf8-page", lambda p: (p / "docs/es/hogar/latin1.md").write_bytes(PAGE.encode() + "Año\n".encode("latin-1")),
      "docs/es/hogar/latin1.md:8: this file is not valid UTF-8"),
     ("not-utf8-facts", lambda p: (p / "facts/zz-latin1.yml").write_bytes("x:\n  note: \"año\"\n".encode("latin-1")),
