@@ -216,6 +216,17 @@ def _mismatch(parts: list[str], bodies: list[str], where: str) -> str:
     return f"the quote is not in {where}"
 
 
+def _is_structural(heading: str) -> bool:
+    """A title, chapter, section or transitional heading, not a stray line of text.
+
+    The PDF conversion made headings of some lines that start with such a word
+    ("#### seccion es que integren el sindicato." in the middle of art. 371):
+    those start in lower case or end a sentence.
+    """
+    text = heading.lstrip("#").strip()
+    return bool(text) and text[0].isupper() and not text.endswith(".") and " ," not in text
+
+
 @lru_cache(maxsize=8)
 def load_law(path: Path, name: str) -> LawText:
     """Read a law file once, dropping running headers and reform notes, and split it into articles."""
@@ -235,7 +246,10 @@ def load_law(path: Path, name: str) -> LawText:
             # The first occurrence is the law; later ones are decrees quoting it
             current = articles.setdefault(key, []) if key not in articles else None
         elif line.startswith("#"):
-            current = None
+            if _is_structural(line):
+                current = None
+            else:  # a line of prose the conversion took for a heading
+                line = line.lstrip("#").strip()
         if current is not None:
             current.append(line)
     return LawText(

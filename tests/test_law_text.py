@@ -52,6 +52,10 @@ proporcional del mismo.
 
 **Artículo 88.-** Los plazos para el pago del salario nunca podrán ser mayores de una semana.
 
+#### seccion es que integren el sindicato.
+
+Los plazos para el pago de las demás personas trabajadoras nunca podrán ser mayores de quince días.
+
 ## TRANSITORIOS
 
 **Artículo Cuarto.-** La jornada se reducirá de manera gradual hasta llegar a cuarenta horas en
@@ -233,3 +237,8 @@ def test_law_dir_is_beside_the_project_unless_set(monkeypatch, tmp_path):
     assert law_dir(tmp_path / "project") == tmp_path / "shared" / "reference" / "law"
     monkeypatch.setenv(law_text.LAW_DIR_VARIABLE, str(tmp_path / "elsewhere"))
     assert law_dir(tmp_path / "project") == Path(tmp_path / "elsewhere")
+
+
+def test_a_stray_heading_inside_an_article_does_not_end_it(law):
+    # The conversion made a heading of a line of prose; the article goes on after it
+    assert law.find("nunca podrán ser mayores de quince días", "88") is None
