@@ -9,6 +9,7 @@ from build_tools import calculators, front_matter
 from build_tools.calculators_markdown import MARKER
 from build_tools.facts import NO_LEGAL_BASIS, load_facts
 from build_tools.facts_markdown import REFERENCE, find_references
+from build_tools.law_text import law_dir
 from build_tools.markdown_source import prose_lines, strip_code_spans
 from build_tools.translations import page_url, source_pages
 
@@ -119,6 +120,10 @@ def test_every_source_comes_from_the_research_notes():
     if not research_file.exists():
         pytest.skip("../shared/reference/facts-research.md is not beside the project")
     research = research_file.read_text(encoding="utf-8")
+    # The official PDFs the law text was converted from are sources too
+    law_readme = law_dir(ROOT) / "README.md"
+    if law_readme.exists():
+        research += law_readme.read_text(encoding="utf-8")
     unknown = {
         (fact.id, source.url)
         for fact in FACTS.values() for value in fact.values for source in value.sources
