@@ -207,7 +207,7 @@ def test_stale_facts_warn_and_strict_makes_them_an_error(project_copy, tmp_path)
     warned = run_build(project_copy, tmp_path / "a", as_of=later)
     assert warned.returncode == 0, warned.stderr
     assert "Facts need checking" in warned.stderr
-    assert "facts/salarios.yml:4: fact 'salario_minimo.general' was last verified on 2026-11-21" in warned.stderr
+    assert "facts/salarios.yml:4: fact 'salario_minimo.general' was last verified on 2026-11-29" in warned.stderr
     strict = run_build(project_copy, tmp_path / "b", as_of=later, extra_env={"DC_STRICT_FACTS": "true"})
     assert strict.returncode != 0
     assert "strict_facts is on" in strict.stdout + strict.stderr

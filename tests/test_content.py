@@ -115,7 +115,8 @@ def test_every_guide_shows_its_review_date_and_laws(built_site):
 
 
 def test_every_source_comes_from_the_research_notes():
-    # Facts may only cite sources the research notes checked
+    # Facts may only cite sources the research notes checked, or the official
+    # law PDFs listed beside the law text
     research_file = ROOT.parent / "shared/reference/facts-research.md"
     if not research_file.exists():
         pytest.skip("../shared/reference/facts-research.md is not beside the project")

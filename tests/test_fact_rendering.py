@@ -161,9 +161,11 @@ def test_find_references_reports_lines():
 
 
 def test_legal_basis_that_is_not_an_article_number_is_not_called_an_article():
-    html, _ = render("{{ salario_minimo_hogar.general }}")
-    assert "Ley Federal del Trabajo, Título VI, capítulo XIII" in html
-    assert "art. Título" not in html
+    # A decree's transitional article is named as it is, not as "art. Segundo…"
+    html, _ = render("{{ jornada.horas_semanales_maximas }}")
+    assert "Ley Federal del Trabajo, Segundo transitorio (DOF 01-05-2026)" in html
+    assert "art. Segundo" not in html
+    assert "Ley Federal del Trabajo, art. 59" in html
 
 
 QUOTED = """\
