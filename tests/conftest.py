@@ -13,6 +13,13 @@ AS_OF = dt.date(2026, 11, 21)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "locales", "facts", "hooks", "overrides", "translations", "redirects.yml")
 
 
+def line_of(path: Path, text: str, after: str | None = None) -> int:
+    """The line (1-based) where ``text`` starts a line, after the first line starting with ``after``."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(after)) if after else 0
+    return next(i for i in range(start, len(lines)) if lines[i].lstrip().startswith(text)) + 1
+
+
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True)
     for part in PROJECT_PARTS:

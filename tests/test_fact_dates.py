@@ -13,7 +13,7 @@ import pytest
 from build_tools.errors import ContentError
 from build_tools.facts import FACT_TYPES, load_facts
 from build_tools.yaml_source import parse_yaml
-from conftest import ROOT
+from conftest import ROOT, line_of
 
 WAGE = """\
 wage:
@@ -266,14 +266,18 @@ def test_facts_command_reports_bad_dates_without_a_traceback(project_copy):
         replace(salarios.read_text(encoding="utf-8"), "      valid_until: 2025-12-31\n", "      valid_until: 31/12/2025\n"),
         encoding="utf-8",
     )
+    until = line_of(salarios, "valid_until: 31/12/2025", after="salario_minimo.general:")
     plazos = project_copy / "facts/plazos.yml"
-    plazos.write_text(replace(plazos.read_text(encoding="utf-8"), "last_verified: 2026-11-21", "last_verified: 2026-02-30"), encoding="utf-8")
+    verified = line_of(plazos, "last_verified:")
+    text = plazos.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[verified - 1] = "  last_verified: 2026-02-30\n"
+    plazos.write_text("".join(text), encoding="utf-8")
     result = run_facts_command(project_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
-    assert "facts/plazos.yml:11: '2026-02-30' is not a real date: February 2026 has 28 days." in output
+    assert f"facts/plazos.yml:{verified}: '2026-02-30' is not a real date: February 2026 has 28 days." in output
     assert (
-        "facts/salarios.yml:22: fact 'salario_minimo.general': 'valid_until' must be a date written YYYY-MM-DD, "
+        f"facts/salarios.yml:{until}: fact 'salario_minimo.general': 'valid_until' must be a date written YYYY-MM-DD, "
         "like 2027-01-30; got '31/12/2025'" in output
     )
     assert "Traceback" not in output and "None" not in output

@@ -9,7 +9,7 @@ import pytest
 
 from build_tools import fact_history
 from build_tools.fact_history import GitError, changed_files, unverified_changes
-from conftest import ROOT, run_build
+from conftest import ROOT, line_of, run_build
 
 WAGE = """\
 wage:
@@ -188,11 +188,14 @@ def test_facts_command_warns_and_strict_fails(project_copy):
     git(project_copy, "init", "-q")
     git(project_copy, "add", "facts")
     git(project_copy, "commit", "-q", "-m", "facts")
-    assert "WARNING" not in run_facts_command(project_copy).stdout
+    assert "its values changed" not in run_facts_command(project_copy).stdout
+    salarios = project_copy / "facts/salarios.yml"
+    line = line_of(salarios, "last_verified:", after="salario_minimo.general:")
+    said = salarios.read_text(encoding="utf-8").splitlines()[line - 1].split(":", 1)[1].strip()
     edit(project_copy, "    - value: 315.04\n", "    - value: 315.40\n", "facts/salarios.yml")
     expected = (
-        "facts/salarios.yml:17: fact 'salario_minimo.general': its values changed but "
-        "'last_verified' still says 2026-11-21; set it to the day you checked the new value"
+        f"facts/salarios.yml:{line}: fact 'salario_minimo.general': its values changed but "
+        f"'last_verified' still says {said}; set it to the day you checked the new value"
     )
     plain = run_facts_command(project_copy)
     assert plain.returncode == 0 and f"WARNING: {expected}" in plain.stdout, plain.stdout + plain.stderr
@@ -209,14 +212,15 @@ def test_build_warns_and_strict_build_fails(project_copy, tmp_path):
     git(project_copy, "init", "-q")
     git(project_copy, "add", "facts")
     git(project_copy, "commit", "-q", "-m", "facts")
+    line = line_of(project_copy / "facts/salarios.yml", "last_verified:", after="salario_minimo.general:")
     edit(project_copy, "    - value: 315.04\n", "    - value: 315.40\n", "facts/salarios.yml")
     this_checkout = {"PYTHONPATH": str(ROOT)}
     result = run_build(project_copy, tmp_path / "a", extra_env=this_checkout)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Fact values changed without a new 'last_verified'" in output
-    assert "facts/salarios.yml:17: fact 'salario_minimo.general': its values changed" in output
+    assert f"facts/salarios.yml:{line}: fact 'salario_minimo.general': its values changed" in output
     strict = run_build(project_copy, tmp_path / "b", extra_env={**this_checkout, "DC_STRICT_FACTS": "true"})
     assert strict.returncode != 0
-    assert "facts/salarios.yml:17:" in strict.stdout + strict.stderr
+    assert f"facts/salarios.yml:{line}:" in strict.stdout + strict.stderr
     assert "Traceback" not in strict.stdout + strict.stderr
