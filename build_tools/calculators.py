@@ -73,18 +73,20 @@ CALCULATORS = {
             "calc.vacaciones.pay", "calc.premium",
         ),
     ),
+    # Vacation not taken includes the part of the year of service in progress
+    # (LFT art. 79), from the dates and the years-of-service table
     "finiquito": Calculator(
-        facts={"aguinaldo.dias": "days", "vacaciones.prima": "percent"},
+        facts={"aguinaldo.dias": "days", "vacaciones.por_antiguedad": "table", "vacaciones.prima": "percent"},
         fields=(
             WAGE, Field("start", "date"), Field("end", "date", hint=True),
             Field("unpaid", "count", hint=True), Field("pending_vacation", "count", hint=True),
         ),
         shown_facts=("aguinaldo.dias", "vacaciones.prima"),
         strings=(
-            "calc.error.date_order", "calc.error.unpaid_days", "calc.finiquito.unpaid",
+            "calc.error.date_order", "calc.error.unpaid_days", "calc.error.years_max", "calc.finiquito.unpaid",
             "calc.finiquito.aguinaldo", "calc.finiquito.vacation", "calc.premium",
         ),
-        notes=("calc.finiquito.note.aguinaldo", "calc.finiquito.note.vacation", "calc.finiquito.note.more"),
+        notes=("calc.finiquito.note.aguinaldo", "calc.finiquito.note.more"),
     ),
 }
 # Strings every calculator's script needs

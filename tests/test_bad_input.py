@@ -18,6 +18,13 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def cut(path: Path, start: str, end: str) -> None:
+    """Remove the text from the first ``start`` up to the next ``end``."""
+    text = path.read_text(encoding="utf-8")
+    first = text.index(start)
+    path.write_text(text[:first] + text[text.index(end, first):], encoding="utf-8")
+
+
 def append(path: Path, line: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n", encoding="utf-8")
 
@@ -47,20 +54,20 @@ CASES = [
     ("fact-unknown-type", lambda p: edit(p / "facts/plazos.yml", "  type: years", "  type: año"),
      "facts/plazos.yml:4: fact 'prescripcion.general': 'type' must be one of"),
     ("fact-value-wrong-type", lambda p: edit(p / "facts/plazos.yml", "  value: 1\n", '  value: "uno"\n'),
-     "facts/plazos.yml:13: fact 'prescripcion.general': the value of a years fact must be a number"),
-    ("fact-no-source", lambda p: edit(p / "facts/prestaciones.yml", "  sources:\n    - title: \"IMCP", "  fuentes:\n    - title: \"IMCP"),
+     "facts/plazos.yml:25: fact 'prescripcion.general': the value of a years fact must be a number"),
+    ("fact-no-source", lambda p: edit(p / "facts/prestaciones.yml", "  sources:\n    - title: \"Ley", "  fuentes:\n    - title: \"Ley"),
      "fact 'aguinaldo.dias': unknown field 'fuentes'"),
-    ("fact-no-legal-basis", lambda p: edit(p / "facts/plazos.yml", "  legal_basis:\n    - law: Ley Federal del Trabajo\n      article: \"516\"\n", ""),
+    ("fact-no-legal-basis", lambda p: cut(p / "facts/plazos.yml", "  legal_basis:\n", "  sources:\n"),
      "fact 'prescripcion.general': needs its legal basis"),
     ("fact-overlapping-dates", lambda p: edit(p / "facts/salarios.yml", "      valid_until: 2025-12-31", "      valid_until: 2026-02-01"),
      "overlaps the value from 2026-01-01"),
     ("fact-defined-twice", lambda p: write(p / "facts/zz-copia.yml", (p / "facts/plazos.yml").read_text(encoding="utf-8")),
      "facts/zz-copia.yml:3: fact 'prescripcion.general' is already defined in facts/plazos.yml:3"),
     ("fact-key-twice", lambda p: edit(p / "facts/plazos.yml", "  confidence: high\n  value: 1\n", "  confidence: high\n  confidence: low\n  value: 1\n"),
-     "facts/plazos.yml:13: this YAML cannot be read (the key 'confidence' appears twice)"),
+     "facts/plazos.yml:25: this YAML cannot be read (the key 'confidence' appears twice)"),
     ("fact-bad-phone", lambda p: edit(p / "facts/contactos.yml", '"800 717 2942"', '"800 717 294"'),
      "'800 717 294' is not a valid phone number"),
-    ("fact-bad-date", lambda p: edit(p / "facts/plazos.yml", "last_verified: 2026-11-21", "last_verified: ayer"),
+    ("fact-bad-date", lambda p: edit(p / "facts/plazos.yml", "last_verified: 2026-11-29", "last_verified: ayer"),
      "'last_verified' must be a date"),
     ("unknown-fact-spanish", lambda p: append(p / GUIDE, "Son {{ aguinaldo.dia }}."),
      "docs/es/hogar/aguinaldo.md:"),
@@ -78,7 +85,7 @@ CASES = [
      "docs/es/hogar/nueva.md:1: the header starts with '---' but has no closing '---' line"),
     ("front-matter-bad-status", lambda p: edit(p / DRAFT, "status: draft", "status: lista"),
      "translation.status must be 'draft' or 'reviewed'"),
-    ("front-matter-bad-review-date", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-21", "last_reviewed: pronto"),
+    ("front-matter-bad-review-date", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-29", "last_reviewed: pronto"),
      "docs/es/hogar/aguinaldo.md: 'last_reviewed' must be a date"),
     ("link-missing-page-spanish", lambda p: append(p / GUIDE, "[x](no-existe.md)"),
      "(language: es) the link 'no-existe.md' points to a page that does not exist"),

@@ -133,11 +133,23 @@ def test_the_data_follows_the_value_in_force_on_the_build_date(tmp_path):
 
 def test_the_data_holds_the_facts_the_locale_and_the_days_of_a_year():
     data = data_of(render("finiquito")[0])
-    assert data["facts"] == {"aguinaldo.dias": 15, "vacaciones.prima": 25}
+    assert data["facts"]["aguinaldo.dias"] == 15 and data["facts"]["vacaciones.prima"] == 25
+    # The years-of-service table, for the part of the year of service in progress (LFT art. 79)
+    assert data["facts"]["vacaciones.por_antiguedad"][:2] == [[1, 1, 12], [2, 2, 14]]
     assert data["locale"] == "es-MX" and data["year_days"] == 365 and data["calculator"] == "finiquito"
     assert data_of(render("finiquito", "en")[0])["locale"] == "en-US"
     # No CLDR data for Nahuatl: Mexican formats, like the rest of the page
     assert data_of(render("finiquito", "nah")[0])["locale"] == "es-MX"
+
+
+def test_the_finiquito_has_the_table_for_the_year_of_service_in_progress():
+    html, _ = render("finiquito")
+    # The vacation of the year not completed is summed (LFT art. 79), not left to a note
+    assert '<details class="dc-calc__table">' in html
+    assert "hasta 35 años de servicio" in data_of(html)["strings"]["calc.error.years_max"]
+    notes = re.findall(r"<p>([^<]*)</p>", html.split('class="dc-calc__basis"')[1].split('class="dc-calc__help"')[0])
+    # What it leaves out: an aguinaldo already paid, and the payments it does not sum
+    assert len(notes) == 2 and "aguinaldo" in notes[0] and "indemnización" in notes[1]
 
 
 def test_every_fact_a_calculator_uses_is_listed_with_the_sources():

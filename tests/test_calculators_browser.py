@@ -4,8 +4,9 @@ input, in Spanish, English and a language that falls back to Spanish.
 
 Facts in force on the test build date (2026-11-21):
 aguinaldo.dias = 15; vacaciones.prima = 25 (%); vacaciones.dias_primer_ano = 12;
-vacaciones.por_antiguedad: 1 year -> 12 days, 5 -> 20, 6–10 -> 22, up to 31–35.
-A part of a year counts in days out of 365.
+vacaciones.por_antiguedad: 1 year -> 12 days, 2 -> 14, 5 -> 20, 6–10 -> 22, up to 31–35.
+A part of a calendar year counts in days out of 365 (aguinaldo); a part of a
+year of service in days out of that year's length (vacation, LFT art. 79).
 """
 
 import re
@@ -164,42 +165,68 @@ def test_vacation_messages_for_bad_input(served, page):
 def test_finiquito_across_two_years_in_spanish(served, page):
     # 10 April 2026: 31 (Jan) + 28 (Feb) + 31 (Mar) + 10 = 100 days of 2026.
     # Unpaid: 400 × 5 = 2000. Aguinaldo: 400 × 15 × 100 ÷ 365 = 1643.835… -> 1643.84.
-    # Vacation: 400 × 14 = 5600; premium 25 % = 1400.
-    # Total: 2000 + 1643.84 + 5600 + 1400 = 10643.84
+    # Second year of service from 1 March 2026: 41 days of 365 served, of its
+    # 14 vacation days: 14 × 41 ÷ 365 = 1.572… -> 1.57 days, plus the 14 left.
+    # Vacation: 400 × 15.57 = 6228; premium 25 % = 1557.
+    # Total: 2000 + 1643.84 + 6228 + 1557 = 11428.84
     rows = calculate(page, served[0] + "/calculadoras/finiquito/", {
         "wage": "400", "start": "2025-03-01", "end": "2026-04-10", "unpaid": "5", "pending_vacation": "14",
     })
     assert rows == [
         ["Salario de 5 días trabajados sin pago", "$2,000.00"],
         ["Aguinaldo proporcional por 100 días trabajados este año", "$1,643.84"],
-        ["Pago de 14 días de vacaciones no tomadas", "$5,600.00"],
-        ["Prima vacacional (25% del pago de las vacaciones)", "$1,400.00"],
-        ["Total", "$10,643.84"],
+        ["Pago de 15.57 días de vacaciones no tomadas", "$6,228.00"],
+        ["Prima vacacional (25% del pago de las vacaciones)", "$1,557.00"],
+        ["Total", "$11,428.84"],
     ]
 
 
 def test_finiquito_of_a_job_that_began_the_same_year_in_english(served, page):
     # 1 February to 2 March 2026: 28 + 2 = 30 days. Unpaid: 365 × 30 = 10950.
-    # Aguinaldo: 365 × 15 × 30 ÷ 365 = 450. No vacation left: 0 and 0.
-    # Total: 10950 + 450 = 11400
+    # Aguinaldo: 365 × 15 × 30 ÷ 365 = 450. First year of service, 30 days of
+    # 365 served: 12 × 30 ÷ 365 = 0.986… -> 0.99 days; 365 × 0.99 = 361.35;
+    # premium 25 % = 90.3375 -> 90.34. Total: 10950 + 450 + 361.35 + 90.34 = 11851.69
     rows = calculate(page, served[0] + "/en/calculadoras/finiquito/", {
         "wage": "365", "start": "2026-02-01", "end": "2026-03-02", "unpaid": "30", "pending_vacation": "0",
     })
     assert rows == [
         ["Wages for 30 days worked without pay", "MX$10,950.00"],
         ["Proportional aguinaldo for 30 days worked this year", "MX$450.00"],
-        ["Pay for 0 days of vacation not taken", "MX$0.00"],
-        ["Vacation premium (25% of the vacation pay)", "MX$0.00"],
-        ["Total", "MX$11,400.00"],
+        ["Pay for 0.99 days of vacation not taken", "MX$361.35"],
+        ["Vacation premium (25% of the vacation pay)", "MX$90.34"],
+        ["Total", "MX$11,851.69"],
     ]
 
 
+def test_finiquito_counts_the_part_of_a_later_year_of_service(served, page):
+    # 1 July 2019 to 31 March 2026: six years completed on 30 June 2025; of the
+    # seventh (22 days, row 6–10), 274 days of 365 served: 22 × 274 ÷ 365 =
+    # 16.515… -> 16.52 days; 100 × 16.52 = 1652; premium 413.
+    # Aguinaldo: 90 days of 2026: 100 × 15 × 90 ÷ 365 = 369.863… -> 369.86.
+    rows = calculate(page, served[0] + "/calculadoras/finiquito/", {
+        "wage": "100", "start": "2019-07-01", "end": "2026-03-31", "unpaid": "0", "pending_vacation": "0",
+    })
+    assert rows[1:] == [
+        ["Aguinaldo proporcional por 90 días trabajados este año", "$369.86"],
+        ["Pago de 16.52 días de vacaciones no tomadas", "$1,652.00"],
+        ["Prima vacacional (25% del pago de las vacaciones)", "$413.00"],
+        ["Total", "$2,434.86"],
+    ]
+    # Past the last row of the table (35 years), the year in progress has no figure
+    calculate(page, served[0] + "/calculadoras/finiquito/", {
+        "wage": "100", "start": "1980-01-01", "end": "2026-06-30", "unpaid": "0", "pending_vacation": "0",
+    })
+    assert errors(page) == {"start": "La tabla de la ley llega hasta 35 años de servicio. Para tu caso, pide orientación."}
+
+
 def test_finiquito_of_a_whole_leap_year_counts_a_whole_aguinaldo(served, page):
-    # 2024 has 366 days, counted as a full year: 100 × 15 = 1500
+    # 2024 has 366 days, counted as a full year: 100 × 15 = 1500. Five whole
+    # years of service: no part of a sixth to pay
     rows = calculate(page, served[0] + "/nah/calculadoras/finiquito/", {
         "wage": "100", "start": "2020-01-01", "end": "2024-12-31", "unpaid": "0", "pending_vacation": "0",
     })
     assert rows[1] == ["Aguinaldo proporcional por 365 días trabajados este año", "$1,500.00"]
+    assert rows[2] == ["Pago de 0 días de vacaciones no tomadas", "$0.00"]
     assert rows[-1] == ["Total", "$1,500.00"]
 
 

@@ -164,16 +164,13 @@
     vacaciones: function (c, facts) {
       var years = c.count("years", 0);
       var wage = c.amount("wage");
-      var row = null;
+      var days = null;
       if (years === 0) c.fail("years", "calc.error.years_first");
       else if (years) {
-        facts["vacaciones.por_antiguedad"].forEach(function (r) {
-          if (r[0] <= years && years <= r[1]) row = r;
-        });
-        if (!row) c.fail("years", "calc.error.years_max");
+        days = vacationDays(facts["vacaciones.por_antiguedad"], years);
+        if (days === null) c.fail("years", "calc.error.years_max");
       }
       if (c.failed) return null;
-      var days = row[2];
       var pay = wage * days;
       return {
         summary: c.t("calc.vacaciones.days", { years: c.unit("years", years), days: c.unit("days", days) }),
@@ -184,7 +181,9 @@
       };
     },
 
-    // Unpaid days, proportional aguinaldo of the last year, vacation not taken and its premium
+    // Unpaid days, proportional aguinaldo of the last year, vacation not taken
+    // (the days left from past years plus, LFT art. 79, the part of the year
+    // of service in progress) and the premium on that vacation
     finiquito: function (c, facts) {
       var wage = c.amount("wage");
       var start = c.date("start");
@@ -194,21 +193,53 @@
       var unpaid = c.count("unpaid", 0);
       var pending = c.count("pending_vacation", 0);
       if (unpaid > span && span >= 1) c.fail("unpaid", "calc.error.unpaid_days", { days: c.unit("days", span) });
+      var service = c.failed ? null : serviceYear(start, end);
+      // Days of the year of service in progress, if any of it was served
+      var entitled = service && service.served ? vacationDays(facts["vacaciones.por_antiguedad"], service.year) : 0;
+      if (entitled === null) c.fail("start", "calc.error.years_max");
       if (c.failed) return null;
       var year = c.data.year_days;
       var yearStart = Date.UTC(new Date(end).getUTCFullYear(), 0, 1);
       var worked = Math.min((end - Math.max(start, yearStart)) / DAY + 1, year);
-      var vacation = wage * pending;
+      // Whole hundredths of a day, so that the days shown times the wage give the pay shown
+      var proportional = Math.round(entitled * service.served / service.length * 100) / 100;
+      var days = pending + proportional;
+      var vacation = wage * days;
       return {
         lines: [
           [c.t("calc.finiquito.unpaid", { days: c.unit("days", unpaid) }), wage * unpaid],
           [c.t("calc.finiquito.aguinaldo", { days: c.unit("days", worked) }), wage * facts["aguinaldo.dias"] * worked / year],
-          [c.t("calc.finiquito.vacation", { days: c.unit("days", pending) }), vacation],
+          [c.t("calc.finiquito.vacation", { days: c.unit("days", days) }), vacation],
           [c.t("calc.premium"), vacation * facts["vacaciones.prima"] / 100]
         ]
       };
     }
   };
+
+  // The same day `years` years later (29 February becomes 1 March), at midnight UTC
+  function addYears(day, years) {
+    var date = new Date(day);
+    return Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate());
+  }
+
+  // The year of service in progress on the last day of work: its number (1 for
+  // the first), the days of it served (the last day included) and its length
+  function serviceYear(start, end) {
+    var after = end + DAY;
+    var completed = 0;
+    while (addYears(start, completed + 1) <= after) completed += 1;
+    var from = addYears(start, completed);
+    return { year: completed + 1, served: (after - from) / DAY, length: (addYears(start, completed + 1) - from) / DAY };
+  }
+
+  // Vacation days of a year of service from the [first year, last year, days] rows
+  function vacationDays(table, year) {
+    var days = null;
+    table.forEach(function (row) {
+      if (row[0] <= year && year <= row[1]) days = row[2];
+    });
+    return days;
+  }
 
   Array.prototype.forEach.call(document.querySelectorAll(".dc-calc"), function (root) {
     var calculator = new Calculator(root);
