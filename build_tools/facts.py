@@ -582,3 +582,30 @@ def _normalise(fact_type: str, value):
     if fact_type == "money":
         return Decimal(str(value))
     return value
+
+
+# -----------------------------------------------------------------------------
+# Figures as typed: to recognise a fact's value typed by hand in a page
+
+
+def number_text(value) -> str:
+    """A figure as plain digits and point: 346.50 -> '346.5', 15 -> '15';
+    a phone number as its digits: '800 717 2942' -> '8007172942'."""
+    if isinstance(value, str):
+        return "".join(c for c in value if c.isdigit())
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def value_texts(fact: Fact) -> set[str]:
+    """``number_text`` of every value the fact has held or will hold
+    (a table's number cells); nothing for text, dates and addresses."""
+    if fact.type in ("text", "date", "url"):
+        return set()
+    found = set()
+    for dated in fact.values:
+        values = [dated.value]
+        if fact.type == "table":
+            values = [cell for row in dated.value for cell in row.values() if not isinstance(cell, str)]
+        found.update(number_text(value) for value in values)
+    return found

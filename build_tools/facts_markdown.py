@@ -29,9 +29,9 @@ from build_tools.fact_rendering import (
     render_table,
 )
 from build_tools.facts import FactRegistry
+from build_tools.markdown_source import FACT_REFERENCE as REFERENCE
 from build_tools.markdown_source import in_code_span, prose_lines
 
-REFERENCE = re.compile(r"\{\{(.*?)\}\}")
 _INNER = re.compile(r"^\s*([A-Za-z][\w.\-]*)\s*(?:\|\s*([A-Za-z]+)\s*)?$")
 
 

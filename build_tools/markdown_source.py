@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
@@ -35,3 +36,56 @@ def in_code_span(line: str, position: int) -> bool:
 def strip_code_spans(line: str) -> str:
     """The line without its inline `code spans`."""
     return _CODE_SPAN.sub("", line)
+
+
+# A fact reference, {{ id }} or {{ id | mode }}, or a calculator marker
+FACT_REFERENCE = re.compile(r"\{\{(.*?)\}\}")
+_COMMENT_START, _COMMENT_END = "<!--", "-->"
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:.*$")
+_URL = re.compile(r"<?\b(?:https?://|www\.|mailto:|tel:)[^\s<>()\[\]]*>?", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Heading ids and attribute lists: {#cuanto}, {: .class }
+_ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
+
+
+@dataclass(frozen=True)
+class ReaderLine:
+    number: int  # 1-based, within the lines given
+    markup: str  # the line without code and HTML comments: links and tags kept
+    text: str  # what a reader reads: no facts, link targets, URLs, tags or ids
+
+
+def reader_lines(lines: Iterable[str]) -> Iterator[ReaderLine]:
+    """The text a writer typed for readers, line by line.
+
+    Left out: fenced code and `code spans`, HTML comments (also across
+    lines), fact references, link targets, web and tel: addresses, HTML
+    tags with their attributes, heading ids and attribute lists. What is
+    left out becomes a space, so words on either side stay apart.
+    """
+    in_comment = False
+    for number, line in prose_lines(lines):
+        kept, rest = [], strip_code_spans(line)
+        while rest:
+            if in_comment:
+                end = rest.find(_COMMENT_END)
+                if end < 0:
+                    rest = ""
+                    break
+                rest, in_comment = rest[end + len(_COMMENT_END):], False
+                kept.append(" ")
+            start = rest.find(_COMMENT_START)
+            if start < 0:
+                kept.append(rest)
+                break
+            kept.append(rest[:start])
+            rest, in_comment = rest[start + len(_COMMENT_START):], True
+        markup = "".join(kept)
+        if _REFERENCE_DEFINITION.match(markup):
+            yield ReaderLine(number, markup, "")
+            continue
+        text = FACT_REFERENCE.sub(" ", markup)
+        for pattern in (_LINK_TARGET, _URL, _TAG, _ATTRIBUTES):
+            text = pattern.sub(" ", text)
+        yield ReaderLine(number, markup, text)

@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify
 
 from build_tools import front_matter
 from build_tools.errors import ContentError, Problem
-from build_tools.facts import FactRegistry
+from build_tools.facts import FactRegistry, value_texts
 from build_tools.facts_markdown import REFERENCE, find_references
 from build_tools.links import find_links
 from build_tools.markdown_source import prose_lines, strip_code_spans
@@ -99,20 +99,12 @@ def _literal_numbers(text: str) -> list[tuple[str, int]]:
 
 def _fact_digits(facts: FactRegistry, fact_ids: set[str]) -> dict[str, str]:
     """Digit strings a fact can render, mapped to the fact's id."""
-    digits: dict[str, str] = {}
-    for fact_id in fact_ids:
-        fact = facts.get(fact_id)
-        if fact is None or fact.type in ("text", "date", "url"):
-            continue
-        for dated in fact.values:
-            values = [dated.value]
-            if fact.type == "table":
-                values = [cell for row in dated.value for cell in row.values() if not isinstance(cell, str)]
-            for value in values:
-                text = format(value, "f") if not isinstance(value, str) else value
-                text = text.rstrip("0").rstrip(".") if "." in text else text
-                digits[re.sub(r"\D", "", text)] = fact_id
-    return digits
+    return {
+        re.sub(r"\D", "", text): fact_id
+        for fact_id in fact_ids
+        if (fact := facts.get(fact_id)) is not None
+        for text in value_texts(fact)
+    }
 
 
 def compare(

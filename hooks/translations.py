@@ -3,7 +3,7 @@
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from build_tools import parity, site, translations
+from build_tools import glossary, parity, site, translations
 from build_tools.errors import ContentError, Problem, display_path
 
 
@@ -53,7 +53,7 @@ def on_files(files, config):
 
 
 # Prepend the notices in the reader's language; mark fallback text as
-# Spanish; fill in the public status table.
+# Spanish; fill in the public status table and the glossary.
 def on_page_content(html, page, config, files):
     state = site.state(config)
     meta = page.meta or {}
@@ -61,6 +61,8 @@ def on_page_content(html, page, config, files):
         raise ContentError(Problem(display_path(page.file.abs_src_path, state.root), 1, problem))
     if translations.STATUS_PLACEHOLDER in html:
         html = html.replace(translations.STATUS_PLACEHOLDER, _status_table(state, page))
+    if glossary.PLACEHOLDER in html:
+        html = html.replace(glossary.PLACEHOLDER, glossary.render(glossary.load(state.root, state.source_lang), state.lang))
     source_file = getattr(page.file, "alternates", {}).get(state.source_lang)
     item = state.translation(page.file.src_uri)
     outdated = item is not None and item.state == "outdated"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF
+from conftest import AS_OF, ROOT
 
 pytestmark = pytest.mark.build
 
@@ -38,6 +38,16 @@ GUIDE = "docs/es/hogar/aguinaldo.md"
 TRANSLATION = "docs/en/hogar/aguinaldo.md"
 DRAFT = "docs/nah/index.md"
 PAGE = "---\ntitle: Prueba\nlast_reviewed: 2026-11-21\n---\n\n# Prueba\n\n"
+
+
+def appended_line(page: str) -> int:
+    """The line number append() gives the line it adds to a page."""
+    return (ROOT / page).read_text(encoding="utf-8").rstrip("\n").count("\n") + 3
+
+
+def line_of(path: str, text: str) -> int:
+    return (ROOT / path).read_text(encoding="utf-8").splitlines().index(text) + 1
+
 
 # (id, change to the project, text the message must contain)
 CASES = [
@@ -111,6 +121,14 @@ CASES = [
      "facts/zz-latin1.yml:2: this file is not valid UTF-8"),
     ("parity-broken-reviewed-translation", lambda p: edit(p / TRANSLATION, "{{ aguinaldo.dias }}", "15 days"),
      "docs/en/hogar/aguinaldo.md:"),
+    ("typed-figure-spanish-guide", lambda p: append(p / GUIDE, "Te pagan $346.54 al día."),
+     f'{GUIDE}:{appended_line(GUIDE)}: "$346.54" is a money amount typed by hand; use a fact instead'),
+    ("typed-figure-in-words", lambda p: append(p / GUIDE, "Descansas un día y medio."),
+     f'{GUIDE}:{appended_line(GUIDE)}: "un día y medio" is a number of days typed by hand'),
+    ("glossary-variant-english", lambda p: append(p / TRANSLATION, "You also get the holiday bonus."),
+     f'{TRANSLATION}:{appended_line(TRANSLATION)}: "holiday bonus" is not the site\'s English for "prima vacacional"; write "vacation premium"'),
+    ("glossary-file-broken", lambda p: edit(p / "translations/glossary.yml", "    en: vacation premium\n", ""),
+     f"translations/glossary.yml:{line_of('translations/glossary.yml', '  - es: prima vacacional')}: a term needs the words in 'es' and in 'en'"),
     ("settings-bad-as-of", lambda p: edit(p / "mkdocs.yml", "as_of: !ENV [DC_AS_OF, null]", "as_of: mañana"),
      "mkdocs.yml: extra.derechos.as_of"),
     ("language-tag-invalid", lambda p: edit(p / "mkdocs.yml", "locale: mix", "locale: mixteco"),
