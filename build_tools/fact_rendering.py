@@ -203,7 +203,7 @@ def _footnote_html(fact: Fact, ctx: RenderContext) -> str:
 def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
     """A fact inside a sentence: its value, flags and a link to its source."""
     if mode == "next":
-        change = fact.next_change(ctx.as_of)
+        change = fact.next_change(ctx.as_of, new_value=True)
         if change is None:
             return ""
         sentence = ctx.catalog.t(

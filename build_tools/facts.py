@@ -103,9 +103,19 @@ class Fact:
         """The value in force on a date, or None if none is."""
         return next((v for v in self.values if v.in_force(on)), None)
 
-    def next_change(self, on: dt.date) -> DatedValue | None:
-        """The first value that starts after a date (a scheduled change)."""
-        return next((v for v in self.values if v.valid_from and v.valid_from > on), None)
+    def next_change(self, on: dt.date, *, new_value: bool = False) -> DatedValue | None:
+        """The first value that starts after a date (a scheduled change).
+
+        With ``new_value``, the first that differs from the value in force:
+        a phase-in that keeps a figure for two years (overtime: 9 hours in
+        2026 and 2027) announces no change on 1 January 2027.
+        """
+        current = self.value_on(on) if new_value else None
+        return next(
+            (v for v in self.values
+             if v.valid_from and v.valid_from > on and (current is None or v.value != current.value)),
+            None,
+        )
 
     def last_expired(self, on: dt.date) -> DatedValue | None:
         """The latest value that ended before a date."""

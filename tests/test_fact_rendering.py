@@ -55,6 +55,13 @@ def test_next_scheduled_change_and_none_when_there_is_none():
     assert "<p>XY</p>" in html
 
 
+def test_next_skips_a_year_that_keeps_the_same_figure():
+    # Overtime stays at 9 hours in 2026 and 2027 (transitional art. Cuarto): the next change is 2028
+    html, _ = render("{{ jornada.horas_extra_semanales_maximas | next }}", as_of=dt.date(2026, 11, 21))
+    assert "A partir del 1 de enero de 2028: 10 horas." in html
+    assert "2027" not in html
+
+
 def test_percent_keeps_its_decimals(tmp_path):
     (tmp_path / "f.yml").write_text(
         "p:\n  type: percent\n  legal_basis: [{law: LFT, article: '1'}]\n"
