@@ -99,8 +99,9 @@ def project_corpus(root: Path, target: Path, n: int) -> Path:
     from build_tools import front_matter, translations
 
     target.mkdir(parents=True)
-    for part in ("mkdocs.yml", "hooks", "overrides", "facts", "locales"):
+    for part in ("mkdocs.yml", "hooks", "overrides", "facts", "locales", "translations/glossary.yml"):
         source = root / part
+        (target / part).parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
     write_pages(target / "docs", n, PROJECT_LANGS)
     # Translations up to date and reviewed, so parity runs as on the real site

@@ -13,6 +13,28 @@ AS_OF = dt.date(2026, 11, 21)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "locales", "facts", "hooks", "overrides", "translations", "redirects.yml")
 
 
+# A valid fact with two dated values, for tests that load facts from a temporary folder
+WAGE_FACT = """\
+wage:
+  type: money
+  per: day
+  legal_basis:
+    - law: Ley Federal del Trabajo
+      article: "570"
+  sources:
+    - title: Fuente
+      url: https://example.org/wage
+  last_verified: 2026-11-01
+  confidence: high
+  values:
+    - value: 278.80
+      valid_from: 2025-01-01
+      valid_until: 2025-12-31
+    - value: 315.04
+      valid_from: 2026-01-01
+"""
+
+
 def line_of(path: Path, text: str, after: str | None = None) -> int:
     """The line (1-based) where ``text`` starts a line, after the first line starting with ``after``."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()

@@ -13,27 +13,9 @@ import pytest
 from build_tools.errors import ContentError
 from build_tools.facts import FACT_TYPES, load_facts
 from build_tools.yaml_source import parse_yaml
-from conftest import ROOT, line_of
+from conftest import ROOT, WAGE_FACT, line_of
 
-WAGE = """\
-wage:
-  type: money
-  per: day
-  legal_basis:
-    - law: Ley Federal del Trabajo
-      article: "570"
-  sources:
-    - title: Fuente
-      url: https://example.org/wage
-  last_verified: 2026-11-01
-  confidence: high
-  values:
-    - value: 278.80
-      valid_from: 2025-01-01
-      valid_until: 2025-12-31
-    - value: 315.04
-      valid_from: 2026-01-01
-"""
+WAGE = WAGE_FACT
 
 # A date fact: its value is a date too (lines: value 11, valid_from 12)
 HOLIDAY = """\

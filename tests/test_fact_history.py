@@ -9,27 +9,9 @@ import pytest
 
 from build_tools import fact_history
 from build_tools.fact_history import GitError, changed_files, unverified_changes
-from conftest import ROOT, line_of, run_build
+from conftest import ROOT, WAGE_FACT, line_of, run_build
 
-WAGE = """\
-wage:
-  type: money
-  per: day
-  legal_basis:
-    - law: Ley Federal del Trabajo
-      article: "570"
-  sources:
-    - title: Fuente
-      url: https://example.org/wage
-  last_verified: 2026-11-01
-  confidence: high
-  values:
-    - value: 278.80
-      valid_from: 2025-01-01
-      valid_until: 2025-12-31
-    - value: 315.04
-      valid_from: 2026-01-01
-"""
+WAGE = WAGE_FACT
 NEW_VALUE = "      valid_from: 2026-01-01\n      valid_until: 2026-12-31\n    - value: 350.00\n      valid_from: 2027-01-01\n"
 WARNING = (
     "facts/x.yml:10: fact 'wage': its values changed but 'last_verified' still says 2026-11-01; "

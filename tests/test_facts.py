@@ -1,34 +1,14 @@
 import datetime as dt
 import textwrap
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from build_tools.errors import ContentError
 from build_tools.facts import load_facts
+from conftest import ROOT, WAGE_FACT
 
-ROOT = Path(__file__).resolve().parent.parent
-
-GOOD = """\
-wage:
-  type: money
-  per: day
-  legal_basis:
-    - law: Ley Federal del Trabajo
-      article: "570"
-  sources:
-    - title: Fuente
-      url: https://example.org/wage
-  last_verified: 2026-11-01
-  confidence: high
-  values:
-    - value: 278.80
-      valid_from: 2025-01-01
-      valid_until: 2025-12-31
-    - value: 315.04
-      valid_from: 2026-01-01
-"""
+GOOD = WAGE_FACT
 
 
 def facts_dir(tmp_path, text, name="x.yml"):
