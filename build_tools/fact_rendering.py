@@ -38,6 +38,8 @@ class RenderContext:
     used: list[Fact] = field(default_factory=list)
     # A printed summary has no list of sources to point to
     footnotes: bool = True
+    # An ended amount was already explained in full on this page: later mentions say only its year
+    ended_explained: bool = False
 
     def footnote(self, fact: Fact) -> int:
         if fact not in self.used:
@@ -142,9 +144,15 @@ def _localized(ctx: RenderContext, key: str, markup: dict[str, str] | None = Non
     return text if lang == ctx.lang else f'<span lang="{lang}">{text}</span>'
 
 
-def _flags_html(fact: Fact, dated: DatedValue, status: str | None, ctx: RenderContext) -> str:
+def _flags_html(fact: Fact, dated: DatedValue, status: str | None, ctx: RenderContext, *, in_text: bool = False) -> str:
+    """``in_text``: a mention in the page's text, where the long sentence is said once."""
     if status == ENDED:
-        return f' <mark class="dc-fact__flag dc-fact__flag--ended">({_ended_html(fact, dated, ctx)})</mark>'
+        if in_text and ctx.ended_explained:
+            text = _ended_short_html(dated, ctx)
+        else:
+            text = _ended_html(fact, dated, ctx)
+            ctx.ended_explained = ctx.ended_explained or in_text
+        return f' <mark class="dc-fact__flag dc-fact__flag--ended">({text})</mark>'
     if status == NOT_IN_FORCE:
         key = "fact.not_in_force"
     elif dated.confidence == "unverified":
@@ -176,6 +184,13 @@ def _ended_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
     if not ctx.footnotes and renewal and renewal.not_below_inflation:
         text += ". " + _not_below_inflation_html(renewal.not_below_inflation, ctx)
     return text
+
+
+def _ended_short_html(dated: DatedValue, ctx: RenderContext) -> str:
+    """Which amount this is, once the page has said the new one is not on the site yet."""
+    if is_yearly(dated):
+        return _localized(ctx, "fact.ended.year_short", year=dated.valid_until.year)
+    return _localized(ctx, "fact.ended.date_short", date=format_date_for(dated.valid_until, ctx))
 
 
 def _not_below_inflation_html(basis: LegalBasis, ctx: RenderContext) -> str:
@@ -220,7 +235,7 @@ def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
         body = html.escape(format_date_for(dated.valid_from, ctx))
     else:
         body = _value_html(fact, dated, ctx)
-    flags = _flags_html(fact, dated, status, ctx)
+    flags = _flags_html(fact, dated, status, ctx, in_text=True)
     if status == ENDED:
         # A sentence long enough to need wrapping: outside the unbreakable value
         return f'<span class="dc-fact" data-fact="{fact.id}">{body}{_footnote_html(fact, ctx)}</span>{flags}'
@@ -238,7 +253,7 @@ def render_table(fact: Fact, ctx: RenderContext) -> str:
             cell = format_decimal(row[key], locale=ctx.locale) if kind == "number" else str(row[key])
             cells.append(f"<td>{html.escape(cell)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    caption = _flags_html(fact, dated, status, ctx) + _footnote_html(fact, ctx)
+    caption = _flags_html(fact, dated, status, ctx, in_text=True) + _footnote_html(fact, ctx)
     return (
         f'<table class="dc-fact dc-fact--table" data-fact="{fact.id}">'
         f"<caption>{caption.strip()}</caption>"
@@ -254,7 +269,7 @@ def render_schedule(fact: Fact, ctx: RenderContext) -> str:
     shown, status = current_value(fact, ctx.as_of)
     marks = {id(shown): ' class="dc-fact__current"'} if status is None else {}
     # After the last value ended, say so as inline values do
-    flags = _flags_html(fact, shown, status, ctx) if status == ENDED else ""
+    flags = _flags_html(fact, shown, status, ctx, in_text=True) if status == ENDED else ""
     rows = "".join(
         f"<tr{marks.get(id(dated), '')}>"
         f"<td>{html.escape(format_date_for(dated.valid_from, ctx))}</td>"

@@ -220,6 +220,19 @@ def test_inline_states_the_last_amount_with_its_year_and_where_to_check(ended):
         assert "art. 90)" not in html
 
 
+def test_the_long_sentence_is_said_once_per_page_then_only_the_year(ended):
+    for lang, full, short in (("es", ES_ENDED, "(cantidad de 2026)"), ("en", EN_ENDED, "(the 2026 amount)")):
+        ctx = context(lang)
+        first, second, third = (render_inline(ended, ctx, mode) for mode in ("value", "value", "since"))
+        assert f"({full}{LINK})</mark>" in first
+        assert second.endswith(f'<mark class="dc-fact__flag dc-fact__flag--ended">{short}</mark>')
+        assert third.endswith(f"{short}</mark>") and LINK not in second + third
+        # The list of sources states it in full all the same
+        assert f"({full}{LINK})</mark>" in render_sources(ctx)
+        # Another page starts again
+        assert f"({full}{LINK})</mark>" in render_inline(ended, context(lang))
+
+
 def test_since_says_when_the_last_amount_started_and_that_it_ended(ended):
     es = render_inline(ended, context("es"), "since")
     assert es.startswith('<span class="dc-fact" data-fact="wage">1 de enero de 2026<sup')
