@@ -302,8 +302,8 @@ def test_no_accessibility_violations_with_results_or_messages_shown(served, page
     if page.query_selector(".dc-calc__table"):
         page.click(".dc-calc__table summary")  # the vacation table, opened
     axe = Axe()
-    # Links keep the theme's colour, site-wide (the accessibility part of
-    # issue 5 owns it): every rule but contrast for them, every rule elsewhere
+    # Links keep the theme's colour, site-wide (test_accessibility checks
+    # them): every rule but contrast for them, every rule elsewhere
     results = axe.run(page, context={"include": [".dc-calc"], "exclude": [".dc-calc a"]})
     assert results.violations_count == 0, results.generate_report()
     options = {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": False}}}

@@ -1,4 +1,4 @@
-"""One search index per language, in the real build (issue 5)."""
+"""One search index per language, in the real build."""
 
 import json
 import re

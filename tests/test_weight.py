@@ -1,4 +1,4 @@
-"""Page weight (issue 5): the budget checked in Chromium, in bytes, and the
+"""Page weight: the budget checked in Chromium, in bytes, and the
 pieces of `python -m build_tools weight` that need no browser."""
 
 import pytest
