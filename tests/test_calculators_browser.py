@@ -152,7 +152,7 @@ def test_vacation_messages_for_bad_input(served, page):
     }
     # The table in facts/prestaciones.yml ends at 31–35 years
     calculate(page, base + "/calculadoras/vacaciones/", {"years": "36", "wage": "100"})
-    assert errors(page) == {"years": "La tabla de la ley llega hasta 35 años de servicio. Para tu caso, pide orientación."}
+    assert errors(page) == {"years": "La tabla de esta calculadora llega hasta 35 años de servicio. Para tu caso, pide orientación."}
     calculate(page, base + "/en/calculadoras/vacaciones/", {"years": "2.5", "wage": ""})
     assert errors(page) == {"years": "Enter a whole number, with no decimals.", "wage": "This is missing. Enter a number."}
     calculate(page, base + "/en/calculadoras/vacaciones/", {"years": "0", "wage": "100"})
@@ -216,7 +216,7 @@ def test_finiquito_counts_the_part_of_a_later_year_of_service(served, page):
     calculate(page, served[0] + "/calculadoras/finiquito/", {
         "wage": "100", "start": "1980-01-01", "end": "2026-06-30", "unpaid": "0", "pending_vacation": "0",
     })
-    assert errors(page) == {"start": "La tabla de la ley llega hasta 35 años de servicio. Para tu caso, pide orientación."}
+    assert errors(page) == {"start": "La tabla de esta calculadora llega hasta 35 años de servicio. Para tu caso, pide orientación."}
 
 
 def test_finiquito_of_a_whole_leap_year_counts_a_whole_aguinaldo(served, page):
