@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,7 +18,7 @@ from pathlib import Path
 import phonenumbers
 
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.yaml_source import LineDict, load_yaml
+from build_tools.yaml_source import DATE_PARTS, LineDict, load_yaml
 
 UNIT_TYPES = ("days", "weeks", "months", "years", "hours")
 NUMBER_TYPES = ("money", "number", "percent", *UNIT_TYPES)
@@ -375,7 +374,6 @@ DATE_FORM = "a date written YYYY-MM-DD, like 2027-01-30"
 # (one digit is only allowed when a time follows). We do not accept it either,
 # so that every tool reading the files sees the same date; the message shows
 # the two-digit form.
-_SHORT_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def not_a_date(raw) -> str | None:
@@ -389,7 +387,7 @@ def not_a_date(raw) -> str | None:
     if isinstance(raw, str):
         text = raw.strip()
         hint = ""
-        if match := _SHORT_DATE.fullmatch(text):
+        if match := DATE_PARTS.fullmatch(text):
             year, month, day = (int(part) for part in match.groups())
             if len(match[2]) == len(match[3]) == 2:
                 hint = " (in quotes, so it is read as text: remove the quotes)"

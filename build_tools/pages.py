@@ -14,7 +14,7 @@ from mkdocs.utils.meta import YAML_RE
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.front_matter import FAST_LOADER
 from build_tools.safety import find_unsafe
-from build_tools.yaml_source import parse_yaml
+from build_tools.yaml_source import ImpossibleDate, parse_yaml
 
 
 _INVALID = object()
@@ -45,7 +45,7 @@ def check_page(text: str, shown: str) -> list[Problem]:
                 # The YAML error's line counts from the first line after '---'
                 first = error.problems[0]
                 line = (first.line or 0) + 1
-                if "not a real date" in first.message:
+                if isinstance(error, ImpossibleDate):  # it says what is wrong better than we can
                     message = first.message
             return [Problem(shown, line, message)]
         if not isinstance(meta, dict):

@@ -51,12 +51,17 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
-_DATE_PART = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# A date's parts as typed, one or two digits for the month and the day
+DATE_PARTS = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class ImpossibleDate(ContentError):
+    """Text written as a date that is not one (2027-02-30)."""
 
 
 def impossible_date(text: str) -> str:
     """Why text that looks like a date (2027-02-30) is not a real one."""
-    match = _DATE_PART.match(text)
+    match = DATE_PARTS.match(text)
     year, month, day = (int(part) for part in match.groups()) if match else (1, 1, 1)
     if year == 0:
         reason = "there is no year 0"
@@ -122,7 +127,7 @@ def parse_yaml(text: str, path: str) -> Any:
     finally:
         loader.dispose()
     if loader.bad_dates:
-        raise ContentError([Problem(path, line, message) for line, message in loader.bad_dates])
+        raise ImpossibleDate([Problem(path, line, message) for line, message in loader.bad_dates])
     return data
 
 
