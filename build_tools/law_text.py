@@ -133,7 +133,6 @@ class LawText:
     """One law: its whole text and each article's text, normalised, in the law's order."""
 
     name: str
-    path: Path
     text: str
     articles: dict[str, str]
 
@@ -254,7 +253,6 @@ def load_law(path: Path, name: str) -> LawText:
             current.append(line)
     return LawText(
         name=name,
-        path=Path(path),
         text=normalise("\n".join(lines)),
         articles={key: normalise("\n".join(body)) for key, body in articles.items()},
     )
