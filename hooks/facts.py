@@ -70,12 +70,8 @@ def _report_staleness(state):
     # Never fails the build: it gives maintainers time to add the next value
     if report.ending:
         site.warn(f"Facts whose value ends within {settings.fact_warning_days} days", report.ending_lines())
-    if not report:
-        return
-    lines = report.lines(state.as_of)
-    if settings.strict_facts:
-        raise PluginError("Facts need checking (strict_facts is on):\n" + "\n".join(lines))
-    site.warn("Facts need checking (use --strict to fail the build)", lines)
+    if report:
+        _warn_or_fail(state, "Facts need checking", report.lines(state.as_of))
 
 
 def _report_unverified_changes(state):
@@ -83,9 +79,11 @@ def _report_unverified_changes(state):
         problems = unverified_changes(state.root / state.settings.facts_dir, state.root)
     except GitError:
         return  # git cannot read the last commit (none yet): nothing to compare with
-    if not problems:
-        return
-    lines = [str(problem) for problem in problems]
+    if problems:
+        _warn_or_fail(state, "Fact values changed without a new 'last_verified'", [str(p) for p in problems])
+
+
+def _warn_or_fail(state, title, lines):
     if state.settings.strict_facts:
-        raise PluginError("Fact values changed without a new 'last_verified' (strict_facts is on):\n" + "\n".join(lines))
-    site.warn("Fact values changed without a new 'last_verified' (use --strict to fail the build)", lines)
+        raise PluginError(f"{title} (strict_facts is on):\n" + "\n".join(lines))
+    site.warn(f"{title} (use --strict to fail the build)", lines)
