@@ -9,32 +9,16 @@ blank line before and after:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from build_tools import calculators
 from build_tools.errors import ContentError, Problem
-from build_tools.fact_rendering import RenderContext
-from build_tools.facts import FactRegistry
+from build_tools.facts_markdown import FactsExtension
 from build_tools.markdown_source import prose_lines
 
 MARKER = re.compile(r"^ {0,3}\{\{\s*calculadora\s*:\s*([\w-]*)\s*\}\}\s*$")
-
-
-@dataclass
-class PageCalculators:
-    """Set by the hook for each page before it is rendered."""
-
-    path: str
-    line_offset: int
-    ctx: RenderContext
-    # The help page's URL relative to this page (looked up only when needed)
-    help_url: Callable[[], str]
-    # Calculators placed on the page, in order
-    found: list[str] = field(default_factory=list)
 
 
 def find_markers(lines: list[str]) -> list[tuple[int, str]]:
@@ -48,13 +32,13 @@ class CalculatorsPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        page = self.extension.page
-        if page is None:
+        document, found = self.extension.facts.document, self.md.calculators
+        if document is None:
             return lines
         problems: list[Problem] = []
         out = list(lines)
         for number, name in find_markers(lines):
-            where = (page.path, number + page.line_offset)
+            where = (document.path, number + document.line_offset)
             if name not in calculators.CALCULATORS:
                 problems.append(Problem(*where, f"unknown calculator '{name}' (use: {', '.join(sorted(calculators.CALCULATORS))})"))
                 continue
@@ -64,13 +48,15 @@ class CalculatorsPreprocessor(Preprocessor):
                 problems.append(Problem(*where, f"put a blank line before and after '{{{{ calculadora: {name} }}}}'"))
                 continue
             try:
+                # Its facts are numbered among the page's (md.fact_context)
                 html = calculators.render(
-                    name, self.extension.facts, page.ctx, page.help_url(), where, number=len(page.found) + 1
+                    name, self.extension.facts.getConfig("facts"), self.md.fact_context,
+                    self.extension.getConfig("help_url")(), where, number=len(found) + 1,
                 )
             except ContentError as error:
                 problems += error.problems
                 continue
-            page.found.append(name)
+            found.append(name)
             out[number - 1] = self.md.htmlStash.store(html)
         if problems:
             raise ContentError(problems)
@@ -78,14 +64,36 @@ class CalculatorsPreprocessor(Preprocessor):
 
 
 class CalculatorsExtension(Extension):
-    """Renders ``{{ calculadora: name }}`` lines; ``page`` is set for each page."""
+    """Renders ``{{ calculadora: name }}`` lines, with the facts extension of
+    the same Markdown (its document, facts and footnotes).
 
-    def __init__(self, facts: FactRegistry, **kwargs):
-        self.facts = facts
-        self.page: PageCalculators | None = None
+    After a conversion, ``md.calculators`` lists the calculators placed on
+    the page, in order (its template loads their script only then).
+    """
+
+    def __init__(self, **kwargs):
+        self.config = {
+            "help_url": [_no_help_page, "a callable returning the help page's URL relative to the page being rendered"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        self.md = md
+        self.facts = next((e for e in md.registeredExtensions if isinstance(e, FactsExtension)), None)
+        if self.facts is None:
+            raise ValueError("the calculators extension needs the facts extension before it")
         # After whitespace normalisation (30), before fact references (29),
         # which would take the marker for a malformed fact reference
         md.preprocessors.register(CalculatorsPreprocessor(md, self), "derechos_calculators", 29.5)
+
+    def reset(self) -> None:
+        self.md.calculators = []
+
+
+def _no_help_page() -> str:
+    raise ValueError("the calculators extension was given no 'help_url'")
+
+
+def makeExtension(**kwargs) -> CalculatorsExtension:  # noqa: N802 - Python-Markdown's name
+    return CalculatorsExtension(**kwargs)

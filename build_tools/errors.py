@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,3 +45,25 @@ def _display_path(path: str, root: str) -> str:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+# Not under the 'mkdocs' logger: MkDocs' strict mode would fail the build on
+# these, and whether they should is the project's decision (strict_facts).
+_log = logging.getLogger("derechos")
+
+
+def warn(title: str, lines: list[str]) -> None:
+    """Print a warning that lists items, without failing a strict build."""
+    if not _log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        _log.addHandler(handler)
+        _log.propagate = False
+    _log.warning(title + ":\n  " + "\n  ".join(lines))
+
+
+def warn_or_fail(title: str, lines: list[str], strict: bool) -> None:
+    """A warning, or with ``strict`` an error that stops the build."""
+    if strict:
+        raise PluginError(f"{title} (strict_facts is on):\n" + "\n".join(lines))
+    warn(f"{title} (use --strict to fail the build)", lines)

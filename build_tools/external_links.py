@@ -29,3 +29,7 @@ class ExternalLinksTreeprocessor(Treeprocessor):
 class ExternalLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(ExternalLinksTreeprocessor(md), "derechos_external_links", 0)
+
+
+def makeExtension(**kwargs) -> ExternalLinksExtension:  # noqa: N802 - Python-Markdown's name
+    return ExternalLinksExtension(**kwargs)

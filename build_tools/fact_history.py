@@ -13,7 +13,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from build_tools.errors import ContentError, Problem, display_path
+from build_tools.errors import ContentError, Problem, display_path, warn_or_fail
 from build_tools.yaml_source import LineDict, load_yaml, parse_yaml
 
 
@@ -126,3 +126,13 @@ def unverified_changes(facts_dir: Path, root: Path | None = None, since: str = "
                 "set it to the day you checked the new value",
             ))
     return problems
+
+
+def report_unverified_changes(facts_dir: Path, root: Path, strict: bool) -> None:
+    """The build's report on values changed since the last commit without a new 'last_verified'."""
+    try:
+        problems = unverified_changes(facts_dir, root)
+    except GitError:
+        return  # git cannot read the last commit (none yet): nothing to compare with
+    if problems:
+        warn_or_fail("Fact values changed without a new 'last_verified'", [str(p) for p in problems], strict)

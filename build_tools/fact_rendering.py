@@ -11,6 +11,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from build_tools.errors import ContentError, Problem
 from build_tools.facts import UNIT_TYPES, DatedValue, Fact, LegalBasis, is_yearly
 from build_tools.law_text import article_refs
 from build_tools.locales import Catalog
@@ -28,7 +29,9 @@ NOT_IN_FORCE = "not_in_force"
 
 @dataclass
 class RenderContext:
-    """What rendering needs to know about the page's language and date."""
+    """What rendering one document needs to know: its language and date, and
+    the facts it used so far. Each document gets its own (``for_document``):
+    the facts Markdown extension makes one per page."""
 
     lang: str
     locale: Locale
@@ -40,6 +43,10 @@ class RenderContext:
     footnotes: bool = True
     # An ended amount was already explained in full on this page: later mentions say only its year
     ended_explained: bool = False
+
+    def for_document(self) -> RenderContext:
+        """A fresh context in the same language and date, for a new document."""
+        return RenderContext(self.lang, self.locale, self.catalog, self.as_of, footnotes=self.footnotes)
 
     def footnote(self, fact: Fact) -> int:
         if fact not in self.used:
@@ -384,3 +391,14 @@ def render_review(ctx: RenderContext, last_reviewed: dt.date | None, extra_laws:
         names = "; ".join(html.escape(law) for law in laws)
         parts.append(f'{html.escape(t("page.laws"))} <span lang="{source_lang}">{names}</span>.')
     return f'<p class="dc-review">{" ".join(parts)}</p>' if parts else ""
+
+
+def render_page_footer(ctx: RenderContext, meta: dict, shown: str) -> str:
+    """What ends a page: when it was reviewed, the laws it relies on (its
+    front matter's ``last_reviewed`` and ``laws``) and the sources of the facts it used."""
+    last_reviewed, laws = meta.get("last_reviewed"), meta.get("laws", [])
+    if last_reviewed is not None and not isinstance(last_reviewed, dt.date):
+        raise ContentError(Problem(shown, None, f"'last_reviewed' must be a date like 2026-11-21, not '{last_reviewed}'"))
+    if not isinstance(laws, list) or not all(isinstance(law, str) for law in laws):
+        raise ContentError(Problem(shown, None, "'laws' must be a list of law names"))
+    return render_review(ctx, last_reviewed, laws) + render_sources(ctx)

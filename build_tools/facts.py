@@ -17,7 +17,7 @@ from pathlib import Path
 
 import phonenumbers
 
-from build_tools.errors import ContentError, Problem, display_path
+from build_tools.errors import ContentError, Problem, display_path, warn, warn_or_fail
 from build_tools.yaml_source import DATE_PARTS, LineDict, load_yaml
 
 UNIT_TYPES = ("days", "weeks", "months", "years", "hours")
@@ -617,3 +617,13 @@ def value_texts(fact: Fact) -> set[str]:
             values = [cell for row in dated.value for cell in row.values() if not isinstance(cell, str)]
         found.update(number_text(value) for value in values)
     return found
+
+
+def report_staleness(facts: FactRegistry, as_of: dt.date, max_age_days: int, warning_days: int, strict: bool) -> None:
+    """The build's report on facts to check: a warning, or with ``strict`` an error."""
+    report = facts.staleness(as_of, max_age_days, warning_days)
+    # Never fails the build: it gives maintainers time to add the next value
+    if report.ending:
+        warn(f"Facts whose value ends within {warning_days} days", report.ending_lines())
+    if report:
+        warn_or_fail("Facts need checking", report.lines(as_of), strict)

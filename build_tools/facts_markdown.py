@@ -54,12 +54,14 @@ def find_references(lines: list[str]) -> Iterator[Reference]:
             yield Reference(number, ref.group(0), fact_id, mode)
 
 
-@dataclass
-class PageFacts:
-    """Set by the hook for each page before it is rendered."""
+@dataclass(frozen=True)
+class Document:
+    """A document to render, as the extension's ``document`` provider gives it."""
 
-    path: str
-    line_offset: int
+    path: str  # the file, for error messages
+    line_offset: int  # lines of the file before the Markdown (front matter...)
+    # Its language and date, and the facts it uses: one per document (a
+    # summary's items, converted one by one, are one document)
     ctx: RenderContext
 
 
@@ -69,14 +71,14 @@ class FactsPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        page, facts = self.extension.page, self.extension.facts
-        if page is None:
+        document, facts = self.extension.document, self.extension.getConfig("facts")
+        if document is None:
             return lines
         problems: list[Problem] = []
         rendered: dict[tuple[int, str], str] = {}
         tables: dict[int, str] = {}
         for ref in find_references(lines):
-            where = (page.path, ref.line + page.line_offset)
+            where = (document.path, ref.line + document.line_offset)
             problem = _check(ref, facts)
             if problem:
                 problems.append(Problem(*where, problem))
@@ -88,9 +90,9 @@ class FactsPreprocessor(Preprocessor):
                         problems.append(Problem(*where, f"the table for '{fact.id}' must be alone on its own line"))
                         continue
                     render = render_schedule if ref.mode == "schedule" else render_table
-                    tables[ref.line] = render(fact, page.ctx)
+                    tables[ref.line] = render(fact, document.ctx)
                 else:
-                    rendered[(ref.line, ref.text)] = render_inline(fact, page.ctx, ref.mode)
+                    rendered[(ref.line, ref.text)] = render_inline(fact, document.ctx, ref.mode)
             except ValueError as error:
                 problems.append(Problem(*where, str(error)))
         if problems:
@@ -126,14 +128,38 @@ def _check(ref: Reference, facts: FactRegistry) -> str | None:
 
 
 class FactsExtension(Extension):
-    """Renders ``{{ fact.id }}`` references; ``page`` is set for each page."""
+    """Renders ``{{ fact.id }}`` references.
 
-    def __init__(self, facts: FactRegistry, **kwargs):
-        self.facts = facts
-        self.page: PageFacts | None = None
+    After a conversion, ``md.facts_used`` lists the facts the document used,
+    in the order of their footnotes, and ``md.fact_context`` is the
+    document's RenderContext, in which other extensions that render facts
+    into the same document (calculators) number their footnotes.
+    """
+
+    def __init__(self, **kwargs):
+        self.config = {
+            "facts": [{}, "the facts (a FactRegistry)"],
+            "document": [_no_document, "a callable returning the Document being rendered, or None to leave references as written"],
+        }
+        self.document: Document | None = None
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        self.md = md
         # After whitespace normalisation (30), before fenced code (25), so
         # line numbers still match the file
         md.preprocessors.register(FactsPreprocessor(md, self), "derechos_facts", 29)
+
+    def reset(self) -> None:
+        self.document = self.getConfig("document")()
+        self.md.fact_context = self.document.ctx if self.document else None
+        self.md.facts_used = self.document.ctx.used if self.document else []
+
+
+def _no_document() -> None:
+    return None
+
+
+def makeExtension(**kwargs) -> FactsExtension:  # noqa: N802 - Python-Markdown's name
+    return FactsExtension(**kwargs)

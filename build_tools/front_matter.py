@@ -18,6 +18,10 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Split:
+    """A Markdown file's text with its front matter parsed: what the build
+    reads once per file (``build_tools.pipeline.state.Run.source``)."""
+
+    text: str  # the whole file
     meta: dict
     front: str  # the front matter block, delimiters included ('' if none)
     body: str  # the Markdown after it, as MkDocs reads it
@@ -27,16 +31,16 @@ class Split:
 def split(text: str) -> Split:
     match = YAML_RE.match(text)
     if not match:
-        return Split({}, "", text, 1)
+        return Split(text, {}, "", text, 1)
     try:
         meta = yaml.load(match.group(1), Loader=FAST_LOADER) or {}  # noqa: S506 - a safe loader
     except (yaml.YAMLError, ValueError):  # ValueError: an impossible date
         meta = None  # reported with its line by build_tools.pages
     if not isinstance(meta, dict):
-        return Split({}, "", text, 1)
+        return Split(text, {}, "", text, 1)
     rest = text[match.end():]
     body = rest.lstrip("\n")
-    return Split(meta, text[: match.end()], body, text[: len(text) - len(body)].count("\n") + 1)
+    return Split(text, meta, text[: match.end()], body, text[: len(text) - len(body)].count("\n") + 1)
 
 
 def _dump_block(key: str, value: dict) -> str:

@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.front_matter import split
+from build_tools.front_matter import Split, split
 from build_tools.markdown_source import reader_lines
 from build_tools.yaml_source import LineDict, load_yaml
 
@@ -108,9 +108,9 @@ def _problem(shown: str, line: int, words: str, term: Term) -> Problem:
     )
 
 
-def check_page(text: str, shown: str, glossary: Glossary) -> list[Problem]:
-    """Every avoided variant in a page of the glossary's language."""
-    page = split(text)
+def check_page(text: str, shown: str, glossary: Glossary, page: Split | None = None) -> list[Problem]:
+    """Every avoided variant in a page of the glossary's language (``page``: the text already split)."""
+    page = page or split(text)
     problems = []
     if page.front:
         in_translation = False

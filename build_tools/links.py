@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from build_tools.errors import Problem
 from build_tools.markdown_source import prose_lines, strip_code_spans
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -69,3 +70,24 @@ _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 def anchors_in(html: str) -> set[str]:
     """Every element id in rendered HTML."""
     return set(_ID.findall(html or ""))
+
+
+def check_links(pages: list[tuple[str, str, list[Link]]], target_of, anchors_of, lang: str) -> list[Problem]:
+    """Every link of a language's pages to a missing page or section.
+
+    ``pages``: (src_uri, shown path, internal links) of each page;
+    ``target_of(src_uri)``: the shown path of the page there, or None;
+    ``anchors_of(src_uri)``: the ids in that page (None if it is not a page).
+    """
+    problems = []
+    for src_uri, shown, found in sorted(pages):
+        for link in found:
+            target_uri = resolve(link, src_uri) or src_uri
+            where = target_of(target_uri)
+            if where is None:
+                problems.append(Problem(shown, link.line, f"(language: {lang}) the link '{link.target}' points to a page that does not exist"))
+                continue
+            ids = anchors_of(target_uri) if link.anchor else None
+            if ids is not None and link.anchor not in ids:
+                problems.append(Problem(shown, link.line, f"(language: {lang}) the link '{link.target}' points to a section '#{link.anchor}' that does not exist in {where}"))
+    return problems

@@ -12,7 +12,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.front_matter import FAST_LOADER
+from build_tools.front_matter import FAST_LOADER, Split, split
 from build_tools.safety import find_unsafe
 from build_tools.yaml_source import ImpossibleDate, parse_yaml
 
@@ -27,35 +27,40 @@ def _header(text: str):
         return _INVALID
 
 
-def check_page(text: str, shown: str) -> list[Problem]:
-    """Problems in one page's text (already decoded)."""
+def check_page(text: str, shown: str, page: Split | None = None) -> list[Problem]:
+    """Problems in one page's text (already decoded; ``page``: already split)."""
+    page = page or split(text)
+    # Only a header that split() could not use (or an empty one) needs a closer look
+    if text.startswith("---") and not page.meta and (problem := _header_problem(text, shown)):
+        return [problem]
     problems = []
-    body, body_line = text, 1
-    if text.startswith("---"):
-        match = YAML_RE.match(text)
-        if not match:
-            return [Problem(shown, 1, "the header starts with '---' but has no closing '---' line")]
-        meta = _header(match.group(1))
-        if meta is _INVALID:
-            message = "the header (between the '---' lines) is not valid YAML. Check colons, quotes and indentation."
-            try:
-                parse_yaml(match.group(1), shown)  # the slow parser, for the line
-                line = 2
-            except ContentError as error:
-                # The YAML error's line counts from the first line after '---'
-                first = error.problems[0]
-                line = (first.line or 0) + 1
-                if isinstance(error, ImpossibleDate):  # it says what is wrong better than we can
-                    message = first.message
-            return [Problem(shown, line, message)]
-        if not isinstance(meta, dict):
-            return [Problem(shown, 2, "the header (between the '---' lines) must be 'key: value' lines")]
-        body = text[match.end():]
-        body_line = text[: match.end()].count("\n") + 1
-    if not body.strip():
-        problems.append(Problem(shown, body_line, "the page is empty: it has no text after its header"))
-    problems += [Problem(shown, line, message) for line, message in find_unsafe(body, body_line)]
+    if not page.body.strip():
+        problems.append(Problem(shown, page.body_line, "the page is empty: it has no text after its header"))
+    problems += [Problem(shown, line, message) for line, message in find_unsafe(page.body, page.body_line)]
     return problems
+
+
+def _header_problem(text: str, shown: str) -> Problem | None:
+    """What is wrong with a header that starts with '---', if anything."""
+    match = YAML_RE.match(text)
+    if not match:
+        return Problem(shown, 1, "the header starts with '---' but has no closing '---' line")
+    meta = _header(match.group(1))
+    if meta is _INVALID:
+        message = "the header (between the '---' lines) is not valid YAML. Check colons, quotes and indentation."
+        try:
+            parse_yaml(match.group(1), shown)  # the slow parser, for the line
+            line = 2
+        except ContentError as error:
+            # The YAML error's line counts from the first line after '---'
+            first = error.problems[0]
+            line = (first.line or 0) + 1
+            if isinstance(error, ImpossibleDate):  # it says what is wrong better than we can
+                message = first.message
+        return Problem(shown, line, message)
+    if not isinstance(meta, dict):
+        return Problem(shown, 2, "the header (between the '---' lines) must be 'key: value' lines")
+    return None
 
 
 def check_layout(docs_dir: Path, langs: list[str], root: Path | None = None) -> list[Problem]:

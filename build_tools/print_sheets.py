@@ -26,7 +26,7 @@ from mkdocs.utils.meta import YAML_RE
 from build_tools.errors import ContentError, Problem
 from build_tools.fact_rendering import RenderContext
 from build_tools.facts import FactRegistry
-from build_tools.facts_markdown import FactsExtension, PageFacts
+from build_tools.facts_markdown import Document, FactsExtension
 from build_tools.front_matter import FAST_LOADER
 
 SUMMARY_KEY = "summary"
@@ -65,7 +65,7 @@ _made: dict[tuple[str, str], str] = {}
 
 
 def qr_codes(urls: list[str], css_class: str = "dc-qr") -> dict[str, str]:
-    """The QR codes of many URLs; run by hooks/page_tools.py beside the build."""
+    """The QR codes of many URLs; made beside the build (build_tools/pipeline)."""
     return {url: _qr(url, css_class) for url in urls}
 
 
@@ -140,21 +140,22 @@ class SummaryRenderer:
     """Renders summary items as inline HTML, fact references included."""
 
     def __init__(self, facts: FactRegistry):
-        self.facts_extension = FactsExtension(facts)
-        self.md = Markdown(extensions=[self.facts_extension])
+        self._document: Document | None = None
+        self.md = Markdown(extensions=[FactsExtension(facts=facts, document=lambda: self._document)])
 
     def render(self, items: list[SummaryItem], shown: str, ctx: RenderContext) -> list[str]:
+        """``ctx``: the summary's own (its items are one document)."""
         out, problems = [], []
         for item in items:
             # Fact errors name the item's own line in the page's file
-            self.facts_extension.page = PageFacts(path=shown, line_offset=item.line - 1, ctx=ctx)
+            self._document = Document(path=shown, line_offset=item.line - 1, ctx=ctx)
             try:
                 html = self.md.reset().convert(item.text)
             except ContentError as error:
                 problems += error.problems
                 continue
             finally:
-                self.facts_extension.page = None
+                self._document = None
             paragraph = _PARAGRAPH.match(html)
             out.append(paragraph.group(1) if paragraph else html)
         if problems:

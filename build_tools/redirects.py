@@ -13,13 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.utils import get_relative_url
 
 from build_tools.errors import ContentError, Problem, display_path
+from build_tools.locales import Catalog
 from build_tools.translations import page_url, source_pages
 from build_tools.yaml_source import LineDict, load_yaml
 
-REDIRECTS_FILE = "redirects.yml"
+NGINX_FILE = ".redirects.conf"  # included by deploy/nginx/derechos-claros.conf
 
 
 @dataclass(frozen=True)
@@ -104,3 +106,32 @@ def nginx_conf(redirects: list[Redirect], prefixes: list[str]) -> str:
             base = f"/{prefix}/" if prefix else "/"
             lines.append(f"location = {base}{redirect.old} {{ return 301 {base}{redirect.new}; }}")
     return "\n".join(lines) + "\n"
+
+
+def language_pages(
+    redirects: list[Redirect], titles: dict[str, str], prefix: str, lang: str, shown: str,
+    template: jinja2.Template, catalog: Catalog, site_url: str | None,
+) -> dict[str, str]:
+    """The pages at the old addresses in one language, by address.
+
+    ``titles``: the title of every page of the language, by URL. A redirect
+    is checked against the language's own pages (a page may exist in one
+    language only).
+    """
+    base = f"{prefix}/" if prefix else ""
+    problems, pages = [], {}
+    for redirect in redirects:
+        if base + redirect.old in titles:
+            problems.append(Problem(shown, redirect.line, f"(language: {lang}) '{redirect.old}' is still a page; remove it, or remove this redirect"))
+        elif base + redirect.new not in titles:
+            problems.append(Problem(shown, redirect.line, f"(language: {lang}) there is no page at '{redirect.new}'"))
+        else:
+            pages[base + redirect.old] = template.render(
+                t=catalog.t, lang=lang, title=titles[base + redirect.new],
+                href=link(redirect, prefix),
+                canonical=site_url.rstrip("/") + "/" + base + redirect.new if site_url else None,
+            )
+    if problems:
+        raise ContentError(problems)
+    return pages
+

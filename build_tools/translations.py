@@ -64,11 +64,12 @@ class PageStatus:
         return asdict(self)
 
 
-def state_of(source_text: str, translation_text: str | None) -> tuple[str, dict]:
-    """The state of one translation, and its front matter."""
+def state_of(source_text: str, translation_text: str | None, meta: dict | None = None) -> tuple[str, dict]:
+    """The state of one translation, and its front matter (``meta``, if already parsed)."""
     if translation_text is None:
         return "missing", {}
-    meta = front_matter.split(translation_text).meta
+    if meta is None:
+        meta = front_matter.split(translation_text).meta
     if recorded_source(meta) != fingerprint(source_text):
         return "outdated", meta
     if translation_status(meta) != "reviewed":
@@ -95,23 +96,24 @@ class Translation:
     text: str | None
 
 
-def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None, read=None) -> list[Translation]:
+def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None, parse=None) -> list[Translation]:
     """Every Spanish page in every other language, with its state.
 
-    ``read(path)`` returns a file's text (default: read it from disk).
+    ``parse(path)`` returns a file's text and front matter (default: read and split it).
     """
     docs_dir = Path(docs_dir)
-    read = read or (lambda path: read_text(path, root))
+    parse = parse or (lambda path: front_matter.split(read_text(path, root)))
     found = []
     for page in source_pages(docs_dir, source_lang):
         source_path = docs_dir / source_lang / page
-        source_text = read(source_path)
+        source_text = parse(source_path).text
         for lang in langs:
             if lang == source_lang:
                 continue
             path = docs_dir / lang / page
-            text = read(path) if path.exists() else None
-            state, meta = state_of(source_text, text)
+            translation = parse(path) if path.exists() else None
+            text, meta = (translation.text, translation.meta) if translation else (None, None)
+            state, meta = state_of(source_text, text, meta)
             found.append(Translation(page, lang, state, meta, source_path, path, source_text, text))
     return found
 

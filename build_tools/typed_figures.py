@@ -263,12 +263,13 @@ def _summary(text: str) -> list:
         return []
 
 
-def find_figures(text: str, lang: str) -> list[Figure]:
+def find_figures(text: str, lang: str, page: front_matter.Split | None = None) -> list[Figure]:
     """Every figure typed by hand in a page (the file's text), with its line.
 
     ``lang`` is the page's language: it decides which number words are read.
+    ``page``: the text already split.
     """
-    split = front_matter.split(text)
+    split = page or front_matter.split(text)
     if text.startswith("---") and not split.front:
         return []  # a header that cannot be read is build_tools.pages' to report
     found = [figure for item in _summary(text) for figure in _figures_in([item.text], lang, item.line)]
@@ -324,16 +325,16 @@ def message(figure: Figure, fact_ids: list[str], on_page: bool = False) -> str:
     return f"{typed}; use a fact instead ({{{{ its.id }}}}): find the one that holds it in facts/, or add one (see participa/estilo)"
 
 
-def check_page(text: str, shown: str, lang: str, facts: FactRegistry | None = None) -> list[Problem]:
+def check_page(text: str, shown: str, lang: str, facts: FactRegistry | None = None, page: front_matter.Split | None = None) -> list[Problem]:
     """A problem for every figure typed by hand in a page, naming the fact
-    that holds it when its value is a fact's."""
-    figures = find_figures(text, lang)
+    that holds it when its value is a fact's (``page``: the text already split)."""
+    page = page or front_matter.split(text)
+    figures = find_figures(text, lang, page)
     if not figures:
         return []
     on_page: set[str] = set()
     if facts is not None:
-        split = front_matter.split(text)
-        lines = [*split.body.splitlines(), *(item.text for item in _summary(text))]
+        lines = [*page.body.splitlines(), *(item.text for item in _summary(text))]
         on_page = {ref.fact_id for ref in find_references(lines) if ref.fact_id}
     return [
         Problem(shown, figure.line, message(figure, *(holding_facts(figure, facts, on_page) if facts is not None else ([], False))))

@@ -1,0 +1,115 @@
+"""What the build adds around a page's text: the share bar and audio player
+under its title, the print footer (QR code, date of the figures), and the
+printable one-page summary of a guide (build_tools.print_sheets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from build_tools import audio, print_sheets
+from build_tools.errors import ContentError, Problem, display_path
+from build_tools.fact_rendering import RenderContext, format_date_for, render_inline
+from build_tools.facts import Fact, FactRegistry
+from build_tools.locales import Catalog
+
+SHARE_SCRIPT = "assets/javascripts/share.js"
+
+
+@dataclass(frozen=True)
+class AudioPlayer:
+    href: str  # relative to the page
+    mime: str
+    title: str | None
+    duration: str | None
+    size: str  # '340 KB', in the page's language
+
+
+@dataclass
+class PageTools:
+    """What overrides/partials/page-tools.html and summary-sheet.html show."""
+
+    summary_lang: str  # the language of the summary's items
+    text_lang: str  # the language of the page's text
+    audio: AudioPlayer | None = None
+    summary: list[str] = field(default_factory=list)  # items, as HTML
+    phones: list[tuple[str, str]] = field(default_factory=list)  # (label, phone as HTML)
+
+
+def check_summary_phones(summary_phones: list[str], facts: FactRegistry, source_catalog: Catalog, locale_file: str) -> None:
+    """The help lines every summary lists must be phone facts with a label."""
+    source = source_catalog.strings["site"]
+    for fact_id in summary_phones:
+        fact = facts.get(fact_id)
+        if fact is None or fact.type != "phone":
+            raise PluginError(f"mkdocs.yml: extra.derechos.summary_phones: '{fact_id}' is not a phone fact in facts/")
+        if f"summary.phone.{fact_id}" not in source:
+            raise PluginError(f"{locale_file}: add 'summary.phone.{fact_id}' (its label on printed summaries)")
+
+
+def audio_player(found: audio.Audio, published_url: str | None, page_url: str, ctx: RenderContext,
+                 shown: str, line: int | None, root: Path) -> AudioPlayer:
+    """The player of a page's recording; ``published_url`` is where the site has the file."""
+    if published_url is None:
+        raise ContentError(Problem(shown, line, f"the audio file {display_path(found.path, root)} is not published (excluded from the site?)"))
+    return AudioPlayer(
+        href=get_relative_url(published_url, page_url), mime=found.mime, title=found.title,
+        duration=found.duration, size=audio.format_size(found.size, ctx.locale),
+    )
+
+
+def help_lines(facts_used: list[Fact], defaults: list[str], facts: FactRegistry, ctx: RenderContext,
+               shown: str, locale_file: str) -> list[tuple[str, str]]:
+    """(label, phone) of the help lines a summary lists: the guide's own phones, then the default ones."""
+    lines = []
+    for fact_id in print_sheets.help_phones(facts_used, defaults, facts):
+        key = f"summary.phone.{fact_id}"
+        if key not in ctx.catalog.strings["site"]:
+            raise ContentError(Problem(locale_file, None, f"add '{key}': {shown} gives this phone number, and printed summaries need its label"))
+        lines.append((ctx.catalog.t(key), render_inline(facts[fact_id], ctx)))
+    return lines
+
+
+def summary_clashes(pages: list[tuple[str, str, bool]]) -> list[Problem]:
+    """A summary's address must not be a page's. ``pages``: (url, shown path,
+    has a summary) of every page of a language."""
+    shown_at = {url: shown for url, shown, _ in pages}
+    return [
+        Problem(shown_at[print_sheets.summary_url(url)], None,
+                f"this page's address is where the printable summary of {shown} goes; rename one")
+        for url, shown, has_summary in pages
+        if has_summary and print_sheets.summary_url(url) in shown_at
+    ]
+
+
+def add_tools(content: str, env: jinja2.Environment, catalog: Catalog, tools: PageTools, url: str, title: str, as_of: str) -> str:
+    """The page's HTML with the tools under its title and the print footer at its end."""
+    values = dict(t=catalog.t, url=url, title=title, tools=tools)
+    bar = env.get_template("partials/page-tools.html").render(
+        **values,
+        whatsapp="https://wa.me/?text=" + quote(f"{title} {url}", safe=""),
+        summary_href=print_sheets.SUMMARY_FOLDER + "/" if tools.summary else None,
+    )
+    footer = env.get_template("partials/print-footer.html").render(
+        **values, qr=print_sheets.qr_svg(url), as_of=as_of,
+    )
+    content = print_sheets.print_urls(content, url)
+    head, mark, rest = content.partition("</h1>")
+    return (head + mark + bar + rest if mark else bar + content) + footer
+
+
+def summary_sheet(env: jinja2.Environment, ctx: RenderContext, tools: PageTools, *, url: str, page_url: str,
+                  title: str, site_name: str, as_of: str, last_reviewed) -> str:
+    """The printable summary of a guide: a page of its own at ``print_sheets.summary_url(page_url)``."""
+    address = print_sheets.summary_url(page_url)
+    return env.get_template("partials/summary-sheet.html").render(
+        t=ctx.catalog.t, lang=ctx.lang, tools=tools, url=url, qr=print_sheets.qr_svg(url, ctx.catalog.t("print.qr", url=url)),
+        title=title, site_name=site_name, as_of=as_of,
+        last_reviewed=format_date_for(last_reviewed, ctx) if last_reviewed else None,
+        guide_href="../", script=get_relative_url(SHARE_SCRIPT, address),
+    )

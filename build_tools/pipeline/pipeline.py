@@ -1,0 +1,322 @@
+"""The build, step by step: one method per MkDocs event (hooks/pipeline.py
+hands them over), each calling its steps in order.
+
+For a page: read and check its source (on_page_markdown), render its facts
+and calculators (the Markdown extensions), then its page tools, the end of
+page (review date, laws, sources) and translation notices (on_page_content),
+then, once the search plugin indexed it, add the sources and tools
+(on_page_context) and write its printable summary (on_post_page).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import get_files
+from mkdocs.utils import get_relative_url
+
+from build_tools import (
+    audio, background, calculators, glossary, links, page_tools, pages, parity, print_sheets, redirects, site,
+    translations, typed_figures,
+)
+from build_tools.errors import ContentError, Problem, warn
+from build_tools.fact_history import report_unverified_changes
+from build_tools.fact_rendering import RenderContext, render_page_footer
+from build_tools.facts import report_staleness
+from build_tools.facts_markdown import Document
+from build_tools.pipeline.state import LanguageBuild, PageRecord, Run
+from build_tools.yaml_source import read_text
+
+
+class Pipeline:
+    """The project's build steps, in the order MkDocs' events call them."""
+
+    def __init__(self):
+        self.run: Run | None = None
+
+    @property
+    def language(self) -> LanguageBuild:
+        return self.run.language
+
+    # Each language build starts here, after mkdocs-static-i18n (-100) chose
+    # its language. A config MkDocs has not given us before is a new run.
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig):
+        if self.run is None or self.run.config is not config:
+            self._start_run(config)
+        self.run.start_language()
+        return config
+
+    def _start_run(self, config: MkDocsConfig) -> None:
+        run = self.run = Run.load(config, document=self._document, help_url=self._help_url)
+        # Material's language partials, made from locales/, ahead of its own
+        config.theme.dirs.insert(0, run.theme_dir.name)
+        config.markdown_extensions += [run.external_links_extension, run.facts_extension, run.calculators_extension]
+        page_tools.check_summary_phones(
+            run.settings.summary_phones, run.facts, run.catalogs[run.source_lang],
+            f"{run.settings.locales_dir}/{run.source_lang}.yml",
+        )
+        report_staleness(run.facts, run.as_of, run.settings.fact_max_age_days, run.settings.fact_warning_days, run.settings.strict_facts)
+        report_unverified_changes(run.root / run.settings.facts_dir, run.root, run.settings.strict_facts)
+        self._report_outdated_translations()
+        # Beside the build; collected in on_env, before anything is written
+        run.check_in_background(self._page_problems)
+        run.check_in_background(self._parity_problems)
+
+    # Before mkdocs-static-i18n (-100) picks each language's files: without
+    # drafts, a draft translation is left out and Spanish shows instead.
+    def on_files(self, files, config):
+        if not self.run.settings.include_drafts:
+            for item in self.run.translations:
+                if item.text is not None and translations.translation_status(item.meta) != "reviewed":
+                    file = files.get_file_from_path(f"{item.lang}/{item.page}")
+                    if file is not None:
+                        files.remove(file)
+        return files
+
+    # This language's files are chosen and have their URLs: start its QR
+    # codes in a second process while its pages render.
+    def on_nav(self, nav, config, files):
+        language = self.language
+        language.files = files
+        language.published = {str(Path(f.abs_src_path).resolve()): f for f in files if f.abs_src_path}
+        urls = [urljoin(config.site_url or "", file.url) for file in files.documentation_pages()]
+        language.qr_codes = background.Pending(lambda: print_sheets.qr_codes(urls))
+        return nav
+
+    # Read the page's source (once per run) and its links; the Markdown
+    # extensions render it through self._document.
+    def on_page_markdown(self, markdown, page, config, files):
+        run, language = self.run, self.language
+        source = run.source(page.file.abs_src_path)
+        language.page = language.pages[page.file.src_uri] = PageRecord(
+            page=page,
+            shown=run.shown(page.file.abs_src_path),
+            source=source,
+            file_lang=getattr(page.file, "locale", None) or language.lang,
+            document=Document(run.shown(page.file.abs_src_path), source.body_line - 1, language.ctx.for_document()),
+            links=[link for link in links.find_links(source.text) if link.is_internal],
+        )
+        return markdown
+
+    # The page is rendered: take what the extensions found, make its page
+    # tools and end of page, and add the translation notices.
+    def on_page_content(self, html, page, config, files):
+        record, md = self.language.page, self.run.facts_extension.md
+        self.language.page = None
+        record.facts_used, record.calculators = list(md.facts_used), list(self.run.calculators_extension.md.calculators)
+        record.tools = self._page_tools(record)
+        record.footer = render_page_footer(md.fact_context, page.meta or {}, record.shown)
+        return self._translation_notices(html, record)
+
+    # Every page of this language is rendered and nothing is written yet:
+    # stop on any problem found, then prepare what the pages are written with.
+    def on_env(self, env, config, files):
+        run, language = self.run, self.language
+        if problems := run.collect_checks():
+            raise ContentError(problems)
+        self._check_links(files)
+        language.env = env
+        print_sheets.remember_qr_codes(language.qr_codes.result())
+        self._check_summary_addresses()
+        language.redirect_pages = redirects.language_pages(
+            run.redirects,
+            {file.url: file.page.title for file in files.documentation_pages() if file.page},
+            language.prefix, language.lang, run.shown(run.root / run.settings.redirects_file),
+            env.get_template("partials/redirect.html"), language.ctx.catalog, config.site_url,
+        )
+        return env
+
+    # After the search plugin (0) indexed the page: add the end of page and
+    # the page tools, and give the templates what they show.
+    @event_priority(-50)
+    def on_page_context(self, context, page, config, nav):
+        language = self.language
+        record = language.pages[page.file.src_uri]
+        context["offline"] = {**language.offline_strings, "manifest": get_relative_url(language.offline_manifest, page.url)}
+        # overrides/partials/calculators.html loads their script only where there is one
+        context["calculators"] = record.calculators
+        page.content = (page.content or "") + record.footer
+        page.content = page_tools.add_tools(
+            page.content, language.env, language.ctx.catalog, record.tools,
+            page.canonical_url or page.abs_url, (page.meta or {}).get("title") or page.title or config.site_name,
+            language.as_of_text,
+        )
+        return context
+
+    # A guide's printable summary: a page of its own, beside the guide's.
+    def on_post_page(self, output, page, config):
+        language = self.language
+        tools = language.pages[page.file.src_uri].tools
+        if tools.summary:
+            sheet = page_tools.summary_sheet(
+                language.env, language.ctx, tools, url=page.canonical_url or page.abs_url, page_url=page.url,
+                title=(page.meta or {}).get("title") or page.title, site_name=config.site_name,
+                as_of=language.as_of_text, last_reviewed=(page.meta or {}).get("last_reviewed"),
+            )
+            site.write_page(config.site_dir, print_sheets.summary_url(page.url), sheet)
+        return output
+
+    # The old addresses of moved pages, in this language; nginx's list once.
+    def on_post_build(self, config):
+        run, language = self.run, self.language
+        for address, html in language.redirect_pages.items():
+            site.write_page(config.site_dir, address, html)
+        if language.lang == run.source_lang:
+            prefixes = [run.i18n.language_prefix(lang) for lang in run.i18n.language_tags]
+            Path(config.site_dir, redirects.NGINX_FILE).write_text(redirects.nginx_conf(run.redirects, prefixes), encoding="utf-8")
+
+    # -- Steps -----------------------------------------------------------------
+
+    def _document(self) -> Document | None:
+        """The page the Markdown extensions render (None outside a page)."""
+        page = self.language.page if self.run and self.run.language else None
+        return page.document if page else None
+
+    def _help_url(self) -> str:
+        """The calculators' help page in the page's own language, else the Spanish one."""
+        run, language = self.run, self.language
+        page = language.page.page
+        folder = page.file.src_uri.split("/", 1)[0]
+        for lang in dict.fromkeys((folder, run.source_lang)):
+            target = language.files.get_file_from_path(f"{lang}/{calculators.HELP_PAGE}")
+            if target is not None:
+                return target.url_relative_to(page.file)
+        raise ContentError(Problem(f"docs/{run.source_lang}/{calculators.HELP_PAGE}", None, "the help page that calculators link to is missing"))
+
+    def _page_problems(self) -> list[Problem]:
+        """Every page and the docs/ layout, each file once (a page that falls
+        back to Spanish is the Spanish file)."""
+        run = self.run
+        problems = pages.check_layout(run.docs_dir, run.i18n.language_tags, run.root)
+        terms = run.glossary
+        for file in get_files(run.config).documentation_pages():
+            path = file.abs_src_path
+            source, shown = run.source(path), run.shown(path)
+            lang = Path(path).relative_to(run.docs_dir).parts[0]
+            problems += pages.check_page(source.text, shown, source)
+            problems += typed_figures.check_page(source.text, shown, lang, run.facts, source)
+            if lang == terms.language:
+                problems += glossary.check_page(source.text, shown, terms, source)
+        locale = run.root / run.settings.locales_dir / f"{terms.language}.yml"
+        if locale.is_file():
+            problems += glossary.check_locale(read_text(locale, run.root), run.shown(locale), terms)
+        return problems
+
+    def _parity_problems(self) -> list[Problem]:
+        """Reviewed translations must match their Spanish page (drafts are
+        work in progress: `translate check` shows theirs)."""
+        run = self.run
+        problems = []
+        for item in run.translations:
+            if item.state == "translated":
+                problems += parity.compare(item.source_text, item.text, run.facts, run.shown(item.source_path), run.shown(item.path))
+        return problems
+
+    def _report_outdated_translations(self) -> None:
+        run = self.run
+        notes = [
+            f"{run.shown(item.path)}: outdated; its Spanish page changed (python -m build_tools translate diff {item.page} {item.lang})"
+            for item in run.translations if item.state == "outdated"
+        ]
+        if notes:
+            warn("Translations to look at", notes)
+
+    def _page_tools(self, record: PageRecord) -> page_tools.PageTools:
+        """Audio player, summary and help lines of a page."""
+        run, language = self.run, self.language
+        page, source = record.page, record.source
+        found, problems = audio.read_audio(source.meta, source.text, run.docs_dir / record.file_lang, record.shown, run.root)
+        if problems:
+            raise ContentError(problems)
+        # A printed summary has no list of sources; its items are one document
+        ctx = RenderContext(language.lang, language.ctx.locale, language.ctx.catalog, run.as_of, footnotes=False)
+        tools = page_tools.PageTools(summary_lang=language.lang, text_lang=record.file_lang)
+        if found:
+            published = language.published.get(str(found.path.resolve()))
+            tools.audio = page_tools.audio_player(
+                found, published.url if published else None, page.url, ctx, record.shown, audio.key_line(source.text), run.root,
+            )
+        items, items_shown, items_lang = run.summary(source, record.shown), record.shown, record.file_lang
+        translation = run.translation(page.file.src_uri)
+        if not items and translation is not None:
+            # A translation without its own summary yet prints the Spanish one
+            items_shown = run.shown(translation.source_path)
+            items, items_lang = run.summary(run.source(translation.source_path), items_shown), run.source_lang
+        if items:
+            tools.summary = run.summary_renderer.render(items, items_shown, ctx)
+            tools.summary_lang = items_lang
+            tools.phones = page_tools.help_lines(
+                record.facts_used, run.settings.summary_phones, run.facts, ctx, record.shown,
+                f"{run.settings.locales_dir}/{run.source_lang}.yml",
+            )
+        return tools
+
+    def _translation_notices(self, html: str, record: PageRecord) -> str:
+        """Prepend the notices in the reader's language; mark fallback text as
+        Spanish; fill in the public status table and the glossary."""
+        run, language = self.run, self.language
+        page, meta = record.page, record.page.meta or {}
+        if problem := translations.status_problem(meta):
+            raise ContentError(Problem(record.shown, 1, problem))
+        if translations.STATUS_PLACEHOLDER in html:
+            html = html.replace(translations.STATUS_PLACEHOLDER, self._status_table(page))
+        if glossary.PLACEHOLDER in html:
+            html = html.replace(glossary.PLACEHOLDER, glossary.render(run.glossary, language.lang))
+        source_file = getattr(page.file, "alternates", {}).get(run.source_lang)
+        item = run.translation(page.file.src_uri)
+        outdated = item is not None and item.state == "outdated"
+        where = translations.page_language(language.lang, page.file.locale, run.source_lang, meta, outdated)
+        source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None
+        return translations.decorate(html, where, language.ctx.catalog, run.language_name(language.lang), source_link)
+
+    def _status_table(self, page) -> str:
+        run, language = self.run, self.language
+        statuses = [translations.status_of(item) for item in run.translations]
+        names = {lang.locale: lang.name for lang in run.i18n.config.languages}
+
+        def href(lang, target):
+            url = run.i18n.language_prefix(lang) + "/" + translations.page_url(target)
+            return get_relative_url(url.lstrip("/"), page.url)
+
+        return translations.render_status(statuses, language.ctx.catalog, names, href)
+
+    def _check_links(self, files) -> None:
+        """Every link and anchor of this language's pages, with file and line."""
+        run, language = self.run, self.language
+
+        def target_of(src_uri):
+            file = files.get_file_from_path(src_uri)
+            return run.shown(file.abs_src_path) if file is not None else None
+
+        def anchors_of(src_uri):
+            target = files.get_file_from_path(src_uri).page
+            if target is None:
+                return None
+            return set(getattr(target, "present_anchor_ids", ()) or ()) | links.anchors_in(target.content)
+
+        found = [(record.src_uri, record.shown, record.links) for record in language.pages.values()]
+        if problems := links.check_links(found, target_of, anchors_of, language.lang):
+            raise ContentError(problems)
+
+    def _check_summary_addresses(self) -> None:
+        language = self.language
+        found = [
+            (record.page.url, record.shown, bool(record.tools.summary))
+            for record in language.pages.values()
+        ]
+        if problems := page_tools.summary_clashes(found):
+            raise ContentError(problems[0])
+
+
+def state_of(config: MkDocsConfig) -> Run:
+    """The run of an in-process MkDocs build of ``config`` (its catalogs, languages...)."""
+    for plugin in config.plugins.values():
+        pipeline = vars(plugin).get("pipeline") if isinstance(plugin, ModuleType) else None
+        if isinstance(pipeline, Pipeline) and pipeline.run is not None and pipeline.run.config is config:
+            return pipeline.run
+    raise LookupError("no build of this MkDocs config has run in this process (is hooks/pipeline.py in mkdocs.yml?)")
