@@ -10,11 +10,11 @@ import markdown
 import pytest
 
 from build_tools import calculators
-from build_tools.calculators_markdown import CalculatorsExtension, PageCalculators, find_markers
+from build_tools.calculators_markdown import CalculatorsExtension, find_markers
 from build_tools.errors import ContentError
 from build_tools.fact_rendering import RenderContext, render_sources
 from build_tools.facts import load_facts
-from build_tools.facts_markdown import FactsExtension, PageFacts
+from build_tools.facts_markdown import Document, FactsExtension
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
 from conftest import copy_project, run_build
@@ -53,13 +53,14 @@ def facts_with(tmp_path, old, new, file="prestaciones.yml"):
 
 
 def convert(text, lang="es", offset=0, facts=FACTS):
-    """Render Markdown the way the hooks set it up for a page."""
-    ctx = context(lang)
-    facts_extension, calculators_extension = FactsExtension(facts), CalculatorsExtension(facts)
-    facts_extension.page = PageFacts("docs/es/page.md", offset, ctx)
-    calculators_extension.page = PageCalculators("docs/es/page.md", offset, ctx, lambda: "../ayuda/")
-    html = markdown.Markdown(extensions=[facts_extension, calculators_extension]).convert(text)
-    return html, ctx, calculators_extension.page
+    """Render Markdown the way the build sets it up for a page."""
+    document = Document("docs/es/page.md", offset, context(lang))
+    md = markdown.Markdown(extensions=[
+        FactsExtension(facts=facts, document=lambda: document),
+        CalculatorsExtension(help_url=lambda: "../ayuda/"),
+    ])
+    html = md.convert(text)
+    return html, md.fact_context, md.calculators
 
 
 # -- Facts --------------------------------------------------------------------
@@ -210,8 +211,8 @@ def test_no_inline_script_or_handler_and_the_json_cannot_close_its_element():
 
 
 def test_a_second_calculator_on_a_page_gets_its_own_ids():
-    html, _, page = convert("{{ calculadora: aguinaldo }}\n\n{{ calculadora: finiquito }}\n")
-    assert page.found == ["aguinaldo", "finiquito"]
+    html, _, found = convert("{{ calculadora: aguinaldo }}\n\n{{ calculadora: finiquito }}\n")
+    assert found == ["aguinaldo", "finiquito"]
     assert 'id="dc-calc-1-wage"' in html and 'id="dc-calc-2-wage"' in html
 
 
@@ -219,10 +220,10 @@ def test_a_second_calculator_on_a_page_gets_its_own_ids():
 
 
 def test_the_marker_becomes_the_calculator():
-    html, _, page = convert("# Aguinaldo\n\nText.\n\n{{ calculadora: aguinaldo }}\n\nMore {{ aguinaldo.dias }}.\n")
+    html, _, found = convert("# Aguinaldo\n\nText.\n\n{{ calculadora: aguinaldo }}\n\nMore {{ aguinaldo.dias }}.\n")
     assert html.count('<div class="dc-calc"') == 1
     assert "{{" not in html and "<p><div" not in html
-    assert page.found == ["aguinaldo"]
+    assert found == ["aguinaldo"]
 
 
 def test_markers_in_code_are_left_alone():

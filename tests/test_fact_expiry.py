@@ -2,21 +2,19 @@
 once a yearly amount has ended and the next one is not in the facts yet."""
 
 import datetime as dt
-import importlib.util
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from build_tools import site
+from build_tools import facts as facts_module
 from build_tools.errors import ContentError
 from build_tools.fact_rendering import RenderContext, render_inline, render_schedule, render_sources
-from build_tools.facts import load_facts
+from build_tools.facts import load_facts, report_staleness
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
 from build_tools.settings import load_settings
@@ -161,28 +159,18 @@ def test_facts_command_warns_of_values_ending_soon_and_strict_fails_only_once_no
     assert "ERROR: facts/zz_ending.yml:1: fact 'zz.ending' has no value in force on 2027-01-01" in ended.stdout.splitlines()
 
 
-def _facts_hook():
-    spec = importlib.util.spec_from_file_location("facts_hook", ROOT / "hooks" / "facts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_build_warns_of_values_ending_soon_and_strict_does_not_fail_on_them(tmp_path, monkeypatch):
     warned = []
-    monkeypatch.setattr(site, "warn", lambda title, lines: warned.append((title, lines)))
-    hook = _facts_hook()
-    settings = SimpleNamespace(fact_max_age_days=365, fact_warning_days=60, strict_facts=True)
-    state = SimpleNamespace(facts=load(tmp_path, HEAD + YEARS), as_of=dt.date(2026, 11, 21), settings=settings)
-    hook._report_staleness(state)
+    monkeypatch.setattr(facts_module, "warn", lambda title, lines: warned.append((title, lines)))
+    facts = load(tmp_path, HEAD + YEARS)
+    report_staleness(facts, dt.date(2026, 11, 21), 365, 60, strict=True)
     assert warned == [(
         "Facts whose value ends within 60 days",
         ["salarios.yml:1: fact 'wage': its value ends on 2026-12-31 and no value follows; add next year's amount before then"],
     )]
     # Once no value is in force, strict_facts stops the build
-    state.as_of = NEW_YEAR
     with pytest.raises(PluginError, match="fact 'wage' has no value in force on 2027-01-01"):
-        hook._report_staleness(state)
+        report_staleness(facts, NEW_YEAR, 365, 60, strict=True)
 
 
 # -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from build_tools.errors import ContentError
 from build_tools.fact_rendering import RenderContext, _citation, render_sources
 from build_tools.facts import LegalBasis, load_facts
-from build_tools.facts_markdown import FactsExtension, PageFacts, find_references
+from build_tools.facts_markdown import Document, FactsExtension, find_references
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
 
@@ -22,11 +22,10 @@ def context(lang="es", as_of=dt.date(2026, 11, 21)):
 
 
 def render(text, lang="es", as_of=dt.date(2026, 11, 21), offset=0, facts=FACTS):
-    ctx = context(lang, as_of)
-    extension = FactsExtension(facts)
-    extension.page = PageFacts("docs/es/page.md", offset, ctx)
-    html = markdown.Markdown(extensions=[extension, "attr_list"]).convert(text)
-    return html, ctx
+    document = Document("docs/es/page.md", offset, context(lang, as_of))
+    md = markdown.Markdown(extensions=[FactsExtension(facts=facts, document=lambda: document), "attr_list"])
+    html = md.convert(text)
+    return html, md.fact_context
 
 
 def test_money_is_formatted_per_language():

@@ -10,7 +10,7 @@ import pytest
 from build_tools.errors import ContentError
 from build_tools.fact_rendering import RenderContext, render_sources
 from build_tools.facts import Source, load_facts
-from build_tools.facts_markdown import FactsExtension, PageFacts
+from build_tools.facts_markdown import Document, FactsExtension
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
 
@@ -52,9 +52,9 @@ def facts(tmp_path):
 
 def render(facts, text, as_of):
     ctx = RenderContext("es", babel_locale("es", "es_MX"), CATALOG, as_of)
-    extension = FactsExtension(facts)
-    extension.page = PageFacts("docs/es/page.md", 0, ctx)
-    return markdown.Markdown(extensions=[extension]).convert(text), render_sources(ctx)
+    document = Document("docs/es/page.md", 0, ctx)
+    md = markdown.Markdown(extensions=[FactsExtension(facts=facts, document=lambda: document)])
+    return md.convert(text), render_sources(md.fact_context)
 
 
 def test_each_value_keeps_its_own_or_the_facts_confidence_sources_and_note(facts):

@@ -1,8 +1,14 @@
-from build_tools.site import source_line_offset
+from build_tools.front_matter import split
+from build_tools.site import write_page
 
 
-def test_front_matter_offset_counts_what_mkdocs_strips():
+def test_the_body_starts_after_what_mkdocs_strips():
     # MkDocs removes the front matter and the blank lines after it
-    assert source_line_offset("---\ntitle: X\n---\n\n\n# T\n") == 5
-    assert source_line_offset("# T\n") == 0
-    assert source_line_offset("---\nnot closed\n# T\n") == 0
+    assert split("---\ntitle: X\n---\n\n\n# T\n").body_line == 6
+    assert split("# T\n").body_line == 1
+    assert split("---\nnot closed\n# T\n").body_line == 1
+
+
+def test_a_page_is_written_as_the_index_of_its_address(tmp_path):
+    write_page(tmp_path, "hogar/aguinaldo/resumen/", "<p>á</p>")
+    assert (tmp_path / "hogar/aguinaldo/resumen/index.html").read_text(encoding="utf-8") == "<p>á</p>"
