@@ -5,7 +5,7 @@ import markdown
 import pytest
 
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext, _citation, render_sources
+from build_tools.fact_rendering import RenderContext, _citation, render_page_footer, render_sources
 from build_tools.facts import LegalBasis, load_facts
 from build_tools.facts_markdown import Document, FactsExtension, find_references
 from build_tools.languages import babel_locale
@@ -234,3 +234,36 @@ def test_citations_of_several_articles_and_of_transitional_articles():
         "Ley Federal del Trabajo, Cuarto transitorio, DOF 01-05-2026"
     )
     assert _citation(LegalBasis(lft, None, "x")) == "Ley Federal del Trabajo"
+
+
+def test_each_document_reports_its_own_facts_on_its_markdown():
+    documents = iter([Document("docs/es/a.md", 0, context()), Document("docs/es/b.md", 0, context())])
+    extension = FactsExtension(facts=FACTS, document=lambda: next(documents))
+    first = markdown.Markdown(extensions=[extension])
+    first.convert("{{ aguinaldo.dias }} y {{ salario_minimo.general }}")
+    second = markdown.Markdown(extensions=[extension])
+    second.convert("{{ salario_minimo.general }}")
+    assert [fact.id for fact in first.facts_used] == ["aguinaldo.dias", "salario_minimo.general"]
+    assert [fact.id for fact in second.facts_used] == ["salario_minimo.general"]
+
+
+def test_the_extension_loads_by_name_with_its_configuration():
+    document = Document("docs/es/page.md", 0, context())
+    md = markdown.Markdown(
+        extensions=["build_tools.facts_markdown"],
+        extension_configs={"build_tools.facts_markdown": {"facts": FACTS, "document": lambda: document}},
+    )
+    assert "15 días" in md.convert("{{ aguinaldo.dias }}")
+    # Without a document (not a page of the site) references are left as written
+    assert "{{ aguinaldo.dias }}" in markdown.Markdown(extensions=[FactsExtension(facts=FACTS)]).convert("{{ aguinaldo.dias }}")
+
+
+def test_the_page_footer_checks_last_reviewed_and_laws():
+    ctx = context()
+    with pytest.raises(ContentError, match=r"^docs/es/x.md: 'last_reviewed' must be a date like 2026-11-21, not 'ayer'$"):
+        render_page_footer(ctx, {"last_reviewed": "ayer"}, "docs/es/x.md")
+    with pytest.raises(ContentError, match=r"^docs/es/x.md: 'laws' must be a list of law names$"):
+        render_page_footer(ctx, {"laws": "Ley Federal del Trabajo"}, "docs/es/x.md")
+    footer = render_page_footer(ctx, {"last_reviewed": dt.date(2026, 11, 21), "laws": ["Ley del Seguro Social"]}, "docs/es/x.md")
+    assert footer.startswith('<p class="dc-review">') and "Ley del Seguro Social" in footer
+    assert "dc-sources" not in footer  # no facts used, no list of sources

@@ -1,4 +1,4 @@
-from build_tools.links import Link, anchors_in, find_links, resolve
+from build_tools.links import Link, anchors_in, check_links, find_links, resolve
 
 
 def test_find_links_with_lines_skipping_code():
@@ -31,3 +31,20 @@ def test_anchors_in_html():
 def test_html_sources_are_links_too():
     links = find_links('<audio controls src="audio/aguinaldo.mp3"></audio>\n<img alt="x" src=\'img/a.png\'>\n')
     assert [(l.line, l.target) for l in links] == [(1, "audio/aguinaldo.mp3"), (2, "img/a.png")]
+
+
+def test_check_links_names_the_missing_page_and_the_missing_section():
+    pages = {"es/a.md": "docs/es/a.md", "es/b.md": "docs/es/b.md"}
+    anchors = {"es/a.md": {"top"}, "es/b.md": {"cuanto"}}
+    found = [("es/a.md", "docs/es/a.md", [Link(3, "b.md#cuanto"), Link(4, "c.md"), Link(5, "b.md#nada"), Link(6, "#top"), Link(7, "#fin")])]
+    problems = check_links(found, pages.get, anchors.get, "en")
+    assert [str(p) for p in problems] == [
+        "docs/es/a.md:4: (language: en) the link 'c.md' points to a page that does not exist",
+        "docs/es/a.md:5: (language: en) the link 'b.md#nada' points to a section '#nada' that does not exist in docs/es/b.md",
+        "docs/es/a.md:7: (language: en) the link '#fin' points to a section '#fin' that does not exist in docs/es/a.md",
+    ]
+
+
+def test_anchors_are_not_checked_in_files_that_are_not_pages():
+    found = [("es/a.md", "docs/es/a.md", [Link(2, "img.png#x")])]
+    assert check_links(found, lambda uri: f"docs/{uri}", lambda uri: None, "es") == []

@@ -3,13 +3,15 @@
 import re
 import urllib.error
 import urllib.request
+from types import SimpleNamespace
 
+import jinja2
 import pytest
 
 from browser import require
 from build_tools import deploy, nginx
 from build_tools.errors import ContentError
-from build_tools.redirects import Redirect, link, load_redirects, nginx_conf, normalise
+from build_tools.redirects import Redirect, language_pages, link, load_redirects, nginx_conf, normalise
 from conftest import run_build
 
 
@@ -96,6 +98,21 @@ def test_links_stay_in_the_language():
     conf = nginx_conf([redirect], ["", "en"])
     assert "location = /hogar/pago-extra/ { return 301 /hogar/aguinaldo/; }" in conf
     assert "location = /en/hogar/pago-extra/ { return 301 /en/hogar/aguinaldo/; }" in conf
+
+
+def test_each_language_checks_its_own_pages_and_renders_the_old_addresses():
+    template = jinja2.Environment().from_string("{{ lang }} {{ title }} {{ href }} {{ canonical }}")
+    catalog = SimpleNamespace(t=lambda key: key)
+    moved = [Redirect("hogar/pago-extra/", "hogar/aguinaldo/", 1)]
+    pages = language_pages(moved, {"en/hogar/aguinaldo/": "Aguinaldo"}, "en", "en", "redirects.yml", template, catalog, "https://x.org/")
+    assert pages == {"en/hogar/pago-extra/": "en Aguinaldo ../aguinaldo/ https://x.org/en/hogar/aguinaldo/"}
+    with pytest.raises(ContentError) as error:
+        language_pages(moved, {"nah/hogar/pago-extra/": "Viejo"}, "nah", "nah", "redirects.yml", template, catalog, None)
+    assert [str(p) for p in error.value.problems] == [
+        "redirects.yml:1: (language: nah) 'hogar/pago-extra/' is still a page; remove it, or remove this redirect",
+    ]
+    with pytest.raises(ContentError, match=r"redirects.yml:1: \(language: es\) there is no page at 'hogar/aguinaldo/'"):
+        language_pages(moved, {}, "", "es", "redirects.yml", template, catalog, None)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -1,0 +1,84 @@
+"""What the build adds around a page (build_tools.page_tools), without MkDocs."""
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+import pytest
+from mkdocs.exceptions import PluginError
+
+from build_tools import page_tools
+from build_tools.audio import Audio
+from build_tools.errors import ContentError
+from build_tools.fact_rendering import RenderContext
+from build_tools.facts import load_facts
+from build_tools.languages import babel_locale
+from build_tools.locales import load_catalogs
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = load_facts(ROOT / "facts", ROOT)
+CATALOGS = load_catalogs(ROOT / "locales", ["es", "en"], "es", ROOT)
+AS_OF = dt.date(2026, 11, 21)
+
+
+def context(lang="es", catalog=None):
+    catalog = catalog or CATALOGS[lang]
+    return RenderContext(lang, babel_locale(lang, {"es": "es_MX", "en": "en_US"}[lang]), catalog, AS_OF, footnotes=False)
+
+
+def without(key):
+    """The Spanish strings without one key."""
+    strings = {**CATALOGS["es"].strings, "site": {k: v for k, v in CATALOGS["es"].strings["site"].items() if k != key}}
+    return dataclasses.replace(CATALOGS["es"], strings=strings)
+
+
+def test_summary_phones_must_be_phone_facts_with_a_label():
+    page_tools.check_summary_phones(["profedet.telefono"], FACTS, CATALOGS["es"], "locales/es.yml")
+    with pytest.raises(PluginError, match="'aguinaldo.dias' is not a phone fact"):
+        page_tools.check_summary_phones(["aguinaldo.dias"], FACTS, CATALOGS["es"], "locales/es.yml")
+    with pytest.raises(PluginError, match=r"locales/es.yml: add 'summary.phone.imss.telefono'"):
+        page_tools.check_summary_phones(["imss.telefono"], FACTS, without("summary.phone.imss.telefono"), "locales/es.yml")
+
+
+def test_help_lines_have_their_label_and_a_phone_link():
+    lines = page_tools.help_lines([FACTS["aguinaldo.dias"]], ["profedet.telefono"], FACTS, context("en"), "docs/en/x.md", "locales/es.yml")
+    assert [label for label, _ in lines] == [CATALOGS["en"].t("summary.phone.profedet.telefono")]
+    assert 'href="tel:+52' in lines[0][1]
+
+
+def test_a_phone_the_guide_gives_needs_its_label():
+    with pytest.raises(ContentError) as error:
+        catalog = without("summary.phone.imss.telefono")
+        page_tools.help_lines([FACTS["imss.telefono"]], [], FACTS, context(catalog=catalog), "docs/es/x.md", "locales/es.yml")
+    assert str(error.value) == (
+        "locales/es.yml: add 'summary.phone.imss.telefono': docs/es/x.md gives this phone number, "
+        "and printed summaries need its label"
+    )
+
+
+def test_an_audio_file_left_out_of_the_site_stops_the_build(tmp_path):
+    found = Audio(tmp_path / "audio/a.mp3", None, "4:30", 340_000, "audio/mpeg")
+    with pytest.raises(ContentError, match=r"^docs/es/x.md:3: the audio file audio/a.mp3 is not published"):
+        page_tools.audio_player(found, None, "hogar/x/", context(), "docs/es/x.md", 3, tmp_path)
+    player = page_tools.audio_player(found, "audio/a.mp3", "hogar/x/", context(), "docs/es/x.md", 3, tmp_path)
+    assert (player.href, player.size, player.duration) == ("../../audio/a.mp3", "340 KB", "4:30")
+
+
+def test_a_page_where_a_summary_goes_is_named_with_the_guide():
+    pages = [("hogar/x/", "docs/es/hogar/x.md", True), ("hogar/x/resumen/", "docs/es/hogar/x/resumen.md", False),
+             ("hogar/y/", "docs/es/hogar/y.md", False), ("hogar/y/resumen/", "docs/es/hogar/y/resumen.md", False)]
+    assert [str(p) for p in page_tools.summary_clashes(pages)] == [
+        "docs/es/hogar/x/resumen.md: this page's address is where the printable summary of docs/es/hogar/x.md goes; rename one",
+    ]
+
+
+def test_tools_go_under_the_title_and_the_print_footer_at_the_end():
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    tools = page_tools.PageTools(summary_lang="es", text_lang="es", summary=["Una frase."])
+    html = page_tools.add_tools('<h1>T</h1><p><a href="../y/">y</a></p>', env, CATALOGS["es"], tools, "https://x.org/hogar/x/", "T", "21 de noviembre de 2026")
+    head, rest = html.split("</h1>", 1)
+    assert head == "<h1>T"
+    assert rest.startswith('<div class="dc-tools"') and 'href="resumen/"' in rest
+    assert 'data-print-url="https://x.org/hogar/y/"' in rest
+    assert rest.rstrip().endswith("</aside>") and "21 de noviembre de 2026" in rest

@@ -1,0 +1,38 @@
+"""The build's pipeline: one run per loaded mkdocs.yml, one language build at a time."""
+
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from build_tools.pipeline import state_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _config(site_dir):
+    return load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+
+
+@pytest.mark.build
+def test_each_loaded_config_is_a_run_of_its_own(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("DC_AS_OF", "2026-11-21")
+    monkeypatch.setenv("DC_ONLY_LANG", "es")
+    first = _config(tmp_path / "one")
+    build(first)
+    run = state_of(first)
+    # The run's catalogs and languages, for the deploy step after an in-process build
+    assert run.i18n.language_tags == ["es", "en", "nah", "tzo", "mix"]
+    assert set(run.catalogs) == set(run.i18n.language_tags)
+    assert run.language.lang == "es" and run.language.pages
+    record = run.language.pages["es/calculadoras/aguinaldo.md"]
+    assert record.calculators == ["aguinaldo"] and record.facts_used
+    # `mkdocs serve` loads mkdocs.yml again for a rebuild: a new run, nothing carried over
+    second = _config(tmp_path / "two")
+    with pytest.raises(LookupError):
+        state_of(second)
+    build(second)
+    assert state_of(second) is not run
+    assert state_of(second).sources is not run.sources
