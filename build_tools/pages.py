@@ -35,7 +35,8 @@ def check_page(text: str, shown: str, page: Split | None = None) -> list[Problem
         return [problem]
     problems = []
     if not page.body.strip():
-        problems.append(Problem(shown, page.body_line, "the page is empty: it has no text after its header"))
+        # The line after the header, however many blank lines follow it
+        problems.append(Problem(shown, page.front.count("\n") + 1, "the page is empty: it has no text after its header"))
     problems += [Problem(shown, line, message) for line, message in find_unsafe(page.body, page.body_line)]
     return problems
 

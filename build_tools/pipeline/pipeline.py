@@ -174,7 +174,7 @@ class Pipeline:
 
     def _document(self) -> Document | None:
         """The page the Markdown extensions render (None outside a page)."""
-        page = self.language.page if self.run and self.run.language else None
+        page = self.language.page
         return page.document if page else None
 
     def _help_url(self) -> str:
