@@ -56,13 +56,13 @@ class Pipeline:
         # Material's language partials, made from locales/, ahead of its own
         config.theme.dirs.insert(0, run.theme_dir.name)
         config.markdown_extensions += [run.external_links_extension, run.facts_extension, run.calculators_extension]
+        report_staleness(run.facts, run.as_of, run.settings.fact_max_age_days, run.settings.fact_warning_days, run.settings.strict_facts)
+        report_unverified_changes(run.root / run.settings.facts_dir, run.root, run.settings.strict_facts)
+        self._report_outdated_translations()
         page_tools.check_summary_phones(
             run.settings.summary_phones, run.facts, run.catalogs[run.source_lang],
             f"{run.settings.locales_dir}/{run.source_lang}.yml",
         )
-        report_staleness(run.facts, run.as_of, run.settings.fact_max_age_days, run.settings.fact_warning_days, run.settings.strict_facts)
-        report_unverified_changes(run.root / run.settings.facts_dir, run.root, run.settings.strict_facts)
-        self._report_outdated_translations()
         # Beside the build; collected in on_env, before anything is written
         run.check_in_background(self._page_problems)
         run.check_in_background(self._parity_problems)
@@ -92,13 +92,14 @@ class Pipeline:
     # extensions render it through self._document.
     def on_page_markdown(self, markdown, page, config, files):
         run, language = self.run, self.language
-        source = run.source(page.file.abs_src_path)
+        source, shown = run.source(page.file.abs_src_path), run.shown(page.file.abs_src_path)
         language.page = language.pages[page.file.src_uri] = PageRecord(
             page=page,
-            shown=run.shown(page.file.abs_src_path),
+            shown=shown,
             source=source,
             file_lang=getattr(page.file, "locale", None) or language.lang,
-            document=Document(run.shown(page.file.abs_src_path), source.body_line - 1, language.ctx.for_document()),
+            # MkDocs renders the body: error lines count from where it starts
+            document=Document(shown, source.body_line - 1, language.ctx.for_document()),
             links=[link for link in links.find_links(source.text) if link.is_internal],
         )
         return markdown
