@@ -14,7 +14,7 @@ import inspect
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
 import material
@@ -185,25 +185,35 @@ WORKER = "search.a7633da7.min.js"
 BUNDLE = "bundle.a5f9d56c.min.js"
 
 
-@pytest.mark.parametrize(("folder_name", "name", "ours"), [
-    ("assets/javascripts/workers", WORKER,
-     "overrides/assets/javascripts/workers/search-stemmed.js loads it and replaces lunr.Index.prototype.search"),
-    ("assets/javascripts", BUNDLE,
-     "overrides/assets/javascripts/search-on-demand.js holds back its XMLHttpRequest for the index and its new Worker"),
-])
-def test_materials_search_scripts_are_the_ones_our_scripts_wrap(folder_name, name, ours):
-    found = sorted(p.name for p in (MATERIAL / folder_name).glob(name.split(".")[0] + ".*.min.js"))
-    assert found == [name], (
-        f"Material's {folder_name}/{name} is now {found} in mkdocs-material {installed('mkdocs-material')}: {ours}. "
-        f"Check both still work (tests/test_search_browser.py), then update the name in {THIS_FILE}"
+def script_in_base(pattern: str) -> str:
+    match = re.search(pattern, base_source())
+    assert match, f"Material's base.html no longer loads a script matching {pattern}"
+    return match.group(1)
+
+
+def test_materials_search_worker_is_the_one_our_worker_loads():
+    path = PurePosixPath(script_in_base(r'"search": "(assets/javascripts/workers/[^"]+)"'))
+    assert path.name == WORKER, (
+        f"Material's search worker is now {path.name} in mkdocs-material {installed('mkdocs-material')}: "
+        "overrides/assets/javascripts/workers/search-stemmed.js loads it and replaces lunr.Index.prototype.search. "
+        f"Check search still stems while typing (tests/test_search_browser.py), then update WORKER in {THIS_FILE}"
     )
+    assert (MATERIAL / path).is_file()
+    # Ours is served beside it, so that the worker's ../lunr/min/ paths still resolve
+    assert (ROOT / "overrides" / path.parent / "search-stemmed.js").is_file(), (
+        f"overrides/assets/javascripts/workers/search-stemmed.js must sit in Material's worker folder {path.parent}"
+    )
+    assert (MATERIAL / path.parent / ".." / search_index.LUNR_DIR.relative_to(path.parent.parent)).is_dir()
 
 
-def test_stemmed_worker_sits_where_materials_relative_lunr_path_holds():
-    # search-stemmed.js is served from the worker's folder, and Material's worker loads ../lunr/min/...
-    ours = ROOT / "overrides/assets/javascripts/workers/search-stemmed.js"
-    assert ours.parent.relative_to(ROOT / "overrides") == Path("assets/javascripts/workers")
-    assert (MATERIAL / "assets/javascripts/workers" / ".." / search_index.LUNR_DIR.relative_to("assets/javascripts")).is_dir()
+def test_materials_bundle_is_the_one_search_on_demand_wraps():
+    name = script_in_base(r"'assets/javascripts/(bundle\.[0-9a-f]+\.min\.js)'")
+    assert name == BUNDLE, (
+        f"Material's bundle is now {name} in mkdocs-material {installed('mkdocs-material')}: "
+        "overrides/assets/javascripts/search-on-demand.js holds back its XMLHttpRequest for the search index "
+        "and its new Worker. Check the search still waits to be opened and then works "
+        f"(tests/test_search_browser.py, tests/test_privacy.py), then update BUNDLE in {THIS_FILE}"
+    )
 
 
 def test_lunr_files_the_build_and_offline_list_expect_exist():
@@ -279,13 +289,16 @@ def test_fingerprinted_assets_match_what_the_worker_and_nginx_cache():
         assert pattern.search(path), f"Material's {path} is not named the way build_tools/offline_worker.js and nginx expect"
     css = [p.name for p in (MATERIAL / "assets/stylesheets").glob("*.min.css")]
     assert css and all(pattern.search(name) for name in css), css
+    nginx = (ROOT / "deploy/nginx/derechos-claros.conf").read_text(encoding="utf-8")
+    cached = re.compile(re.search(r'location ~\* "(\\.\[0-9a-f\]\{8\}[^"]*)"', nginx).group(1), re.I)
+    assert cached.search("assets/javascripts/" + BUNDLE), "deploy/nginx: the year-long cache no longer matches Material's names"
 
 
 # mkdocs-static-i18n -----------------------------------------------------------
 
 
 def test_folder_locale_regex_is_a_module_global_the_plugin_can_replace():
-    assert isinstance(folder.RE_LOCALE, re.Pattern), (
+    assert isinstance(getattr(folder, "RE_LOCALE", None), re.Pattern), (
         "mkdocs_static_i18n.folder.RE_LOCALE is gone or not a regex: build_tools/i18n/plugin.py (on_config) replaces it"
     )
     readers = [name for name, fn in inspect.getmembers(folder, inspect.isfunction) if "RE_LOCALE" in fn.__code__.co_names]
@@ -334,6 +347,8 @@ def test_i18n_state_the_project_reads():
     for name in ("default_language", "build_languages", "current_language_config"):
         assert isinstance(inspect.getattr_static(I18n, name), property), f"I18n.{name} is no longer a property"
     assert list(inspect.signature(I18n.get_language_config).parameters) == ["self", "locale"]
+    # hooks/pages.py (100), hooks/translations.py (0) and hooks/page_tools.py (-110) order their on_files around this
+    assert I18n.on_files.mkdocs_priority == -100 and I18n.on_post_build.mkdocs_priority == -100
     # The file attributes set per language build, read by the plugin, hooks and sitemap.xml
     source = inspect.getsource(folder)
     for attribute in ("file.alternates =", "file.locale =", "file.locale_alternate_of ="):
