@@ -12,6 +12,7 @@ around it is not checked (see ``check_page_html``).
 
 from __future__ import annotations
 
+from html import unescape
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -35,6 +36,7 @@ _LIST_ATTRIBUTES = ("srcset", "imagesrcset")  # "url 1x, url 2x"
 # SVG animation can set a link's address: <set attributeName="href" to="javascript:...">
 _ANIMATION_ELEMENTS = frozenset({"set", "animate"})
 _ANIMATION_VALUES = ("to", "from", "by", "values")
+_CONTROL = re.compile(r"[\x00-\x20]")
 _BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.I)
 _HIDING = re.compile(
     r"display:none|visibility:(hidden|collapse)|content-visibility:hidden"
@@ -64,8 +66,13 @@ MESSAGES = {
 def unsafe_scheme(url: str) -> str | None:
     """'javascript', 'data', ... if ``url`` (entities already decoded) uses one."""
     # Browsers ignore control characters and whitespace inside the scheme
-    match = _BAD_SCHEME.match(re.sub(r"[\x00-\x20]", "", url))
+    match = _BAD_SCHEME.match(_CONTROL.sub("", url))
     return match.group(1).lower() if match else None
+
+
+def _as_read(line: str) -> str:
+    """A source line as a browser reads an address in it: entities decoded, no spaces."""
+    return _CONTROL.sub("", unescape(line)).lower()
 
 
 def hides_text(style: str) -> bool:
@@ -196,6 +203,6 @@ def check_page_html(html: str, source_path_shown: str, source_text: str) -> list
 
 def _source_line(lines: list[str], clue: str, used: set[int]) -> int | None:
     clue = clue.lower()
-    matches = [number for number, line in enumerate(lines, 1) if clue in line.lower()]
+    matches = [number for number, line in enumerate(lines, 1) if clue in line.lower() or clue in _as_read(line)]
     fresh = [number for number in matches if number not in used]
     return (fresh or matches or [None])[0]
