@@ -87,11 +87,13 @@ class Finding:
     line: int  # in the HTML given
     kind: str  # a key of MESSAGES
     detail: str  # the tag, attribute or scheme, for the message and for tracing
-    clue: str  # text to look for in the Markdown source
+    clues: tuple[str, ...]  # texts to look for in the Markdown source, the first one needed
 
 
-def attribute_findings(tag: str, attrs: list[tuple[str, str | None]], own: bool = False) -> list[tuple[str, str, str]]:
-    """(kind, detail, clue) for each unsafe attribute of one start tag.
+def attribute_findings(
+    tag: str, attrs: list[tuple[str, str | None]], own: bool = False
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(kind, detail, clues) for each unsafe attribute of one start tag.
 
     ``own`` allows the ``hidden`` attribute of our renderers' markup.
     """
@@ -99,12 +101,14 @@ def attribute_findings(tag: str, attrs: list[tuple[str, str | None]], own: bool 
     values = {name: value or "" for name, value in attrs}
     for name, value in attrs:
         value = value or ""
+        # The value's first line tells apart lines that name the same attribute
+        clues = (name, value.strip().split("\n")[0][:60]) if value.strip() else (name,)
         if name.startswith("on"):
-            found.append(("event", name, name))
+            found.append(("event", name, clues))
         elif name == "style" and hides_text(value):
-            found.append(("style", name, "style"))
+            found.append(("style", name, clues))
         elif name == "hidden" and not own:
-            found.append(("hidden", name, "hidden"))
+            found.append(("hidden", name, (name,)))
         urls = []
         if name in _LIST_ATTRIBUTES:
             urls = [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
@@ -114,7 +118,7 @@ def attribute_findings(tag: str, attrs: list[tuple[str, str | None]], own: bool 
             urls = value.split(";")
         for url in urls:
             if scheme := unsafe_scheme(url):
-                found.append(("url", scheme, scheme + ":"))
+                found.append(("url", scheme, (scheme + ":", url.strip()[:60])))
     return found
 
 
@@ -128,10 +132,10 @@ class _Checker(HTMLParser):
         line, attributes = self.getpos()[0], dict(attrs)
         classes = set((attributes.get("class") or "").split())
         if tag in UNSAFE_ELEMENTS and not (self.own_markup and _is_own_element(tag, attributes, classes)):
-            self.findings.append(Finding(line, "tag", tag, "<" + tag))
+            self.findings.append(Finding(line, "tag", tag, ("<" + tag,)))
         own = self.own_markup and bool(classes & OWN_HIDDEN_CLASSES)
-        for kind, detail, clue in attribute_findings(tag, attrs, own):
-            self.findings.append(Finding(line, kind, detail, clue))
+        for kind, detail, clues in attribute_findings(tag, attrs, own):
+            self.findings.append(Finding(line, kind, detail, clues))
 
     handle_startendtag = handle_starttag
 
@@ -152,7 +156,7 @@ class _Checker(HTMLParser):
     def _check_rest(self, data: str, start: int) -> None:
         first_line = self.getpos()[0] + data.count("\n", 0, start)
         for finding in find_unsafe_html(data[start:], self.own_markup):
-            self.findings.append(Finding(finding.line + first_line - 1, finding.kind, finding.detail, finding.clue))
+            self.findings.append(Finding(finding.line + first_line - 1, finding.kind, finding.detail, finding.clues))
 
 
 def _is_own_element(tag: str, attrs: dict[str, str | None], classes: set[str]) -> bool:
@@ -184,25 +188,33 @@ def check_page_html(html: str, source_path_shown: str, source_text: str) -> list
 
     ``html`` is ``page.content``: what the page's Markdown rendered to,
     including fact values and calculators, before the theme puts it into
-    its template. The line is where the source first mentions what was
-    found (the tag, the attribute, the address scheme), the next such
-    line for the next finding of the same; without one, the file alone.
+    its template. The line is the first in the source that mentions what
+    was found (the tag, or the attribute or address scheme with its value;
+    else the attribute or scheme alone) and was not given to the same
+    finding before; without one, the file alone.
     """
     lines = source_text.splitlines()
-    used: dict[str, set[int]] = {}
+    used: dict[tuple[str, ...], set[int]] = {}
     problems = []
     for finding in find_unsafe_html(html):
-        taken = used.setdefault(finding.clue.lower(), set())
-        line = _source_line(lines, finding.clue, taken)
+        taken = used.setdefault(finding.clues, set())
+        line = _source_line(lines, finding.clues, taken)
         if line is not None:
             taken.add(line)
         problems.append(Problem(source_path_shown, line, message(finding)))
-    # One report per place and kind
-    return list(dict.fromkeys(problems))
+    # One report per place and kind, in the order of the file
+    return sorted(dict.fromkeys(problems), key=lambda problem: problem.line or 0)
 
 
-def _source_line(lines: list[str], clue: str, used: set[int]) -> int | None:
-    clue = clue.lower()
-    matches = [number for number, line in enumerate(lines, 1) if clue in line.lower() or clue in _as_read(line)]
-    fresh = [number for number in matches if number not in used]
-    return (fresh or matches or [None])[0]
+def _mentions(line: str, text: str) -> bool:
+    return text.lower() in line.lower() or _CONTROL.sub("", text.lower()) in _as_read(line)
+
+
+def _source_line(lines: list[str], clues: tuple[str, ...], used: set[int]) -> int | None:
+    for wanted in (clues, clues[:1]):
+        matches = [number for number, line in enumerate(lines, 1) if all(_mentions(line, clue) for clue in wanted)]
+        if fresh := [number for number in matches if number not in used]:
+            return fresh[0]
+        if matches:
+            return matches[0]
+    return None

@@ -62,7 +62,7 @@ def _attribute_lists(prose: str, first_line: int) -> list[tuple[int, str]]:
             # A word alone ({ hidden }) is an attribute without a value; only
             # 'hidden' does anything then
             pairs = [(name.lower(), value) for name, value in attrs if value is not None or name.lower() == "hidden"]
-            for kind, detail, _clue in attribute_findings("", pairs):
+            for kind, detail, _clues in attribute_findings("", pairs):
                 found.append((number, MESSAGES[kind].format(detail)))
     return found
 
