@@ -12,9 +12,9 @@ around it is not checked (see ``check_page_html``).
 
 from __future__ import annotations
 
-from html import unescape
 import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 from build_tools.errors import Problem
@@ -28,6 +28,9 @@ UNSAFE_ELEMENTS = frozenset({
     "meta", "base", "form", "link",
     "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "title",
 })
+# In SVG and MathML a <title> is an ordinary element (an icon's name)
+_FOREIGN_ROOTS = ("svg", "math")
+_FOREIGN_ORDINARY = frozenset({"title"})
 URL_ATTRIBUTES = frozenset({
     "href", "src", "action", "formaction", "xlink:href", "srcset", "imagesrcset", "poster",
     "data", "background", "cite", "longdesc", "ping", "codebase", "lowsrc", "dynsrc", "manifest", "icon",
@@ -40,7 +43,7 @@ _CONTROL = re.compile(r"[\x00-\x20]")
 _BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.I)
 _HIDING = re.compile(
     r"display:none|visibility:(hidden|collapse)|content-visibility:hidden"
-    r"|font-size:0(\.0*)?(?![.\d])|opacity:0?(\.0*)?(?![.\d])"
+    r"|(font-size|opacity):(0(\.0*)?|\.0+)(?![.\d])"
 )
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)", re.I | re.S)
@@ -126,18 +129,29 @@ class _Checker(HTMLParser):
     def __init__(self, own_markup: bool):
         super().__init__(convert_charrefs=True)
         self.own_markup = own_markup
+        self.foreign = 0  # depth of open <svg> and <math> elements
         self.findings: list[Finding] = []
 
     def handle_starttag(self, tag, attrs):
         line, attributes = self.getpos()[0], dict(attrs)
         classes = set((attributes.get("class") or "").split())
-        if tag in UNSAFE_ELEMENTS and not (self.own_markup and _is_own_element(tag, attributes, classes)):
+        if tag in _FOREIGN_ROOTS:
+            self.foreign += 1
+        ordinary = self.foreign and tag in _FOREIGN_ORDINARY
+        if tag in UNSAFE_ELEMENTS and not ordinary and not (self.own_markup and _is_own_element(tag, attributes, classes)):
             self.findings.append(Finding(line, "tag", tag, ("<" + tag,)))
         own = self.own_markup and bool(classes & OWN_HIDDEN_CLASSES)
         for kind, detail, clues in attribute_findings(tag, attrs, own):
             self.findings.append(Finding(line, kind, detail, clues))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in _FOREIGN_ROOTS:
+            self.foreign -= 1
+
+    def handle_endtag(self, tag):
+        if tag in _FOREIGN_ROOTS and self.foreign:
+            self.foreign -= 1
 
     # A browser ends a comment sooner than this parser at "<!-->", "<!--->"
     # and "--!>", and "<![CDATA[" (outside SVG) at the first ">": what
@@ -148,6 +162,13 @@ class _Checker(HTMLParser):
                 return self._check_rest(data, len(opening))
         if "--!>" in data:
             self._check_rest(data, data.index("--!>") + 4)
+
+    def parse_marked_section(self, i, report=1):
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # "<![ x ]>": the parser gives up where a browser reads a comment to the next ">"
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
     def unknown_decl(self, data):
         if ">" in data:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from build_tools import html_safety
@@ -122,10 +124,31 @@ def test_the_source_check_finds_it_on_its_line(markdown_text, line, expected):
     "[el aguinaldo](aguinaldo.md#cuanto) y <https://www.gob.mx/profedet>",
     '<a href="tel:8007172942">800 717 2942</a> <span style="font-size: 0.9em; opacity: 0.8">nota</span>',
     "Una persona online o en línea; one, once y only no son atributos.",
+    '<svg viewBox="0 0 24 24"><title>Teléfono</title><path d="M0 0h24v24H0z"/></svg>',
 ])
 def test_ordinary_markdown_renders_to_a_safe_body(render, markdown_text):
     html = render(markdown_text)
     assert find_unsafe_html(html) == [], html
+
+
+@pytest.mark.parametrize("style, hides", [
+    ("display: none", True), ("DISPLAY:NONE", True), ("visibility:hidden", True), ("font-size: 0", True),
+    ("font-size:0px", True), ("opacity:.0", True), ("display:/**/none", True),
+    ("font-size: 0.9em", False), ("opacity: 0.8", False), ("opacity:.5", False), ("display: block", False),
+])
+def test_hiding_styles(style, hides):
+    assert html_safety.hides_text(style) is hides
+
+
+def test_a_marked_section_the_parser_does_not_know_is_read_as_a_browser_does():
+    assert [f.kind for f in find_unsafe_html("<![ x ]><img src=x onerror=alert(1)>")] == ["event"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>!/[]-=\"' \n`{}:#.aonsvgcriptx&;")), max_size=80))
+def test_any_text_gives_findings_not_a_traceback(text):
+    find_unsafe_html(text)
+    find_unsafe(text)
 
 
 def test_code_is_skipped_at_the_source_only_where_markdown_makes_it_code():
