@@ -194,8 +194,8 @@ def cmd_status(args) -> int:
     print()
     for lang, counts in table.items():
         total = sum(counts.values())
-        summary = ", ".join(f"{counts[state]} {state}" for state in translations.STATES)
-        print(f"{lang:<5} {counts['translated'] / total:>4.0%} translated ({summary})")
+        summary = ", ".join(f"{counts[state]} {state}" for state in translations.PAGE_STATES)
+        print(f"{lang:<5} {counts[translations.TRANSLATED] / total:>4.0%} {translations.TRANSLATED} ({summary})")
     return 0
 
 

@@ -13,7 +13,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.front_matter import FAST_LOADER
-from build_tools.safety import find_unsafe
+from build_tools.safety import find_unsafe, find_unsafe_in_header
 from build_tools.yaml_source import ImpossibleDate, parse_yaml
 
 
@@ -50,6 +50,8 @@ def check_page(text: str, shown: str) -> list[Problem]:
             return [Problem(shown, line, message)]
         if not isinstance(meta, dict):
             return [Problem(shown, 2, "the header (between the '---' lines) must be 'key: value' lines")]
+        header_line = text[: match.start(1)].count("\n") + 1
+        problems += [Problem(shown, line, message) for line, message in find_unsafe_in_header(match.group(1), header_line)]
         body = text[match.end():]
         body_line = text[: match.end()].count("\n") + 1
     if not body.strip():
