@@ -41,22 +41,22 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
 
 
-def _load_config(config_file: Path = ROOT / "mkdocs.yml", **options):
+def _load_config(config_file: Path | None = None, **options):
     """mkdocs.yml as MkDocs validates it; ``options`` replace its settings."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
-    return load_config(str(config_file), **options)
+    return load_config(str(config_file or ROOT / "mkdocs.yml"), **options)
 
 
-def _project(config_file: Path = ROOT / "mkdocs.yml"):
+def _project(config_file: Path | None = None):
     """The validated MkDocs config, our i18n plugin and the project settings."""
     from build_tools.settings import load_settings
     from build_tools.site import i18n_plugin
 
     config = _load_config(config_file)
     i18n = i18n_plugin(config)
-    return config, i18n, load_settings(config.extra.get("derechos"), str(config_file))
+    return config, i18n, load_settings(config.extra.get("derechos"), config.config_file_path)
 
 
 def _build_environment(args) -> dict[str, str]:
