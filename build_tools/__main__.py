@@ -62,7 +62,7 @@ def _project(config_file: Path | None = None):
 def _build_environment(args) -> dict[str, str]:
     """The variables mkdocs.yml reads (!ENV) for this build, and the date of
     the gzip and zip files: same commit, same date, byte-identical site."""
-    env = {"NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")}
+    env = {}
     if args.as_of:
         env["DC_AS_OF"] = args.as_of.isoformat()
     if args.strict:
@@ -101,7 +101,7 @@ def _mkdocs_logging(debug: bool):
     plain = not sys.stdout.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s") if plain else ColorFormatter())
     # mkdocs-static-i18n changes these during the build and leaves them if it fails
-    saved = logger.level, logger.propagate, list(build.log.filters), utils.clean_directory
+    level, propagate, filters, clean_directory = logger.level, logger.propagate, list(build.log.filters), utils.clean_directory
     logger.setLevel(logging.DEBUG if debug else logging.INFO)
     logger.propagate = False
     logger.addHandler(handler)
@@ -114,10 +114,10 @@ def _mkdocs_logging(debug: bool):
             yield
     finally:
         logger.removeHandler(handler)
-        logger.setLevel(saved[0])
-        logger.propagate = saved[1]
-        build.log.filters[:] = saved[2]
-        utils.clean_directory = saved[3]
+        logger.setLevel(level)
+        logger.propagate = propagate
+        build.log.filters[:] = filters
+        utils.clean_directory = clean_directory
 
 
 def _run_mkdocs(site_dir: Path, debug: bool):
