@@ -43,7 +43,7 @@ def _date(text: str) -> dt.date:
 
 def _load_config(config_file: Path | None = None, **options):
     """mkdocs.yml as MkDocs validates it; ``options`` replace its settings."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # No NO_MKDOCS_2_WARNING needed: Material prints that notice only under the mkdocs command
     from mkdocs.config import load_config
 
     return load_config(str(config_file or ROOT / "mkdocs.yml"), **options)

@@ -258,6 +258,7 @@ def test_build_command_in_process_fails_cleanly_and_puts_everything_back(project
     import logging
     import os
 
+    import material.templates  # noqa: F401  (sets NO_MKDOCS_2_WARNING when first imported)
     from mkdocs import utils
 
     from build_tools import __main__ as cli
@@ -271,9 +272,9 @@ def test_build_command_in_process_fails_cleanly_and_puts_everything_back(project
     def outside():
         mkdocs_log = logging.getLogger("mkdocs")
         build_log = logging.getLogger("mkdocs.commands.build")
-        return dict(os.environ), list(mkdocs_log.handlers), mkdocs_log.level, mkdocs_log.propagate, list(build_log.filters), utils.clean_directory
+        return list(mkdocs_log.handlers), mkdocs_log.level, mkdocs_log.propagate, list(build_log.filters), utils.clean_directory
 
-    before = outside()
+    environ, before = dict(os.environ), outside()
     assert cli.main(["build", "--as-of", "2026-11-21", "--strict"]) == 1
     output = capsys.readouterr()
     log = output.out + output.err
@@ -282,4 +283,5 @@ def test_build_command_in_process_fails_cleanly_and_puts_everything_back(project
     assert log.rstrip().endswith("The build failed; site/ was left as it was.")
     assert "Traceback" not in log
     assert not list(project_copy.glob("site*"))
+    assert dict(os.environ) == environ
     assert outside() == before
