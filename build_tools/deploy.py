@@ -1,7 +1,8 @@
 """What the web server needs from a build: gzip files and the CSP header.
 
 Both are made after MkDocs finishes, from the files it wrote, so they always
-match the site being deployed.
+match the site being deployed. Those files are read once, into a
+:class:`BuiltSite` that the offline step (build_tools.offline) uses too.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class BuiltSite:
                     self._data[Path(path).relative_to(self.root).as_posix()] = file.read()
 
     def paths(self) -> list[str]:
-        """Every file, in the order pathlib sorts paths (folder by folder)."""
+        """Every file, sorted folder by folder as pathlib sorts paths (build_id hashes in this order)."""
         return sorted(self._data, key=lambda path: path.split("/"))
 
     def __contains__(self, path: str) -> bool:
