@@ -252,7 +252,7 @@ def test_link_previews_are_in_the_page_language(built_site):
 
 
 def test_build_command_in_process_fails_cleanly_and_puts_everything_back(project_copy, monkeypatch, capsys):
-    """`build` runs MkDocs in its own process: a build that fails in a later
+    """`build` runs MkDocs inside the calling process: a build that fails in a later
     language leaves no staging folder, and the environment, MkDocs' logging
     and mkdocs.utils as they were (mkdocs-static-i18n patches both)."""
     import logging
