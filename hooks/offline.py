@@ -12,7 +12,7 @@ from build_tools import offline, site
 def on_env(env, config, files):
     state = site.state(config)
     lang = state.lang
-    state.offline_strings = offline.page_strings(state.catalogs[lang], state.i18n.format_locale(lang), state.as_of, "")
+    state.offline_strings = offline.page_strings(state.catalogs[lang], state.i18n.format_locale(lang), state.as_of)
     state.offline_manifest = posixpath.join(state.i18n.language_prefix(lang), offline.MANIFEST)
     return env
 

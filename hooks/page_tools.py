@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from build_tools import audio, background, print_sheets, site
+from build_tools import audio, background, offline, print_sheets, site
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.fact_rendering import RenderContext, format_date_for, render_inline
 
@@ -49,7 +49,7 @@ def on_page_content(html, page, config, files):
             raise ContentError(Problem(shown, audio.key_line(raw), f"the audio file {display_path(found.path, state.root)} is not published (excluded from the site?)"))
         tools.audio = SimpleNamespace(
             href=get_relative_url(published.url, page.url), mime=found.mime, title=found.title,
-            duration=found.duration, size=audio.format_size(found.size, ctx.locale),
+            duration=found.duration, size=offline.format_size(found.size, ctx.locale),
         )
     items, items_shown, items_lang = _summary(run, raw, shown), shown, file_lang
     translation = state.translation(page.file.src_uri)
