@@ -12,13 +12,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 from build_tools import deploy, law_text, offline, translate, translations
@@ -39,72 +41,148 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
 
 
-def _project(config_file: Path = ROOT / "mkdocs.yml"):
-    """The validated MkDocs config, our i18n plugin and the project settings."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+def _load_config(config_file: Path | None = None, **options):
+    """mkdocs.yml as MkDocs validates it; ``options`` replace its settings."""
+    # No NO_MKDOCS_2_WARNING needed: Material prints that notice only under the mkdocs command
     from mkdocs.config import load_config
 
+    return load_config(str(config_file or ROOT / "mkdocs.yml"), **options)
+
+
+def _project(config_file: Path | None = None):
+    """The validated MkDocs config, our i18n plugin and the project settings."""
     from build_tools.settings import load_settings
     from build_tools.site import i18n_plugin
 
-    config = load_config(str(config_file))
+    config = _load_config(config_file)
     i18n = i18n_plugin(config)
-    return config, i18n, load_settings(config.extra.get("derechos"), str(config_file))
+    return config, i18n, load_settings(config.extra.get("derechos"), config.config_file_path)
 
 
-def _offline_languages() -> tuple[list[offline.Language], str]:
-    """The configured languages, for the offline files; and the site's URL."""
-    config, i18n, settings = _project()
-    default = i18n.default_language
-    catalogs = load_catalogs(ROOT / settings.locales_dir, i18n.language_tags, default, ROOT)
-    languages = [
-        offline.Language(tag, i18n.language_prefix(tag), i18n.get_language_config(tag).name, i18n.format_locale(tag), catalogs[tag])
-        for tag in i18n.language_tags
-    ]
-    return languages, config.site_url or "/"
-
-
-def cmd_build(args) -> int:
-    """Build into a temporary folder; replace site/ only if the build succeeded."""
-    site = ROOT / "site"
-    env = dict(os.environ)
+def _build_environment(args) -> dict[str, str]:
+    """The variables mkdocs.yml reads (!ENV) for this build, and the date of
+    the gzip and zip files: same commit, same date, byte-identical site."""
+    env = {}
     if args.as_of:
         env["DC_AS_OF"] = args.as_of.isoformat()
     if args.strict:
         env["DC_STRICT_FACTS"] = "true"
-    env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    # Same commit, same date: byte-identical site (gzip headers carry a time)
-    if "SOURCE_DATE_EPOCH" not in env:
-        day = dt.date.fromisoformat(env["DC_AS_OF"]) if env.get("DC_AS_OF") else dt.date.today()
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        as_of = env.get("DC_AS_OF") or os.environ.get("DC_AS_OF")
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
         env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
-    staging = Path(tempfile.mkdtemp(prefix="site.building-", dir=ROOT))
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(staging)]
-    if args.debug:
-        command.append("--verbose")
-    result = subprocess.run(command, cwd=ROOT, env=env)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print("\nThe build failed; site/ was left as it was.", file=sys.stderr)
-        return result.returncode
-    mtime = int(env["SOURCE_DATE_EPOCH"])
+    return env
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """Set environment variables, and put back what was there (main() may run in a test)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
-        # For the web server (deploy/nginx): CSP hashes and pre-compressed files
-        deploy.write_csp(staging)
-        deploy.precompress(staging, mtime)
-        # Offline reading: service worker, download lists and zips (sizes need the .gz files)
-        for path in offline.publish(staging, *_offline_languages(), mtime):
-            deploy.compress(path, mtime)
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextlib.contextmanager
+def _mkdocs_logging(debug: bool):
+    """MkDocs' log as `mkdocs build` prints it (INFO and up; everything with --debug)."""
+    from mkdocs import utils
+    from mkdocs.__main__ import ColorFormatter, _showwarning
+    from mkdocs.commands import build
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    plain = not sys.stdout.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s") if plain else ColorFormatter())
+    # mkdocs-static-i18n changes these during the build and leaves them if it fails
+    level, propagate, filters, clean_directory = logger.level, logger.propagate, list(build.log.filters), utils.clean_directory
+    logger.setLevel(logging.DEBUG if debug else logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        with warnings.catch_warnings():
+            if not sys.warnoptions:  # as the mkdocs command does
+                build.log.addFilter(utils.DuplicateFilter())
+                warnings.simplefilter("module", DeprecationWarning)
+                warnings.showwarning = _showwarning
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+        build.log.filters[:] = filters
+        utils.clean_directory = clean_directory
+
+
+def _run_mkdocs(site_dir: Path, debug: bool):
+    """Build every language into ``site_dir`` in this process; return the run's config."""
+    from mkdocs.commands.build import build
+
+    with _mkdocs_logging(debug):
+        config = _load_config(site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return config
+
+
+def _offline_languages(config) -> list[offline.Language]:
+    """The configured languages, with the catalogs the MkDocs run loaded."""
+    from build_tools.pipeline import state_of
+
+    state = state_of(config)
+    i18n = state.i18n
+    return [
+        offline.Language(tag, i18n.language_prefix(tag), i18n.get_language_config(tag).name, i18n.format_locale(tag), state.catalogs[tag])
+        for tag in i18n.language_tags
+    ]
+
+
+def _finish(staging: Path, config, mtime: int) -> None:
+    """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
+    files = deploy.BuiltSite(staging)
+    # For the web server (deploy/nginx): CSP hashes and pre-compressed files
+    deploy.write_csp(files)
+    deploy.precompress(files, mtime)
+    # Offline reading: service worker, download lists and zips (sizes need the .gz files)
+    for path in offline.publish(files, _offline_languages(config), config.site_url or "/", mtime):
+        deploy.compress(files, path, mtime)
+
+
+def cmd_build(args) -> int:
+    """Build into a temporary folder; replace site/ only if the build succeeded."""
+    from mkdocs.exceptions import MkDocsException
+
+    target = ROOT / "site"
+    staging = Path(tempfile.mkdtemp(prefix="site.building-", dir=ROOT))
+    try:
+        with _environment(_build_environment(args)):
+            config = _run_mkdocs(staging, args.debug)
+            _finish(staging, config, int(os.environ["SOURCE_DATE_EPOCH"]))
+    except MkDocsException as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        error.show()  # as the mkdocs command shows it: no traceback
+        print("\nThe build failed; site/ was left as it was.", file=sys.stderr)
+        return error.exit_code
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     old = None
-    if site.exists():
-        old = site.with_name(f"site.old-{os.getpid()}")
-        site.rename(old)
-    staging.rename(site)
+    if target.exists():
+        old = target.with_name(f"site.old-{os.getpid()}")
+        target.rename(old)
+    staging.rename(target)
     if old:
         shutil.rmtree(old, ignore_errors=True)
-    print(f"Site written to {site.relative_to(ROOT)}/")
+    print(f"Site written to {target.relative_to(ROOT)}/")
     return 0
 
 
@@ -194,8 +272,8 @@ def cmd_status(args) -> int:
     print()
     for lang, counts in table.items():
         total = sum(counts.values())
-        summary = ", ".join(f"{counts[state]} {state}" for state in translations.STATES)
-        print(f"{lang:<5} {counts['translated'] / total:>4.0%} translated ({summary})")
+        summary = ", ".join(f"{counts[state]} {state}" for state in translations.PAGE_STATES)
+        print(f"{lang:<5} {counts[translations.TRANSLATED] / total:>4.0%} {translations.TRANSLATED} ({summary})")
     return 0
 
 

@@ -19,9 +19,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from babel import Locale
-from babel.numbers import format_decimal
-
 from build_tools.errors import Problem, display_path
 
 AUDIO_KEY = "audio"
@@ -90,9 +87,3 @@ def read_audio(meta: dict, text: str, lang_dir: Path, shown: str, root: Path | N
         return problem(f"the audio file '{relative}' does not exist (looked for {display_path(path, root)})")
     return Audio(path, raw.get("title"), duration and duration.strip(), path.stat().st_size, mime), []
 
-
-def format_size(size: int, locale: Locale) -> str:
-    """'340 KB', '1.2 MB' (decimal units, as phones show data use)."""
-    if size < 1_000_000:
-        return f"{format_decimal(max(1, round(size / 1000)), locale=locale)} KB"
-    return f"{format_decimal(round(size / 1_000_000, 1), locale=locale)} MB"

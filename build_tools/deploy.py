@@ -1,7 +1,8 @@
 """What the web server needs from a build: gzip files and the CSP header.
 
 Both are made after MkDocs finishes, from the files it wrote, so they always
-match the site being deployed.
+match the site being deployed. Those files are read once, into a
+:class:`BuiltSite` that the offline step (build_tools.offline) uses too.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
+import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 MIN_SIZE = 256  # smaller files gain nothing from gzip
@@ -21,32 +24,87 @@ _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", r
 _DATA_TYPE = re.compile(r"""\stype\s*=\s*["']?application/(ld\+)?json""", re.I)
 
 
-def precompress(site_dir: Path, mtime: int = 0) -> int:
-    """Write ``file.gz`` beside every text file; return how many were written.
+class BuiltSite:
+    """Every file of a built site, read from disk once, by site path ('en/index.html').
+
+    The steps after MkDocs (CSP, gzip, offline files) all work from these
+    bytes, and write through :meth:`write` so that later steps see the new
+    files without reading them back.
+    """
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._data: dict[str, bytes] = {}
+        self._text: dict[str, str] = {}
+        for folder, _folders, names in os.walk(self.root):
+            for name in names:
+                path = os.path.join(folder, name)
+                with open(path, "rb") as file:
+                    self._data[Path(path).relative_to(self.root).as_posix()] = file.read()
+
+    def paths(self) -> list[str]:
+        """Every file, sorted folder by folder as pathlib sorts paths (build_id hashes in this order)."""
+        return sorted(self._data, key=lambda path: path.split("/"))
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._data
+
+    def bytes(self, path: str) -> bytes:
+        return self._data[path]
+
+    def text(self, path: str) -> str:
+        """The file decoded as UTF-8 (decoded once)."""
+        if path not in self._text:
+            self._text[path] = self._data[path].decode("utf-8")
+        return self._text[path]
+
+    def size(self, path: str) -> int:
+        return len(self._data[path])
+
+    def write(self, path: str, data: bytes | str) -> None:
+        """Write a file into the site (text as UTF-8) and keep its bytes."""
+        if isinstance(data, str):
+            self._text[path] = data
+            data = data.encode("utf-8")
+        else:
+            self._text.pop(path, None)
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self._data[path] = data
+
+
+def precompress(site: BuiltSite, mtime: int = 0) -> int:
+    """Write ``file.gz`` beside every text file; return how many were written."""
+    return sum(compress(site, path, mtime) for path in site.paths())
+
+
+def compress(site: BuiltSite, path: str, mtime: int = 0) -> bool:
+    """Write ``path.gz`` if the file is worth compressing; say whether it did.
 
     A fixed ``mtime`` and no file name in the header keep builds reproducible.
     """
-    return sum(compress(path, mtime) for path in sorted(Path(site_dir).rglob("*")) if path.is_file())
-
-
-def compress(path: Path, mtime: int = 0) -> bool:
-    """Write ``path.gz`` if the file is worth compressing; say whether it did."""
-    if path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_SIZE:
+    if PurePosixPath(path).suffix not in COMPRESSIBLE or site.size(path) < MIN_SIZE:
         return False
-    data = path.read_bytes()
-    with open(f"{path}.gz", "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=mtime) as out:
-        out.write(data)
+    out = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=9, mtime=mtime) as gz:
+        gz.write(site.bytes(path))
+    site.write(f"{path}.gz", out.getvalue())
     return True
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
+def inline_script_hashes(site: BuiltSite) -> list[str]:
     """CSP hashes of every distinct inline script in the built pages."""
     hashes = set()
-    for path in Path(site_dir).rglob("*.html"):
-        for match in _INLINE_SCRIPT.finditer(path.read_text(encoding="utf-8")):
+    for path in site.paths():
+        if not path.endswith(".html"):
+            continue
+        for match in _INLINE_SCRIPT.finditer(site.text(path)):
             if "src=" in match.group("attrs").lower() or _DATA_TYPE.search(match.group("attrs")):
                 continue
-            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+            # Browsers hash the script as parsed: HTML turns CR LF and CR into LF
+            body = match.group("body").replace("\r\n", "\n").replace("\r", "\n")
+            digest = hashlib.sha256(body.encode("utf-8")).digest()
             hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
     return sorted(hashes)
 
@@ -71,12 +129,12 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def write_csp(site_dir: Path) -> str:
+def write_csp(site: BuiltSite) -> str:
     """Write the nginx line that sends the site's CSP; return the policy."""
-    policy = content_security_policy(inline_script_hashes(site_dir))
-    Path(site_dir, CSP_FILE).write_text(
+    policy = content_security_policy(inline_script_hashes(site))
+    site.write(
+        CSP_FILE,
         "# Generated by python -m build_tools build - do not edit\n"
         f'add_header Content-Security-Policy "{policy}" always;\n',
-        encoding="utf-8",
     )
     return policy

@@ -25,7 +25,8 @@ from build_tools.yaml_source import LineDict, load_yaml
 SECTIONS = ("theme", "site")
 # Material keys that the build sets from the language itself
 DERIVED_THEME_KEYS = ("language",)
-_UNSAFE = re.compile(r"[<>]")
+# Material puts UI strings into HTML attributes unescaped: a '"' would end one
+_UNSAFE = re.compile(r'[<>"]')
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _read_sections(
             if not isinstance(text, str):
                 problems.append(Problem(shown, key_line, f"'{key}' must be text; put it in quotes"))
             elif _UNSAFE.search(text):
-                problems.append(Problem(shown, key_line, f"'{key}' contains '<' or '>'; HTML is not allowed in UI strings"))
+                problems.append(Problem(shown, key_line, f"'{key}' contains '<', '>' or a straight double quote (\"); HTML is not allowed in UI strings (for quotes, use “ ” or ')"))
             elif known is not None and key not in known[name]:
                 problems.append(Problem(shown, key_line, f"'{name}.{key}' does not exist in {known_file}; check the spelling of the key"))
         sections[name] = {k: v for k, v in body.items() if isinstance(v, str) and v != ""}

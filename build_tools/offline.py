@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import posixpath
 import re
@@ -23,6 +24,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.units import format_unit
 
+from build_tools.deploy import BuiltSite
 from build_tools.locales import Catalog
 
 WORKER = "sw.js"
@@ -70,26 +72,24 @@ def format_size(size: int, locale: Locale) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def page_strings(catalog: Catalog, locale: Locale, as_of: dt.date, manifest_url: str) -> dict[str, str]:
+def page_strings(catalog: Catalog, locale: Locale, as_of: dt.date) -> dict[str, str]:
     """What every page's offline partial shows: the date of this copy and the control's labels."""
     t = catalog.t
     return {
         "updated": t("offline.updated", date=format_date(as_of, format="long", locale=locale)),
-        "manifest": manifest_url,
         **{key: t(f"offline.{key}") for key in ("save", "yes", "no", "saving", "failed", "unavailable")},
     }
 
 
 # The service worker
 
-def build_id(site_dir: Path) -> str:
+def build_id(site: BuiltSite) -> str:
     """A fingerprint of the built site: same files, same id."""
     digest = hashlib.sha256()
-    for path in sorted(Path(site_dir).rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or _is_offline_output(rel) or rel.endswith(".gz") or rel.startswith("."):
+    for rel in site.paths():
+        if _is_offline_output(rel) or rel.endswith(".gz") or rel.startswith("."):
             continue
-        digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(site.bytes(rel)).digest())
     return digest.hexdigest()[:16]
 
 
@@ -144,13 +144,14 @@ def as_file(target: str) -> str:
     return target + "index.html" if target == "" or target.endswith("/") else target
 
 
-def language_pages(site_dir: Path, language: Language, other_prefixes: list[str]) -> list[str]:
+def language_pages(site: BuiltSite, language: Language, other_prefixes: list[str]) -> list[str]:
     """Every page of a language (fallback pages included: they sit in its folder)."""
-    base = Path(site_dir, language.prefix)
+    folder = language.prefix + "/" if language.prefix else ""
     pages = []
-    for path in sorted(base.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
-        inside = rel[len(language.prefix) + 1:] if language.prefix else rel
+    for rel in site.paths():
+        if not rel.endswith(".html") or not rel.startswith(folder):
+            continue
+        inside = rel[len(folder):]
         if inside.split("/", 1)[0] in other_prefixes or inside == "404.html":
             continue
         pages.append(rel)
@@ -201,37 +202,34 @@ def css_needs(css: str, css_path: str) -> set[str]:
     return found
 
 
-def language_files(site_dir: Path, language: Language, other_prefixes: list[str]) -> tuple[list[str], list[str], list[str]]:
+def language_files(site: BuiltSite, language: Language, other_prefixes: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(pages, the files they load, search files) of a language, as site paths."""
-    site_dir = Path(site_dir)
-    pages = language_pages(site_dir, language, other_prefixes)
+    pages = language_pages(site, language, other_prefixes)
     needed: set[str] = set()
     search: set[str] = set()
     for page in pages:
-        more, more_search = page_needs((site_dir / page).read_text(encoding="utf-8"), page)
+        more, more_search = page_needs(site.text(page), page)
         needed |= more
         search |= more_search
     for path in sorted(needed):
-        if path.endswith(".css") and (site_dir / path).is_file():
-            needed |= css_needs((site_dir / path).read_text(encoding="utf-8"), path)
+        if path.endswith(".css") and path in site:
+            needed |= css_needs(site.text(path), path)
     workers = [p for p in search if p.endswith(".js")]
     for path in sorted(search):
-        if path.endswith(".json") and (site_dir / path).is_file():
-            index = (site_dir / path).read_text(encoding="utf-8")  # once, not once per worker
+        if path.endswith(".json") and path in site:
             for worker in workers:
-                search |= search_needs(index, worker)
+                search |= search_needs(site.text(path), worker)
 
     def existing(paths):
-        return sorted(p for p in paths if (site_dir / p).is_file() and p not in pages)
+        return sorted(p for p in paths if p in site and p not in pages)
 
     return pages, existing(needed), existing(search - needed)
 
 
-def wire_size(site_dir: Path, path: str) -> int:
+def wire_size(site: BuiltSite, path: str) -> int:
     """Bytes sent for a file: the server sends the .gz file when there is one."""
-    full = Path(site_dir, path)
-    gz = full.with_name(full.name + ".gz")
-    return (gz if gz.is_file() else full).stat().st_size
+    gz = path + ".gz"
+    return site.size(gz if gz in site else path)
 
 
 def page_url(path: str, base: str) -> str:
@@ -243,10 +241,10 @@ def page_url(path: str, base: str) -> str:
     return rel
 
 
-def manifest(site_dir: Path, language: Language, pages: list[str], others: list[str], version: str) -> dict:
+def manifest(site: BuiltSite, language: Language, pages: list[str], others: list[str], version: str) -> dict:
     """The list the "save for offline" control downloads, with sizes."""
     files = [
-        {"url": page_url(path, language.prefix), "bytes": wire_size(site_dir, path)}
+        {"url": page_url(path, language.prefix), "bytes": wire_size(site, path)}
         for path in [*pages, *others]
     ]
     total = sum(f["bytes"] for f in files)
@@ -297,16 +295,16 @@ def _zip_time(mtime: int) -> tuple:
     return when.timetuple()[:6]
 
 
-def write_zip(target: Path, site_dir: Path, language: Language, files: list[str], site_url: str, mtime: int) -> None:
+def zip_archive(site: BuiltSite, language: Language, files: list[str], site_url: str, mtime: int) -> bytes:
     """A zip of the language that opens from a file; same files, same bytes."""
-    folder = f"{target.stem}/"
+    folder = zip_name(language).removesuffix(".zip") + "/"
     included = set(files)
     entries = {}
     for path in files:
-        data = Path(site_dir, path).read_bytes()
         if path.endswith(".html"):
-            data = rewrite_for_files(data.decode("utf-8"), path, included, site_url).encode("utf-8")
-        entries[folder + path] = data
+            entries[folder + path] = rewrite_for_files(site.text(path), path, included, site_url).encode("utf-8")
+        else:
+            entries[folder + path] = site.bytes(path)
     if language.prefix:
         # Open the folder's index.html to get to the language's home
         home = f"{language.prefix}/index.html"
@@ -315,42 +313,42 @@ def write_zip(target: Path, site_dir: Path, language: Language, files: list[str]
             f'<meta http-equiv="refresh" content="0; url={home}">'
             f'<title>{language.name}</title><a href="{home}">{language.name}</a></html>\n'
         ).encode("utf-8")
-    with zipfile.ZipFile(target, "w") as archive:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=_zip_time(mtime))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
             archive.writestr(info, entries[name], compresslevel=9)
+    return out.getvalue()
 
 
 def zip_name(language: Language) -> str:
     return f"derechos-claros-{language.tag}.zip"
 
 
-def publish(site_dir: Path, languages: list[Language], site_url: str, mtime: int) -> list[Path]:
+def publish(site: BuiltSite, languages: list[Language], site_url: str, mtime: int) -> list[str]:
     """Write sw.js, and offline.json and the zip of every language built;
     return the text files written (for gzip)."""
-    site_dir = Path(site_dir)
-    version = build_id(site_dir)
-    written = [site_dir / WORKER]
-    (site_dir / WORKER).write_text(worker_script(version), encoding="utf-8")
+    version = build_id(site)
+    site.write(WORKER, worker_script(version))
+    written = [WORKER]
     prefixes = [lang.prefix for lang in languages if lang.prefix]
     for language in languages:
-        home = Path(site_dir, language.prefix, "index.html")
-        if not home.is_file():  # not built (DC_ONLY_LANG)
+        folder = language.prefix + "/" if language.prefix else ""
+        if folder + "index.html" not in site:  # not built (DC_ONLY_LANG)
             continue
-        pages, needed, search = language_files(site_dir, language, [p for p in prefixes if p != language.prefix])
-        data = manifest(site_dir, language, pages, [*needed, *search], version)
-        archive = Path(site_dir, language.prefix, zip_name(language))
-        write_zip(archive, site_dir, language, [*pages, *needed], site_url, mtime)
-        size = archive.stat().st_size
+        pages, needed, search = language_files(site, language, [p for p in prefixes if p != language.prefix])
+        data = manifest(site, language, pages, [*needed, *search], version)
+        archive = zip_name(language)
+        site.write(folder + archive, zip_archive(site, language, [*pages, *needed], site_url, mtime))
+        size = site.size(folder + archive)
         data["zip"] = {
-            "url": archive.name,
+            "url": archive,
             "bytes": size,
             "text": language.catalog.t("offline.zip", size=format_size(size, language.locale)),
         }
-        path = Path(site_dir, language.prefix, MANIFEST)
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        written.append(path)
+        site.write(folder + MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        written.append(folder + MANIFEST)
     return written

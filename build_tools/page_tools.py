@@ -12,7 +12,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from build_tools import audio, print_sheets
+from build_tools import audio, offline, print_sheets
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.fact_rendering import RenderContext, format_date_for, render_inline
 from build_tools.facts import Fact, FactRegistry
@@ -59,7 +59,7 @@ def audio_player(found: audio.Audio, published_url: str | None, page_url: str, c
         raise ContentError(Problem(shown, line, f"the audio file {display_path(found.path, root)} is not published (excluded from the site?)"))
     return AudioPlayer(
         href=get_relative_url(published_url, page_url), mime=found.mime, title=found.title,
-        duration=found.duration, size=audio.format_size(found.size, ctx.locale),
+        duration=found.duration, size=offline.format_size(found.size, ctx.locale),
     )
 
 

@@ -13,7 +13,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.front_matter import FAST_LOADER, Split, split
-from build_tools.safety import find_unsafe
+from build_tools.safety import find_unsafe, find_unsafe_in_header
 from build_tools.yaml_source import ImpossibleDate, parse_yaml
 
 
@@ -34,6 +34,10 @@ def check_page(text: str, shown: str, page: Split | None = None) -> list[Problem
     if text.startswith("---") and not page.meta and (problem := _header_problem(text, shown)):
         return [problem]
     problems = []
+    if page.front:
+        header = YAML_RE.match(page.front)
+        header_line = page.front[: header.start(1)].count("\n") + 1
+        problems += [Problem(shown, line, message) for line, message in find_unsafe_in_header(header.group(1), header_line)]
     if not page.body.strip():
         # The line after the header, however many blank lines follow it
         problems.append(Problem(shown, page.front.count("\n") + 1, "the page is empty: it has no text after its header"))

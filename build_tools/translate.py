@@ -59,7 +59,7 @@ def start(project: Project, page: str, lang: str) -> str:
         raise TranslateError(f"{project.shown(target)} already exists; it was not changed")
     source_text = read_text(source, project.root)
     digest = translations.archive_source(project.root, source_text)
-    block = {"status": "draft", "source": digest}
+    block = {"status": translations.DRAFT, "source": digest}
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(front_matter.set_block(source_text, "translation", block), encoding="utf-8")
     return f"Created {project.shown(target)}: translate the text, keep the {{{{ facts }}}}, links and {{#ids}}."
@@ -77,7 +77,7 @@ def done(project: Project, page: str, lang: str, reviewer: str, today: dt.date |
     digest = translations.archive_source(project.root, source_text)
     text = read_text(target, project.root)
     block = {
-        "status": "reviewed",
+        "status": translations.REVIEWED,
         "source": digest,
         "reviewed_by": reviewer,
         "reviewed_on": today or dt.date.today(),

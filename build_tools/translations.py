@@ -6,6 +6,22 @@ Spanish source it translates (``translation.source``). When the Spanish page
 changes, its fingerprint changes and the translation is *outdated*. The
 Spanish text of every recorded fingerprint is kept in ``translations/sources``
 so that ``translate diff`` can show what changed, without git history.
+
+Three words, each for one thing:
+
+- review status (``REVIEW_STATUSES``): what a translation's front matter
+  says, ``translation.status``: ``draft`` until a person who speaks the
+  language checked it, then ``reviewed``. A page that says nothing is a draft.
+- page state (``PAGE_STATES``): what ``python -m build_tools status`` and the
+  public status page report for each Spanish page in each language, one
+  word per page: ``translated`` (reviewed, of the current Spanish page),
+  ``outdated`` (of an older Spanish page, reviewed or not), ``draft`` (of the
+  current Spanish page, not reviewed) or ``missing``.
+- text kind (``PageLanguage.kind``, ``TEXT_KINDS``): what a reader gets on
+  one built page: the ``source`` page itself, the Spanish text as a
+  ``fallback`` in another language's section, or a translation, by its
+  review status (``draft`` or ``reviewed``); whether it is outdated is kept
+  beside it, as a page can be both (and then shows both notices).
 """
 
 from __future__ import annotations
@@ -19,9 +35,12 @@ from build_tools import front_matter
 from build_tools.locales import Catalog
 from build_tools.yaml_source import read_text
 
-STATUSES = ("draft", "reviewed")
-# What `status` reports for each page of a language
-STATES = ("translated", "outdated", "draft", "missing")
+DRAFT, REVIEWED = "draft", "reviewed"
+REVIEW_STATUSES = (DRAFT, REVIEWED)
+TRANSLATED, OUTDATED, MISSING = "translated", "outdated", "missing"
+PAGE_STATES = (TRANSLATED, OUTDATED, DRAFT, MISSING)
+SOURCE, FALLBACK = "source", "fallback"
+TEXT_KINDS = (SOURCE, FALLBACK, *REVIEW_STATUSES)
 ARCHIVE = Path("translations") / "sources"
 
 
@@ -56,7 +75,7 @@ def recorded_source(meta: dict) -> str | None:
 class PageStatus:
     page: str  # path under docs/<lang>/, e.g. "hogar/aguinaldo.md"
     lang: str
-    state: str  # one of STATES
+    state: str  # one of PAGE_STATES
     reviewed_by: str | None = None
     reviewed_on: str | None = None
 
@@ -65,16 +84,17 @@ class PageStatus:
 
 
 def state_of(source_text: str, translation_text: str | None, meta: dict | None = None) -> tuple[str, dict]:
-    """The state of one translation, and its front matter (``meta``, if already parsed)."""
+    """The page state (one of PAGE_STATES) of one translation, and its front
+    matter (``meta``, if already parsed)."""
     if translation_text is None:
-        return "missing", {}
+        return MISSING, {}
     if meta is None:
         meta = front_matter.split(translation_text).meta
     if recorded_source(meta) != fingerprint(source_text):
-        return "outdated", meta
-    if translation_status(meta) != "reviewed":
-        return "draft", meta
-    return "translated", meta
+        return OUTDATED, meta
+    if translation_status(meta) != REVIEWED:
+        return DRAFT, meta
+    return TRANSLATED, meta
 
 
 def source_pages(docs_dir: Path, source_lang: str) -> list[str]:
@@ -88,7 +108,7 @@ class Translation:
 
     page: str
     lang: str
-    state: str
+    state: str  # one of PAGE_STATES
     meta: dict
     source_path: Path
     path: Path
@@ -130,10 +150,10 @@ def collect_status(docs_dir: Path, source_lang: str, langs: list[str], root: Pat
 
 
 def coverage(statuses: list[PageStatus]) -> dict[str, dict[str, int]]:
-    """Per language: how many pages are in each state."""
+    """Per language: how many pages are in each of PAGE_STATES."""
     table: dict[str, dict[str, int]] = {}
     for status in statuses:
-        counts = table.setdefault(status.lang, dict.fromkeys(STATES, 0))
+        counts = table.setdefault(status.lang, dict.fromkeys(PAGE_STATES, 0))
         counts[status.state] += 1
     return table
 
@@ -144,12 +164,12 @@ class PageLanguage:
 
     build_lang: str  # the language section the reader is in
     text_lang: str  # the language the page's text is written in
-    status: str  # "source", "fallback", "draft" or "reviewed"
+    kind: str  # one of TEXT_KINDS
     outdated: bool = False  # its Spanish source changed since it was translated
 
 
 def translation_status(meta: dict) -> str | None:
-    """The ``translation.status`` of a translated page, or None if missing."""
+    """The review status a page's front matter gives (``translation.status``), or None."""
     block = meta.get("translation")
     if not isinstance(block, dict):
         return None
@@ -160,18 +180,18 @@ def page_language(
     build_lang: str, file_lang: str, source_lang: str, meta: dict, outdated: bool = False
 ) -> PageLanguage:
     if file_lang != build_lang:
-        return PageLanguage(build_lang, file_lang, "fallback")
+        return PageLanguage(build_lang, file_lang, FALLBACK)
     if build_lang == source_lang:
-        return PageLanguage(build_lang, build_lang, "source")
+        return PageLanguage(build_lang, build_lang, SOURCE)
     # A translation that does not say it was reviewed is treated as a draft
     status = translation_status(meta)
-    return PageLanguage(build_lang, build_lang, status if status in STATUSES else "draft", outdated)
+    return PageLanguage(build_lang, build_lang, status if status in REVIEW_STATUSES else DRAFT, outdated)
 
 
 def status_problem(meta: dict) -> str | None:
     status = translation_status(meta)
-    if status is not None and status not in STATUSES:
-        return f"translation.status must be 'draft' or 'reviewed', not '{status}'"
+    if status is not None and status not in REVIEW_STATUSES:
+        return f"translation.status must be {' or '.join(repr(s) for s in REVIEW_STATUSES)}, not '{status}'"
     return None
 
 
@@ -192,14 +212,14 @@ def _notice(kind: str, catalog: Catalog, language_name: str, link: str | None) -
 
 def decorate(content: str, where: PageLanguage, catalog: Catalog, language_name: str, source_link: str | None) -> str:
     """Add the reader's notices to a fallback, outdated or draft page's HTML."""
-    if where.status == "fallback":
-        notice = _notice("fallback", catalog, language_name, None)
+    if where.kind == FALLBACK:
+        notice = _notice(FALLBACK, catalog, language_name, None)
         return notice + f'<div lang="{where.text_lang}">{content}</div>'
     notices = ""
     if where.outdated:
-        notices += _notice("outdated", catalog, language_name, source_link)
-    if where.status == "draft":
-        notices += _notice("draft", catalog, language_name, source_link)
+        notices += _notice(OUTDATED, catalog, language_name, source_link)
+    if where.kind == DRAFT:
+        notices += _notice(DRAFT, catalog, language_name, source_link)
     return notices + content
 
 
@@ -217,19 +237,21 @@ def page_url(page: str) -> str:
 def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str, str], href) -> str:
     """The public status table; ``href(lang, page)`` links to a page."""
     t = catalog.t
+    # Coverage is the translated pages; the other states get a column each
+    others = [state for state in PAGE_STATES if state != TRANSLATED]
     rows = []
     for lang, counts in coverage(statuses).items():
         total = sum(counts.values())
         rows.append(
             f"<tr><td>{html.escape(names.get(lang, lang))} (<code>{lang}</code>)</td>"
-            f"<td>{counts['translated']} / {total}</td>"
-            + "".join(f"<td>{counts[state]}</td>" for state in STATES[1:])
+            f"<td>{counts[TRANSLATED]} / {total}</td>"
+            + "".join(f"<td>{counts[state]}</td>" for state in others)
             + "</tr>"
         )
     summary = (
         f'<table class="dc-status"><thead><tr><th>{html.escape(t("status.language"))}</th>'
         f'<th>{html.escape(t("status.coverage"))}</th>'
-        + "".join(f"<th>{html.escape(t('status.state.' + state))}</th>" for state in STATES[1:])
+        + "".join(f"<th>{html.escape(t('status.state.' + state))}</th>" for state in others)
         + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
     detail = []
@@ -238,7 +260,7 @@ def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str,
         page = html.escape(status.page)
         # target="_self": Material would swap a link into another language
         # for the current page in that language (README.md, "Decisions")
-        link = page if status.state == "missing" else f'<a href="{html.escape(href(status.lang, status.page))}" target="_self">{page}</a>'
+        link = page if status.state == MISSING else f'<a href="{html.escape(href(status.lang, status.page))}" target="_self">{page}</a>'
         review = ", ".join(html.escape(str(v)) for v in (status.reviewed_by, status.reviewed_on) if v)
         detail.append(
             f'<tr class="dc-status--{status.state}"><td><code>{status.lang}</code></td>'

@@ -194,8 +194,9 @@ def baseline_site(root: Path, target: Path, log=print) -> Path:
     )
     if result.returncode != 0:
         raise RuntimeError("the baseline build failed:\n" + result.stderr[-3000:])
-    deploy.write_csp(site)
-    deploy.precompress(site)
+    files = deploy.BuiltSite(site)
+    deploy.write_csp(files)
+    deploy.precompress(files)
     return site
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
-from build_tools.audio import format_size, key_line, read_audio
+from build_tools import offline
+from build_tools.audio import key_line, read_audio
 from conftest import run_build
 
 PAGE = "---\ntitle: x\naudio: {value}\n---\n\n# x\n"
@@ -62,13 +63,6 @@ def test_key_line_reads_only_the_front_matter():
     assert key_line("---\ntitle: x\n---\naudio: a.mp3\n") is None
 
 
-def test_sizes_read_like_a_phone_shows_data():
-    assert format_size(340_400, Locale.parse("es_MX")) == "340 KB"
-    assert format_size(1_250_000, Locale.parse("es_MX")) == "1.2 MB"
-    assert format_size(1_250_000, Locale.parse("en_US")) == "1.2 MB"
-    assert format_size(300, Locale.parse("en_US")) == "1 KB"
-
-
 LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
 
 
@@ -98,9 +92,11 @@ def test_each_language_plays_its_own_recording(project_copy, tmp_path):
         # The player comes right after the title
         assert html.index("</h1>") < html.index("<audio") < html.index("dc-sources")
     spanish = (site / "hogar/aguinaldo/index.html").read_text(encoding="utf-8")
-    assert f"Descargar el audio ({round(es_size / 1000)} KB)" in spanish and "Escucha esta página" in spanish
+    # Sizes read as in the offline control (build_tools.offline.format_size): "1\u00a0kB"
+    es_shown, en_shown = offline.format_size(es_size, Locale.parse("es_MX")), offline.format_size(en_size, Locale.parse("en_US"))
+    assert f"Descargar el audio ({es_shown})" in spanish and "Escucha esta página" in spanish
     english = (site / "en/hogar/aguinaldo/index.html").read_text(encoding="utf-8")
-    assert "Listen to the aguinaldo guide (0:01 long)" in english and f"Download the audio ({round(en_size / 1000)} KB)" in english
+    assert "Listen to the aguinaldo guide (0:01 long)" in english and f"Download the audio ({en_shown})" in english
     assert "<audio" not in (site / "hogar/salario/index.html").read_text(encoding="utf-8")
 
 

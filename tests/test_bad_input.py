@@ -148,6 +148,7 @@ UNSAFE = [
     ("data-html-link", '<a href="data:text/html,<script>alert(1)</script>">x</a>', "may not use 'data:' addresses"),
     ("style-element", "<style>.md-content { display: none }</style>", "<style>"),
     ("hiding-style-attribute", '<span style="display:none">texto oculto</span>', "a style that hides text"),
+    ("on-attribute-attr-list", '[PROFEDET](https://www.gob.mx/profedet){ onclick="alert(1)" }', "attributes that start with 'on'"),
 ]
 
 

@@ -249,3 +249,39 @@ def test_link_previews_are_in_the_page_language(built_site):
     assert '<meta name="twitter:card" content="summary">' in english
     description = re.search(r'<meta property="og:description" content="([^"]+)">', english).group(1)
     assert description and "aguinaldo" in description.lower()
+
+
+def test_build_command_in_process_fails_cleanly_and_puts_everything_back(project_copy, monkeypatch, capsys):
+    """`build` runs MkDocs inside the calling process: a build that fails in a later
+    language leaves no staging folder, and the environment, MkDocs' logging
+    and mkdocs.utils as they were (mkdocs-static-i18n patches both)."""
+    import logging
+    import os
+
+    import material.templates  # noqa: F401  (sets NO_MKDOCS_2_WARNING when first imported)
+    from mkdocs import utils
+
+    from build_tools import __main__ as cli
+
+    line = append_line(project_copy / "docs/nah/index.md", "[X](hogar/salario.md#no-such-section)")
+    monkeypatch.setattr(cli, "ROOT", project_copy)
+    monkeypatch.chdir(project_copy)
+    for name in ("SOURCE_DATE_EPOCH", "DC_AS_OF", "DC_STRICT_FACTS"):
+        monkeypatch.delenv(name, raising=False)
+
+    def outside():
+        mkdocs_log = logging.getLogger("mkdocs")
+        build_log = logging.getLogger("mkdocs.commands.build")
+        return list(mkdocs_log.handlers), mkdocs_log.level, mkdocs_log.propagate, list(build_log.filters), utils.clean_directory
+
+    environ, before = dict(os.environ), outside()
+    assert cli.main(["build", "--as-of", "2026-11-21", "--strict"]) == 1
+    output = capsys.readouterr()
+    log = output.out + output.err
+    assert "mkdocs_static_i18n: Building 'nah' documentation" in log
+    assert f"docs/nah/index.md:{line}: (language: nah)" in log
+    assert log.rstrip().endswith("The build failed; site/ was left as it was.")
+    assert "Traceback" not in log
+    assert not list(project_copy.glob("site*"))
+    assert dict(os.environ) == environ
+    assert outside() == before

@@ -52,6 +52,15 @@ def test_html_in_a_ui_string_is_rejected_with_its_line(locales):
     assert "en.yml:2" in str(error.value)
 
 
+def test_a_straight_double_quote_in_a_ui_string_is_rejected_with_its_line(locales):
+    # The theme writes some strings into attributes unescaped: aria-label="..."
+    write(locales, "en.yml", "theme:\n  search: 'Search\" onmouseover=\"alert(1)'\n")
+    with pytest.raises(ContentError) as error:
+        load_catalogs(locales, ["es", "en"], "es", root=locales)
+    assert "en.yml:2" in str(error.value)
+    assert "straight double quote" in str(error.value)
+
+
 def test_malformed_yaml_names_file_and_line(locales):
     write(locales, "en.yml", "site:\n  bye: \"unclosed\n  hello: x\n")
     with pytest.raises(ContentError) as error:
@@ -60,11 +69,11 @@ def test_malformed_yaml_names_file_and_line(locales):
 
 
 def test_generated_partial_works_in_jinja_with_quotes_and_apostrophes(locales):
-    write(locales, "tzo.yml", "theme:\n  search: \"Sa'el \\\"k'op\\\"\"\n")
+    write(locales, "tzo.yml", "theme:\n  search: \"Sa'el “k'op” \\\\\"\n")
     catalog = load_catalogs(locales, ["es", "tzo"], "es")["tzo"]
     env = jinja2.Environment(loader=jinja2.DictLoader({"p.html": material_partial(catalog)}))
     module = env.get_template("p.html").module
-    assert module.t("search") == "Sa'el \"k'op\""
+    assert module.t("search") == "Sa'el “k'op” \\"
     assert module.t("language") == "tzo"
     assert module.t("top") == "Volver arriba"
 

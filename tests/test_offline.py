@@ -2,6 +2,7 @@
 download list, the service worker's version and the zip."""
 
 import gzip
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
-from build_tools import offline
+from build_tools import deploy, offline
 from build_tools.locales import load_catalogs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +82,11 @@ def site(tmp_path) -> Path:
     return root
 
 
+@pytest.fixture
+def built(site) -> deploy.BuiltSite:
+    return deploy.BuiltSite(site)
+
+
 # Links
 
 @pytest.mark.parametrize("page_path, url, expected", [
@@ -116,8 +122,8 @@ def test_page_urls_are_folders_relative_to_the_language():
 
 # What a language needs
 
-def test_language_files_default_language_leaves_out_other_languages_and_404(site, languages):
-    pages, needed, search = offline.language_files(site, languages[0], ["en", "nah"])
+def test_language_files_default_language_leaves_out_other_languages_and_404(built, languages):
+    pages, needed, search = offline.language_files(built, languages[0], ["en", "nah"])
     assert pages == ["hogar/aguinaldo/index.html", "hogar/salario/index.html", "index.html"]
     # Styles (and what they load), icon, image, script; not the mp3 link, not a data: URL
     assert needed == [
@@ -132,8 +138,8 @@ def test_language_files_default_language_leaves_out_other_languages_and_404(site
     ]
 
 
-def test_language_files_of_a_language_in_its_folder(site, languages):
-    pages, needed, _ = offline.language_files(site, languages[1], [])
+def test_language_files_of_a_language_in_its_folder(built, languages):
+    pages, needed, _ = offline.language_files(built, languages[1], [])
     assert pages == ["en/hogar/aguinaldo/index.html", "en/index.html"]
     assert "assets/javascripts/bundle.abcdef12.min.js" in needed
 
@@ -163,9 +169,9 @@ def test_format_size(size, locale, expected):
     assert offline.format_size(size, Locale.parse(locale)) == expected
 
 
-def test_manifest_counts_gzip_bytes_where_the_server_has_them(site, languages):
-    pages, needed, search = offline.language_files(site, languages[0], ["en", "nah"])
-    data = offline.manifest(site, languages[0], pages, [*needed, *search], "v1")
+def test_manifest_counts_gzip_bytes_where_the_server_has_them(built, languages):
+    pages, needed, search = offline.language_files(built, languages[0], ["en", "nah"])
+    data = offline.manifest(built, languages[0], pages, [*needed, *search], "v1")
     sizes = {f["url"]: f["bytes"] for f in data["files"]}
     assert sizes["./"] == 300  # index.html.gz
     assert sizes["assets/stylesheets/main.abcdef12.min.css"] == 20  # its .gz
@@ -178,8 +184,8 @@ def test_manifest_counts_gzip_bytes_where_the_server_has_them(site, languages):
     assert data["text"]["done"] == "Listo: 3 páginas guardadas. Ya puedes leerlas sin internet en este teléfono."
 
 
-def test_manifest_in_english_and_singular(site, languages):
-    data = offline.manifest(site, languages[1], ["en/index.html"], [], "v1")
+def test_manifest_in_english_and_singular(site, built, languages):
+    data = offline.manifest(built, languages[1], ["en/index.html"], [], "v1")
     assert data["files"] == [{"url": "./", "bytes": (site / "en/index.html").stat().st_size}]
     assert data["text"]["done"] == "Done: 1 page saved. You can now read it without internet on this phone."
 
@@ -188,28 +194,28 @@ def test_page_strings_date_in_the_readers_language(catalogs):
     import datetime as dt
 
     day = dt.date(2026, 11, 21)
-    es = offline.page_strings(catalogs["es"], Locale.parse("es_MX"), day, "../offline.json")
-    en = offline.page_strings(catalogs["en"], Locale.parse("en_US"), day, "offline.json")
+    es = offline.page_strings(catalogs["es"], Locale.parse("es_MX"), day)
+    en = offline.page_strings(catalogs["en"], Locale.parse("en_US"), day)
     assert es["updated"] == "Esta información es del 21 de noviembre de 2026."
     assert en["updated"] == "This information is from November 21, 2026."
-    assert (es["manifest"], en["save"]) == ("../offline.json", "Save to read without internet")
+    assert en["save"] == "Save to read without internet"
     # nah has no strings of its own: Spanish, key by key
-    assert offline.page_strings(catalogs["nah"], Locale.parse("es_MX"), day, "x")["save"] == es["save"]
+    assert offline.page_strings(catalogs["nah"], Locale.parse("es_MX"), day)["save"] == es["save"]
 
 
 # The service worker's version
 
 def test_build_id_follows_the_pages_and_ignores_its_own_outputs(site):
-    first = offline.build_id(site)
-    assert first == offline.build_id(site)
+    first = offline.build_id(deploy.BuiltSite(site))
+    assert first == offline.build_id(deploy.BuiltSite(site))
     (site / "sw.js").write_text("x")
     (site / "en/offline.json").write_text("{}")
     (site / "derechos-claros-es.zip").write_bytes(b"zip")
     (site / "hogar/salario/index.html.gz").write_bytes(gzip.compress(b"y"))
     (site / ".csp.conf").write_text("csp")
-    assert offline.build_id(site) == first
+    assert offline.build_id(deploy.BuiltSite(site)) == first
     (site / "hogar/salario/index.html").write_text("changed", encoding="utf-8")
-    assert offline.build_id(site) != first
+    assert offline.build_id(deploy.BuiltSite(site)) != first
 
 
 def test_worker_script_carries_the_version():
@@ -238,15 +244,11 @@ def test_rewrite_for_files_points_links_at_index_files():
     assert 'rel="canonical" href="https://example.org/x/"' in out
 
 
-def test_zip_is_reproducible_and_opens_at_the_language_home(site, languages, tmp_path):
+def test_zip_is_reproducible_and_opens_at_the_language_home(built, languages):
     files = ["en/index.html", "en/hogar/aguinaldo/index.html", "assets/javascripts/bundle.abcdef12.min.js"]
-    first, second = tmp_path / "a/derechos-claros-en.zip", tmp_path / "b/derechos-claros-en.zip"
-    first.parent.mkdir()
-    second.parent.mkdir()
-    offline.write_zip(first, site, languages[1], files, SITE_URL, 1_795_219_200)
-    offline.write_zip(second, site, languages[1], list(reversed(files)), SITE_URL, 1_795_219_200)
-    assert first.read_bytes() == second.read_bytes()
-    with zipfile.ZipFile(first) as archive:
+    first = offline.zip_archive(built, languages[1], files, SITE_URL, 1_795_219_200)
+    assert first == offline.zip_archive(built, languages[1], list(reversed(files)), SITE_URL, 1_795_219_200)
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert archive.namelist() == [
             "derechos-claros-en/assets/javascripts/bundle.abcdef12.min.js",
             "derechos-claros-en/en/hogar/aguinaldo/index.html",
@@ -260,18 +262,21 @@ def test_zip_is_reproducible_and_opens_at_the_language_home(site, languages, tmp
         assert archive.read("derechos-claros-en/assets/javascripts/bundle.abcdef12.min.js") == b"b" * 1000
 
 
-def test_zip_dates_before_1980_are_1980(site, languages, tmp_path):
-    target = tmp_path / "derechos-claros-es.zip"
-    offline.write_zip(target, site, languages[0], ["index.html"], SITE_URL, 0)
-    with zipfile.ZipFile(target) as archive:
+def test_zip_dates_before_1980_are_1980(built, languages):
+    data = offline.zip_archive(built, languages[0], ["index.html"], SITE_URL, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.infolist()[0].date_time == (1980, 1, 1, 0, 0, 0)
         assert archive.namelist() == ["derechos-claros-es/index.html"]
 
 
-def test_publish_writes_every_built_language(site, languages):
-    written = offline.publish(site, languages, SITE_URL, 1_795_219_200)
-    version = offline.build_id(site)
-    assert written == [site / "sw.js", site / "offline.json", site / "en/offline.json"]
+def test_publish_writes_every_built_language(site, built, languages):
+    version = offline.build_id(built)
+    written = offline.publish(built, languages, SITE_URL, 1_795_219_200)
+    assert written == ["sw.js", "offline.json", "en/offline.json"]
+    # What it wrote is on disk, and the site's files know it without reading it back
+    for path in [*written, "en/derechos-claros-en.zip"]:
+        assert built.bytes(path) == (site / path).read_bytes()
+    assert offline.build_id(built) == version  # its own outputs do not change the version
     assert f'"{version}"' in (site / "sw.js").read_text(encoding="utf-8")
     es = json.loads((site / "offline.json").read_text(encoding="utf-8"))
     en = json.loads((site / "en/offline.json").read_text(encoding="utf-8"))

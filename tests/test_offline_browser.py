@@ -142,7 +142,7 @@ def test_save_control_then_a_page_never_visited_reads_offline(site_copy, chromiu
 
 
 def test_a_new_build_replaces_the_old_cache_and_keeps_what_was_read(site_copy, chromium):
-    old_id = offline.build_id(site_copy)
+    old_id = offline.build_id(deploy.BuiltSite(site_copy))
     with server_and_browser(site_copy, chromium) as (base, page, stop):
         visited = base + "/en/hogar/aguinaldo/"
         page.goto(visited)
@@ -152,11 +152,11 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_what_was_read(site_copy, c
         # A new build: a page changed, so the worker carries a new id
         changed = site_copy / "en/hogar/salario/index.html"
         changed.write_text(changed.read_text(encoding="utf-8") + "<!-- new build -->", encoding="utf-8")
-        new_id = offline.build_id(site_copy)
+        files = deploy.BuiltSite(site_copy)
+        new_id = offline.build_id(files)
         assert new_id != old_id
-        worker = site_copy / offline.WORKER
-        worker.write_text(offline.worker_script(new_id), encoding="utf-8")
-        deploy.compress(worker)
+        files.write(offline.WORKER, offline.worker_script(new_id))
+        deploy.compress(files, offline.WORKER)
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         page.wait_for_function("id => caches.keys().then(k => k.length === 1 && k[0] === 'dc-' + id)", arg=new_id, timeout=WAIT)
         assert in_cache(page, visited)

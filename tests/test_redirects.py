@@ -147,7 +147,7 @@ def test_old_addresses_lead_to_the_new_page_in_every_language(project_copy, tmp_
     assert len(re.findall(r"return 301", conf)) == len(LANGS)
     # Behind nginx the same addresses answer with a permanent redirect
     require(nginx.NGINX)
-    deploy.write_csp(site)
+    deploy.write_csp(deploy.BuiltSite(site))
     with nginx.serve(site) as base:
         for prefix in LANGS.values():
             request = urllib.request.Request(f"{base}/{prefix}hogar/pago-de-fin-de-ano/", method="HEAD")

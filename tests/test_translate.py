@@ -110,7 +110,7 @@ def test_status_command_prints_states_and_writes_json(tmp_path):
     assert data["coverage"]["en"]["translated"] == data["coverage"]["en"]["total"]
     nah_home = next(p for p in data["pages"] if p["page"] == "index.md" and p["lang"] == "nah")
     assert set(nah_home) == {"page", "lang", "state", "reviewed_by", "reviewed_on"}
-    assert nah_home["state"] in translations.STATES
+    assert nah_home["state"] in translations.PAGE_STATES
 
 
 def test_translate_command_reports_refusal_clearly(tmp_path):

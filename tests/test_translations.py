@@ -1,19 +1,19 @@
 from pathlib import Path
 
 from build_tools.locales import load_catalogs
-from build_tools.translations import decorate, page_language, status_problem
+from build_tools.translations import DRAFT, FALLBACK, OUTDATED, PAGE_STATES, decorate, page_language, status_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
 
 
-def test_page_language_statuses():
-    assert page_language("es", "es", "es", {}).status == "source"
-    assert page_language("nah", "es", "es", {}).status == "fallback"
-    assert page_language("nah", "nah", "es", {"translation": {"status": "draft"}}).status == "draft"
-    assert page_language("en", "en", "es", {"translation": {"status": "reviewed"}}).status == "reviewed"
+def test_page_language_kinds():
+    assert page_language("es", "es", "es", {}).kind == "source"
+    assert page_language("nah", "es", "es", {}).kind == "fallback"
+    assert page_language("nah", "nah", "es", {"translation": {"status": "draft"}}).kind == "draft"
+    assert page_language("en", "en", "es", {"translation": {"status": "reviewed"}}).kind == "reviewed"
     # A translation that does not say it was reviewed is shown as a draft
-    assert page_language("en", "en", "es", {}).status == "draft"
+    assert page_language("en", "en", "es", {}).kind == "draft"
 
 
 def test_bad_status_is_reported():
@@ -45,3 +45,11 @@ def test_reviewed_page_is_unchanged():
     where = page_language("en", "en", "es", {"translation": {"status": "reviewed"}})
     assert decorate("<p>X</p>", where, CATALOGS["en"], "English", None) == "<p>X</p>"
 
+
+
+def test_each_reported_state_and_notice_has_its_words_in_spanish_and_english():
+    for lang in ("es", "en"):
+        strings = CATALOGS[lang].strings["site"]
+        assert all(f"status.state.{state}" in strings for state in PAGE_STATES)
+        assert all(f"notice.{kind}.title" in strings for kind in (FALLBACK, DRAFT, OUTDATED))
+        assert all(f"status.state.{state}" in CATALOGS[lang].translated["site"] for state in PAGE_STATES)

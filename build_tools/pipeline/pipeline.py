@@ -72,7 +72,7 @@ class Pipeline:
     def on_files(self, files, config):
         if not self.run.settings.include_drafts:
             for item in self.run.translations:
-                if item.text is not None and translations.translation_status(item.meta) != "reviewed":
+                if item.text is not None and translations.translation_status(item.meta) != translations.REVIEWED:
                     file = files.get_file_from_path(f"{item.lang}/{item.page}")
                     if file is not None:
                         files.remove(file)
@@ -214,7 +214,7 @@ class Pipeline:
         run = self.run
         problems = []
         for item in run.translations:
-            if item.state == "translated":
+            if item.state == translations.TRANSLATED:
                 problems += parity.compare(item.source_text, item.text, run.facts, run.shown(item.source_path), run.shown(item.path))
         return problems
 
@@ -222,7 +222,7 @@ class Pipeline:
         run = self.run
         notes = [
             f"{run.shown(item.path)}: outdated; its Spanish page changed (python -m build_tools translate diff {item.page} {item.lang})"
-            for item in run.translations if item.state == "outdated"
+            for item in run.translations if item.state == translations.OUTDATED
         ]
         if notes:
             warn("Translations to look at", notes)
@@ -270,7 +270,7 @@ class Pipeline:
             html = html.replace(glossary.PLACEHOLDER, glossary.render(run.glossary, language.lang))
         source_file = getattr(page.file, "alternates", {}).get(run.source_lang)
         item = run.translation(page.file.src_uri)
-        outdated = item is not None and item.state == "outdated"
+        outdated = item is not None and item.state == translations.OUTDATED
         where = translations.page_language(language.lang, page.file.locale, run.source_lang, meta, outdated)
         source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None
         return translations.decorate(html, where, language.ctx.catalog, run.language_name(language.lang), source_link)

@@ -161,7 +161,7 @@ class Run:
             ctx=ctx,
             as_of_text=format_date_for(self.as_of, ctx),
             # The same on every page of the language; only the manifest's address depends on the page
-            offline_strings=offline.page_strings(ctx.catalog, ctx.locale, self.as_of, ""),
+            offline_strings=offline.page_strings(ctx.catalog, ctx.locale, self.as_of),
             offline_manifest=posixpath.join(prefix, offline.MANIFEST),
         )
         return self.language

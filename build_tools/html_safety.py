@@ -1,0 +1,241 @@
+"""Find what could run script or hide text in the HTML a page renders to.
+
+The source check (build_tools.safety) gives exact lines but has to guess
+what Python-Markdown and its extensions will make of the text. This check
+reads the rendered HTML with the standard library's HTML parser, which
+splits tags and attributes, quotes, entities and '/' separators the way a
+browser does, so it sees whatever put the markup there: raw HTML, attribute
+lists, fact and calculator renderers. It is meant for a page's body
+(``page.content``), which is what contributors write; the theme's own page
+around it is not checked (see ``check_page_html``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
+
+from build_tools.errors import Problem
+
+# Elements that run code, load another page or style sheet, or change
+# where the page's links and forms go; and those whose content a browser
+# reads as plain text up to their end tag while the parser here reads tags
+# in it (a tag "inside" an attribute there is a live tag after it)
+UNSAFE_ELEMENTS = frozenset({
+    "script", "iframe", "object", "embed", "style", "frame", "frameset", "applet",
+    "meta", "base", "form", "link",
+    "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "title",
+})
+# In SVG and MathML a <title> is an ordinary element (an icon's name)
+_FOREIGN_ROOTS = ("svg", "math")
+_FOREIGN_ORDINARY = frozenset({"title"})
+URL_ATTRIBUTES = frozenset({
+    "href", "src", "action", "formaction", "xlink:href", "srcset", "imagesrcset", "poster",
+    "data", "background", "cite", "longdesc", "ping", "codebase", "lowsrc", "dynsrc", "manifest", "icon",
+})
+_LIST_ATTRIBUTES = ("srcset", "imagesrcset")  # "url 1x, url 2x"
+# SVG animation can set a link's address: <set attributeName="href" to="javascript:...">
+_ANIMATION_ELEMENTS = frozenset({"set", "animate"})
+_ANIMATION_VALUES = ("to", "from", "by", "values")
+_CONTROL = re.compile(r"[\x00-\x20]")
+_BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.I)
+_HIDING = re.compile(
+    r"display:none|visibility:(hidden|collapse)|content-visibility:hidden"
+    r"|(font-size|opacity):(0(\.0*)?|\.0+)(?![.\d])"
+)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)", re.I | re.S)
+
+# Our own renderers' markup in page bodies, shown or used by their scripts:
+# the calculator's form (build_tools.calculators) and the share bar
+# (overrides/partials/page-tools.html). Contributors never need these; the
+# source check refuses them in Markdown whatever their class.
+OWN_HIDDEN_CLASSES = frozenset({"dc-calc__form", "dc-calc__error", "dc-share__native", "dc-share__copy"})
+OWN_FORM_CLASS = "dc-calc__form"  # no action: calculators.js handles it in the page
+OWN_DATA_SCRIPT_CLASS = "dc-calc__data"  # type="application/json": data, never run
+_DATA_TYPE = re.compile(r"^\s*application/json\s*$", re.I)
+
+MESSAGES = {
+    "tag": "the HTML tag <{0}> is not allowed in a guide (it could run code or change the page)",
+    "event": "HTML attributes that start with 'on' (like onclick=) are not allowed: they run code",
+    "style": "a style that hides text is not allowed: readers must see everything the page says",
+    "hidden": "the 'hidden' attribute is not allowed: readers must see everything the page says",
+    "url": "links and images may not use '{0}:' addresses; use a normal https:// link or a page of the site",
+}
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """'javascript', 'data', ... if ``url`` (entities already decoded) uses one."""
+    # Browsers ignore control characters and whitespace inside the scheme
+    match = _BAD_SCHEME.match(_CONTROL.sub("", url))
+    return match.group(1).lower() if match else None
+
+
+def _as_read(line: str) -> str:
+    """A source line as a browser reads an address in it: entities decoded, no spaces."""
+    return _CONTROL.sub("", unescape(line)).lower()
+
+
+def hides_text(style: str) -> bool:
+    """Whether a style attribute's value (entities decoded) hides its element."""
+    css = _CSS_COMMENT.sub("", style)
+    css = _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), css)
+    return bool(_HIDING.search(re.sub(r"\s+", "", css.lower())))
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int  # in the HTML given
+    kind: str  # a key of MESSAGES
+    detail: str  # the tag, attribute or scheme, for the message and for tracing
+    clues: tuple[str, ...]  # texts to look for in the Markdown source, the first one needed
+
+
+def attribute_findings(
+    tag: str, attrs: list[tuple[str, str | None]], own: bool = False
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(kind, detail, clues) for each unsafe attribute of one start tag.
+
+    ``own`` allows the ``hidden`` attribute of our renderers' markup.
+    """
+    found = []
+    values = {name: value or "" for name, value in attrs}
+    for name, value in attrs:
+        value = value or ""
+        # The value's first line tells apart lines that name the same attribute
+        clues = (name, value.strip().split("\n")[0][:60]) if value.strip() else (name,)
+        if name.startswith("on"):
+            found.append(("event", name, clues))
+        elif name == "style" and hides_text(value):
+            found.append(("style", name, clues))
+        elif name == "hidden" and not own:
+            found.append(("hidden", name, (name,)))
+        urls = []
+        if name in _LIST_ATTRIBUTES:
+            urls = [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+        elif name in URL_ATTRIBUTES:
+            urls = [value]
+        elif tag in _ANIMATION_ELEMENTS and name in _ANIMATION_VALUES and "href" in values.get("attributename", "").lower():
+            urls = value.split(";")
+        for url in urls:
+            if scheme := unsafe_scheme(url):
+                found.append(("url", scheme, (scheme + ":", url.strip()[:60])))
+    return found
+
+
+class _Checker(HTMLParser):
+    def __init__(self, own_markup: bool):
+        super().__init__(convert_charrefs=True)
+        self.own_markup = own_markup
+        self.foreign = 0  # depth of open <svg> and <math> elements
+        self.findings: list[Finding] = []
+
+    def handle_starttag(self, tag, attrs):
+        line, attributes = self.getpos()[0], dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        if tag in _FOREIGN_ROOTS:
+            self.foreign += 1
+        ordinary = self.foreign and tag in _FOREIGN_ORDINARY
+        if tag in UNSAFE_ELEMENTS and not ordinary and not (self.own_markup and _is_own_element(tag, attributes, classes)):
+            self.findings.append(Finding(line, "tag", tag, ("<" + tag,)))
+        own = self.own_markup and bool(classes & OWN_HIDDEN_CLASSES)
+        for kind, detail, clues in attribute_findings(tag, attrs, own):
+            self.findings.append(Finding(line, kind, detail, clues))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in _FOREIGN_ROOTS:
+            self.foreign -= 1
+
+    def handle_endtag(self, tag):
+        if tag in _FOREIGN_ROOTS and self.foreign:
+            self.foreign -= 1
+
+    # A browser ends a comment sooner than this parser at "<!-->", "<!--->"
+    # and "--!>", and "<![CDATA[" (outside SVG) at the first ">": what
+    # follows is live markup there, so it is checked as such.
+    def handle_comment(self, data):
+        for opening in (">", "->"):
+            if data.startswith(opening):
+                return self._check_rest(data, len(opening))
+        if "--!>" in data:
+            self._check_rest(data, data.index("--!>") + 4)
+
+    def parse_marked_section(self, i, report=1):
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # "<![ x ]>": the parser gives up where a browser reads a comment to the next ">"
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
+    def unknown_decl(self, data):
+        if ">" in data:
+            self._check_rest(data, data.index(">") + 1)
+
+    def _check_rest(self, data: str, start: int) -> None:
+        first_line = self.getpos()[0] + data.count("\n", 0, start)
+        for finding in find_unsafe_html(data[start:], self.own_markup):
+            self.findings.append(Finding(finding.line + first_line - 1, finding.kind, finding.detail, finding.clues))
+
+
+def _is_own_element(tag: str, attrs: dict[str, str | None], classes: set[str]) -> bool:
+    if tag == "script":
+        return OWN_DATA_SCRIPT_CLASS in classes and bool(_DATA_TYPE.match(attrs.get("type") or "")) and "src" not in attrs
+    if tag == "form":
+        return OWN_FORM_CLASS in classes and not {"action", "method", "target"} & attrs.keys()
+    return False
+
+
+def find_unsafe_html(html: str, own_markup: bool = True) -> list[Finding]:
+    """Every unsafe element and attribute in an HTML fragment or page.
+
+    ``own_markup`` lets our renderers' markup through (rendered pages);
+    the source check turns it off, as no Markdown needs it.
+    """
+    checker = _Checker(own_markup)
+    checker.feed(html)
+    checker.close()
+    return checker.findings
+
+
+def message(finding: Finding) -> str:
+    return MESSAGES[finding.kind].format(finding.detail)
+
+
+def check_page_html(html: str, source_path_shown: str, source_text: str) -> list[Problem]:
+    """Problems in a page's rendered body, traced back to its Markdown file.
+
+    ``html`` is ``page.content``: what the page's Markdown rendered to,
+    including fact values and calculators, before the theme puts it into
+    its template. The line is the first in the source that mentions what
+    was found (the tag, or the attribute or address scheme with its value;
+    else the attribute or scheme alone) and was not given to the same
+    finding before; without one, the file alone.
+    """
+    lines = source_text.splitlines()
+    used: dict[tuple[str, ...], set[int]] = {}
+    problems = []
+    for finding in find_unsafe_html(html):
+        taken = used.setdefault(finding.clues, set())
+        line = _source_line(lines, finding.clues, taken)
+        if line is not None:
+            taken.add(line)
+        problems.append(Problem(source_path_shown, line, message(finding)))
+    # One report per place and kind, in the order of the file
+    return sorted(dict.fromkeys(problems), key=lambda problem: problem.line or 0)
+
+
+def _mentions(line: str, text: str) -> bool:
+    return text.lower() in line.lower() or _CONTROL.sub("", text.lower()) in _as_read(line)
+
+
+def _source_line(lines: list[str], clues: tuple[str, ...], used: set[int]) -> int | None:
+    for wanted in (clues, clues[:1]):
+        matches = [number for number, line in enumerate(lines, 1) if all(_mentions(line, clue) for clue in wanted)]
+        if fresh := [number for number in matches if number not in used]:
+            return fresh[0]
+        if matches:
+            return matches[0]
+    return None

@@ -1,0 +1,101 @@
+"""build_tools.deploy without MkDocs: the built site read once, gzip files and the CSP."""
+
+import base64
+import gzip
+import hashlib
+import json
+
+import pytest
+from babel import Locale
+
+from build_tools import deploy, offline
+from build_tools.locales import load_catalogs
+from conftest import ROOT
+
+MTIME = 1_795_219_200
+SCRIPT = "document.body.dataset.ready = 1"
+
+
+def csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    files = {
+        "index.html": f"<html><head><script>{SCRIPT}</script></head><body>{'x' * 400}</body></html>",
+        "en/index.html": (
+            '<html><head><script src="../assets/app.js"></script>'
+            '<script type="application/ld+json">{"a": 1}</script>'
+            f"<script>{SCRIPT}</script><script>\r\nwindow.a = 1\r\n</script></head><body></body></html>"
+        ),
+        "assets/app.js": "a" * 300,
+        "assets/small.css": "b{}",
+        "assets/logo.png": "p" * 400,
+        "search/search_index.json": json.dumps({"config": {"lang": ["es"]}, "docs": []}),
+    }
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(text.encode("utf-8"))
+    return root
+
+
+def test_built_site_lists_files_in_pathlib_order(site):
+    (site / "assets-old").mkdir()
+    (site / "assets-old/x.js").write_text("x")
+    files = deploy.BuiltSite(site)
+    assert files.paths() == [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file()]
+    assert "assets/app.js" in files and "assets" not in files
+    assert files.size("assets/app.js") == 300 and files.text("assets/small.css") == "b{}"
+
+
+def test_write_puts_the_file_on_disk_and_in_the_list(site):
+    files = deploy.BuiltSite(site)
+    files.write("new/ñ.txt", "ñ")
+    assert (site / "new/ñ.txt").read_bytes() == "ñ".encode("utf-8") == files.bytes("new/ñ.txt")
+    assert "new/ñ.txt" in files.paths() and files.text("new/ñ.txt") == "ñ"
+    files.write("assets/small.css", b"c{}")
+    assert files.text("assets/small.css") == "c{}"  # not the text read before
+
+
+def test_precompress_writes_reproducible_gzip_of_text_files_only(site):
+    files = deploy.BuiltSite(site)
+    assert deploy.precompress(files, MTIME) == 2  # index.html, app.js; not small, not png
+    assert sorted(p for p in files.paths() if p.endswith(".gz")) == ["assets/app.js.gz", "index.html.gz"]
+    data = (site / "index.html.gz").read_bytes()
+    assert gzip.decompress(data) == (site / "index.html").read_bytes()
+    assert data == files.bytes("index.html.gz")
+    # No file name, the given date: the same bytes on every build
+    assert data[3] & 0x08 == 0 and int.from_bytes(data[4:8], "little") == MTIME
+    assert deploy.BuiltSite(site).bytes("index.html.gz") == data
+
+
+def test_csp_hashes_the_inline_scripts_a_browser_runs(site):
+    policy = deploy.write_csp(deploy.BuiltSite(site))
+    # Each distinct script once; not src= nor JSON data; CR LF read as LF, as browsers parse it
+    script_src = policy.split("script-src ")[1].split(";")[0].split()
+    assert script_src == ["'self'", *sorted([csp_hash(SCRIPT), csp_hash("\nwindow.a = 1\n")])]
+    assert f'add_header Content-Security-Policy "{policy}" always;' in (site / deploy.CSP_FILE).read_text()
+
+
+def test_the_deploy_steps_never_read_a_file_again(site):
+    """Everything after MkDocs works from the bytes read once: with the
+    files gone from disk, the steps still run and write the same output."""
+    catalogs = load_catalogs(ROOT / "locales", ["es"], "es")
+    languages = [offline.Language("es", "", "Español", Locale.parse("es_MX"), catalogs["es"])]
+    files = deploy.BuiltSite(site)
+    for path in files.paths():
+        (site / path).unlink()
+    deploy.write_csp(files)
+    deploy.precompress(files, MTIME)
+    for path in offline.publish(files, languages, "https://example.org/", MTIME):
+        deploy.compress(files, path, MTIME)
+    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    # en/index.html is under MIN_SIZE: no .gz
+    assert written == {
+        deploy.CSP_FILE, "index.html.gz", "assets/app.js.gz",
+        "sw.js", "sw.js.gz", "offline.json", "offline.json.gz", "derechos-claros-es.zip",
+    }
+    manifest = json.loads((site / "offline.json").read_text(encoding="utf-8"))
+    assert {f["url"]: f["bytes"] for f in manifest["files"]}["./"] == files.size("index.html.gz")

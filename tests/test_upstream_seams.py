@@ -1,0 +1,395 @@
+"""The upstream seams: what the project copies from, patches in or reads out of
+Material for MkDocs, mkdocs-static-i18n and MkDocs (README, "Upstream seams").
+
+These tests fail when a new pinned version changes one of those things, and
+say what to compare and where to port the change. They read the installed
+packages only: no build runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import inspect
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import jinja2
+import material
+import mkdocs
+import mkdocs_static_i18n
+import pytest
+from markdown.extensions import toc
+from material.plugins.search.plugin import SearchIndex, SearchPlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import YAML_RE
+from mkdocs_static_i18n import folder
+from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
+from mkdocs_static_i18n.plugin import I18n
+
+from build_tools import offline, search_index, theme_env
+from build_tools.i18n.config import LanguageConfig
+from build_tools.i18n.plugin import I18nPlugin, drop_head_alternates
+from build_tools.locales import load_catalogs, material_partial
+
+ROOT = Path(__file__).resolve().parent.parent
+THIS_FILE = "tests/test_upstream_seams.py"
+PACKAGE_DIRS = {
+    "mkdocs-material": Path(material.__file__).parent,
+    "mkdocs-static-i18n": Path(mkdocs_static_i18n.__file__).parent,
+    "mkdocs": Path(mkdocs.__file__).parent,
+}
+MATERIAL = PACKAGE_DIRS["mkdocs-material"] / "templates"
+
+
+def installed(distribution: str) -> str:
+    return importlib.metadata.version(distribution)
+
+
+# Forked files ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fork:
+    ours: str  # path in this project
+    distribution: str
+    upstream: str  # path inside the installed package
+    version: str  # the version it was copied from
+    sha256: str  # of that version's file
+
+    @property
+    def upstream_path(self) -> Path:
+        return PACKAGE_DIRS[self.distribution] / self.upstream
+
+    @property
+    def shown(self) -> str:
+        """The upstream file as named in the package, e.g. material/templates/main.html."""
+        return self.upstream_path.relative_to(PACKAGE_DIRS[self.distribution].parent).as_posix()
+
+
+FORKS = [
+    # Material's, plus a name for the search dialog
+    Fork("overrides/partials/search.html", "mkdocs-material", "templates/partials/search.html", "9.8.1",
+         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30"),
+    # Material's, with the page's own alternates and target="_self"
+    Fork("overrides/partials/alternate.html", "mkdocs-material", "templates/partials/alternate.html", "9.8.1",
+         "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"),
+    # Material's main.html only extends base.html; ours also fills three of its blocks
+    Fork("overrides/main.html", "mkdocs-material", "templates/main.html", "9.8.1",
+         "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0"),
+    # Ours replaces both: upstream i18n's is used unless custom_dir has one
+    Fork("overrides/sitemap.xml", "mkdocs-static-i18n", "custom_i18n_sitemap/sitemap.xml", "1.3.1",
+         "538e71a0c68befdae40bb4e0451150b1ca424ef5b1c4f0e0e7d806640d17e5e7"),
+    Fork("overrides/sitemap.xml", "mkdocs", "templates/sitemap.xml", "1.6.1",
+         "0950766d642ac999c74b68150a39a961a5103bda5e2d9d7747f4c06522c11b18"),
+]
+
+
+@pytest.mark.parametrize("fork", FORKS, ids=lambda f: f"{f.ours}<-{f.distribution}")
+def test_forked_file_matches_the_upstream_file_it_was_copied_from(fork):
+    upstream, shown = fork.upstream_path, fork.shown
+    assert upstream.is_file(), (
+        f"{fork.ours} replaces {shown} from {fork.distribution} {fork.version}, which is gone in the "
+        f"installed version {installed(fork.distribution)}: find where that version moved it, check that "
+        f"the override still takes effect, then update the path in {THIS_FILE}"
+    )
+    digest = hashlib.sha256(upstream.read_bytes()).hexdigest()
+    assert digest == fork.sha256, (
+        f"{fork.ours} is a copy of {shown} from {fork.distribution} {fork.version}, which has changed "
+        f"in the installed version {installed(fork.distribution)}: compare the two, port the change, "
+        f"then update the version and hash in {THIS_FILE}"
+    )
+
+
+@pytest.mark.parametrize("fork", FORKS, ids=lambda f: f"{f.ours}<-{f.distribution}")
+def test_forked_file_says_where_it_came_from(fork):
+    comment = (ROOT / fork.ours).read_text(encoding="utf-8").split("-#}", 1)[0]
+    head = " ".join(comment.split())  # as wrapped in the file
+    assert fork.shown in head and f"{fork.distribution} {fork.version}" in head, (
+        f"{fork.ours}: its first comment must say it comes from {fork.shown}, "
+        f"{fork.distribution} {fork.version} (see {THIS_FILE})"
+    )
+
+
+# Material's base.html, which main.html extends -------------------------------
+
+BASE = MATERIAL / "base.html"
+
+
+def base_source() -> str:
+    return BASE.read_text(encoding="utf-8")
+
+
+def test_base_html_has_the_blocks_main_html_fills_with_the_config_before_the_bundle():
+    source = base_source()
+    starts = {name: source.find(f"{{% block {name} %}}") for name in ("extrahead", "footer", "config", "scripts")}
+    missing = [name for name, at in starts.items() if at < 0]
+    assert not missing, f"Material's base.html has no block {missing}: overrides/main.html fills them"
+    # search-on-demand.js, included at the end of `config`, must run before Material's bundle
+    assert starts["config"] < starts["scripts"], (
+        "Material's base.html now loads its bundle before the `config` block: "
+        "overrides/partials/search-on-demand.html must run before it"
+    )
+
+
+def test_base_html_config_script_is_the_one_the_build_rewrites():
+    source = base_source()
+    tag = '<script id="__config" type="application/json">'
+    assert tag in source, (
+        "Material's base.html no longer writes " + tag + ": build_tools/search_index.py (set_config_base) "
+        "and build_tools/offline.py (page_needs) read it"
+    )
+    config = source[source.index(tag):source.index("</script>", source.index(tag))]
+    for key in ('"base": base_url', '"search": "assets/javascripts/workers/'):
+        assert key in config, f"Material's __config no longer has {key}: build_tools/search_index.py and offline.py use it"
+
+
+def test_config_rewrite_serialises_like_materials_tojson():
+    # Material writes __config with Jinja's tojson; set_config_base must write the same bytes
+    env = jinja2.Environment()
+    template = env.from_string('<script id="__config" type="application/json">{{ config | tojson }}</script>')
+    config = {"base": ".", "features": [], "search": "assets/x.js", "translations": {"a": "<b> & 'c'"}}
+    written = template.render(config=config)
+    expected = template.render(config={**config, "base": search_index.language_base(".", "en")})
+    assert search_index.set_config_base(written, "en") == expected
+
+
+def test_head_alternate_links_are_the_markup_the_build_removes():
+    match = re.search(r'<link rel="alternate" href="\{\{ alt\.link[^\n]*>', base_source())
+    assert match, (
+        "Material's base.html no longer writes <link rel=\"alternate\"> for extra.alternate the way "
+        "build_tools/i18n/plugin.py (drop_head_alternates) and build_tools/offline.py (_ALTERNATE) expect"
+    )
+    env = jinja2.Environment()
+    env.filters["url"] = lambda value: value
+    line = env.from_string(match.group(0)).render(alt={"link": "/en/", "lang": "en"}, lang={"t": lambda key: "es"})
+    html = f"<html><head>{line}\n<title>x</title></head><body></body></html>"
+    assert "alternate" not in drop_head_alternates(html), f"drop_head_alternates no longer removes {line}"
+    assert offline._ALTERNATE.search(html), f"build_tools/offline.py no longer finds {line}"
+
+
+def test_search_toggle_and_form_the_offline_copy_hides():
+    assert 'id="__search"' in base_source(), "Material's search toggle is no longer #__search (build_tools/offline.py NO_SEARCH)"
+    search = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
+    assert offline._SEARCH_FORM.search(search), "overrides/partials/search.html has no <form name=\"search\"> (build_tools/offline.py)"
+
+
+# Material's search: worker, bundle, lunr files, index -----------------------
+
+WORKER = "search.a7633da7.min.js"
+BUNDLE = "bundle.a5f9d56c.min.js"
+
+
+def script_in_base(pattern: str) -> str:
+    match = re.search(pattern, base_source())
+    assert match, f"Material's base.html no longer loads a script matching {pattern}"
+    return match.group(1)
+
+
+def test_materials_search_worker_is_the_one_our_worker_loads():
+    path = PurePosixPath(script_in_base(r'"search": "(assets/javascripts/workers/[^"]+)"'))
+    assert path.name == WORKER, (
+        f"Material's search worker is now {path.name} in mkdocs-material {installed('mkdocs-material')}: "
+        "overrides/assets/javascripts/workers/search-stemmed.js loads it and replaces lunr.Index.prototype.search. "
+        f"Check search still stems while typing (tests/test_search_browser.py), then update WORKER in {THIS_FILE}"
+    )
+    assert (MATERIAL / path).is_file()
+    # Ours is served beside it, so that the worker's ../lunr/min/ paths still resolve
+    assert (ROOT / "overrides" / path.parent / "search-stemmed.js").is_file(), (
+        f"overrides/assets/javascripts/workers/search-stemmed.js must sit in Material's worker folder {path.parent}"
+    )
+    assert (MATERIAL / path.parent / ".." / search_index.LUNR_DIR.relative_to(path.parent.parent)).is_dir()
+
+
+def test_materials_bundle_is_the_one_search_on_demand_wraps():
+    name = script_in_base(r"'assets/javascripts/(bundle\.[0-9a-f]+\.min\.js)'")
+    assert name == BUNDLE, (
+        f"Material's bundle is now {name} in mkdocs-material {installed('mkdocs-material')}: "
+        "overrides/assets/javascripts/search-on-demand.js holds back its XMLHttpRequest for the search index "
+        "and its new Worker. Check the search still waits to be opened and then works "
+        f"(tests/test_search_browser.py, tests/test_privacy.py), then update BUNDLE in {THIS_FILE}"
+    )
+
+
+def test_lunr_files_the_build_and_offline_list_expect_exist():
+    stemmers = search_index.lunr_languages([MATERIAL])
+    assert {"es", "en"} <= stemmers, f"Material's lunr stemmers are not in {search_index.LUNR_DIR} any more"
+    index = json.dumps({"config": {"lang": ["es", "fr"]}})
+    needed = offline.search_needs(index, f"assets/javascripts/workers/{WORKER}")
+    missing = sorted(p for p in needed if not (MATERIAL / p).is_file())
+    assert not missing, f"build_tools/offline.py (search_needs) lists lunr files Material no longer ships: {missing}"
+
+
+def test_search_index_object_has_what_the_i18n_plugin_rewrites():
+    plugin_on_config = SearchPlugin.on_config.__code__.co_names
+    assert "SearchIndex" in plugin_on_config and "search_index" in plugin_on_config, (
+        "Material's search plugin no longer keeps a SearchIndex in .search_index (build_tools/i18n/plugin.py)"
+    )
+    assert list(inspect.signature(SearchIndex.generate_search_index).parameters) == ["self", "prev"]
+    index = SearchIndex(lang=["en"], separator=" ", pipeline=["stemmer"], fields={"title": {"boost": 1}})
+    assert isinstance(index.config, dict) and isinstance(index.entries, list)
+    # What reconfigure_search_plugin and _write_language_search_index do
+    index.config.update(search_index.search_settings("nah", {"en", "es"}, " "))
+    index.entries.append({"location": "nah/hogar/", "title": "Hogar", "text": ""})
+    search_index.relative_to_language(index.entries, "nah")
+    data = json.loads(index.generate_search_index(None))
+    assert data["config"]["lang"] == ["en"] and data["config"]["pipeline"] == []
+    assert data["config"]["separator"] == search_index.PLAIN_SEPARATOR
+    assert [doc["location"] for doc in data["docs"]] == ["hogar/"]
+
+
+def test_search_plugin_runs_before_the_hooks_and_plugin_that_follow_it():
+    def priority(method):
+        return getattr(method, "mkdocs_priority", 0)
+
+    # build_tools/pipeline (on_page_context, -50) adds the list of sources after the page is indexed
+    assert priority(SearchPlugin.on_page_context) > -50
+    # build_tools/i18n/plugin.py (-100) moves the index the search plugin wrote
+    assert priority(SearchPlugin.on_post_build) > priority(I18nPlugin.on_post_build)
+    # the options reconfigure_search_plugin reads and sets
+    assert {"enabled", "separator", "lang", "pipeline"} <= set(dict(SearchPlugin.config_class._schema))
+
+
+def test_generated_language_partial_works_in_materials_language_template():
+    # Material's search plugin and templates read strings through partials/language.html
+    catalogs = load_catalogs(ROOT / "locales", ["es", "tzo"], "es", ROOT)
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([
+        jinja2.DictLoader({"partials/languages/tzo.html": material_partial(catalogs["tzo"])}),
+        jinja2.FileSystemLoader(str(MATERIAL)),
+    ]))
+    template = env.get_template("partials/language.html", globals={"config": {"theme": {"language": "tzo"}}})
+    for key in ("search.config.lang", "search.placeholder", "language"):
+        assert template.module.t(key) == catalogs["tzo"].strings["theme"][key], (
+            f"Material's partials/language.html no longer reads '{key}' from partials/languages/<lang>.html "
+            "as build_tools/locales.py writes it"
+        )
+
+
+def test_our_stylesheets_use_only_classes_and_variables_material_has():
+    material_css = "".join(p.read_text(encoding="utf-8") for p in (MATERIAL / "assets/stylesheets").glob("*.min.css"))
+    ours = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "overrides/assets/stylesheets").glob("*.css")}
+    gone = sorted(
+        f"{name}: {used}"
+        for name, css in ours.items()
+        for used in set(re.findall(r"\.(md-[\w-]+)", css)) | set(re.findall(r"(--md-[\w-]+)", css))
+        if used not in material_css
+    )
+    assert not gone, f"Material's stylesheets no longer have what ours style or use: {gone}"
+
+
+def test_fingerprinted_assets_match_what_the_worker_and_nginx_cache():
+    worker = (ROOT / "build_tools/offline_worker.js").read_text(encoding="utf-8")
+    pattern = re.compile(re.search(r"const FINGERPRINT = /(.+)/;", worker).group(1))
+    for path in ("assets/javascripts/" + BUNDLE, "assets/javascripts/workers/" + WORKER):
+        assert pattern.search(path), f"Material's {path} is not named the way build_tools/offline_worker.js and nginx expect"
+    css = [p.name for p in (MATERIAL / "assets/stylesheets").glob("*.min.css")]
+    assert css and all(pattern.search(name) for name in css), css
+    nginx = (ROOT / "deploy/nginx/derechos-claros.conf").read_text(encoding="utf-8")
+    cached = re.compile(re.search(r'location ~\* "(\\.\[0-9a-f\]\{8\}[^"]*)"', nginx).group(1), re.I)
+    assert cached.search("assets/javascripts/" + BUNDLE), "deploy/nginx: the year-long cache no longer matches Material's names"
+
+
+# mkdocs-static-i18n -----------------------------------------------------------
+
+
+def test_folder_locale_regex_is_a_module_global_the_plugin_can_replace():
+    assert isinstance(getattr(folder, "RE_LOCALE", None), re.Pattern), (
+        "mkdocs_static_i18n.folder.RE_LOCALE is gone or not a regex: build_tools/i18n/plugin.py (on_config) replaces it"
+    )
+    readers = [name for name, fn in inspect.getmembers(folder, inspect.isfunction) if "RE_LOCALE" in fn.__code__.co_names]
+    assert readers, "mkdocs_static_i18n.folder no longer reads RE_LOCALE: replacing it in on_config does nothing now"
+
+
+OVERRIDDEN = {
+    "on_config": ["self", "config"],
+    "on_post_page": ["self", "output", "page", "config"],
+    "on_post_build": ["self", "config"],
+    "reconfigure_page_context": ["self", "context", "page", "config", "nav"],
+    "reconfigure_search_plugin": ["self", "config", "search_plugin_name", "search_plugin"],
+    "extend_search_entries": ["self", "config"],
+    "reconfigure_search_index": ["self", "config"],
+}
+
+
+@pytest.mark.parametrize("name", OVERRIDDEN)
+def test_i18n_base_class_still_has_the_methods_we_override(name):
+    upstream = getattr(I18n, name, None)
+    assert upstream is not None, f"mkdocs-static-i18n's I18n has no {name} any more: build_tools/i18n/plugin.py overrides it"
+    params = list(inspect.signature(upstream).parameters)
+    assert params == OVERRIDDEN[name] == list(inspect.signature(getattr(I18nPlugin, name)).parameters), (
+        f"mkdocs-static-i18n's I18n.{name}{inspect.signature(upstream)} changed: "
+        "build_tools/i18n/plugin.py overrides it with the old arguments"
+    )
+
+
+@pytest.mark.parametrize(("caller", "called"), [
+    (I18n.on_page_context, "reconfigure_page_context"),
+    (I18n.on_post_build, "extend_search_entries"),
+    (I18n.on_post_build, "reconfigure_search_index"),
+    # every other language is built by calling MkDocs' build again from here
+    (I18n.on_post_build, "build"),
+    (I18n.reconfigure_mkdocs_config, "reconfigure_search_plugin"),
+])
+def test_i18n_base_class_still_calls_what_we_override(caller, called):
+    assert called in caller.__code__.co_names, (
+        f"mkdocs-static-i18n's I18n.{caller.__name__} no longer calls {called}: see build_tools/i18n/plugin.py"
+    )
+
+
+def test_i18n_state_the_project_reads():
+    plugin = I18nPlugin()
+    assert plugin.extra_alternate == {} and plugin.current_language is None
+    for name in ("default_language", "build_languages", "current_language_config"):
+        assert isinstance(inspect.getattr_static(I18n, name), property), f"I18n.{name} is no longer a property"
+    assert list(inspect.signature(I18n.get_language_config).parameters) == ["self", "locale"]
+    # build_tools/pipeline leaves drafts out in on_files (0), before this, and reads each language's files in on_nav
+    assert I18n.on_files.mkdocs_priority == -100 and I18n.on_post_build.mkdocs_priority == -100
+    # The file attributes set per language build, read by the plugin, hooks and sitemap.xml
+    source = inspect.getsource(folder)
+    for attribute in ("file.alternates =", "file.locale =", "file.locale_alternate_of ="):
+        assert attribute in source, f"mkdocs_static_i18n.folder no longer sets {attribute.split()[0]}"
+
+
+def test_i18n_config_options_our_subclass_replaces_or_reads():
+    config_options = dict(I18nPluginConfig._schema)
+    language_options = dict(I18nPluginLanguage._schema)
+    assert {"languages", "build_only_locale", "docs_structure", "fallback_to_default"} <= set(config_options)
+    assert {"locale", "name", "link", "build", "default"} <= set(language_options)
+    # language_prefix() is the link upstream derives from the locale
+    language = LanguageConfig()
+    language.load_dict({"locale": "nah", "name": "Náhuatl"})
+    assert language.validate() == ([], []) and language.link == "/nah/"
+
+
+# MkDocs -------------------------------------------------------------------------
+
+
+def test_front_matter_regex():
+    assert isinstance(YAML_RE, re.Pattern), "mkdocs.utils.meta.YAML_RE is gone (build_tools/front_matter.py, pages.py, site.py, print_sheets.py)"
+    match = YAML_RE.match("---\ntitle: A\n---\n\nText\n")
+    assert match and match.group(1) == "title: A\n"
+
+
+def test_theme_environment_the_project_shares():
+    theme = Theme(name="material")
+    env = theme.get_env()
+    assert type(env.loader) is jinja2.FileSystemLoader and env.loader.searchpath == list(theme.dirs), (
+        "MkDocs' Theme.get_env() no longer gives a FileSystemLoader over theme.dirs (build_tools/theme_env.py)"
+    )
+    assert list(inspect.signature(jinja2.FileSystemLoader.list_templates).parameters) == ["self"]
+    # theme_env._hidden repeats the patterns MkDocs drops from theme files
+    assert "'.*', '*/.*'" in inspect.getsource(Files.add_files_from_theme)
+    theme_env.share_environments(theme, {})
+    assert isinstance(theme.get_env().loader, theme_env.ThemeLoader)
+
+
+def test_mkdocs_helpers_the_hooks_use():
+    assert get_relative_url("en/offline.json", "en/hogar/") == "../offline.json"
+    assert "present_anchor_ids" in Page.__annotations__, "MkDocs' Page.present_anchor_ids is gone (build_tools/pipeline, _check_links)"
+    # build_tools/parity.py computes heading ids with the toc extension's default
+    assert toc.TocExtension().getConfig("slugify") is toc.slugify
