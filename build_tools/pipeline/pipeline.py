@@ -20,8 +20,8 @@ from mkdocs.structure.files import get_files
 from mkdocs.utils import get_relative_url
 
 from build_tools import (
-    audio, background, calculators, glossary, links, page_tools, pages, parity, print_sheets, redirects, site,
-    translations, typed_figures,
+    audio, background, calculators, glossary, html_safety, links, page_tools, pages, parity, print_sheets, redirects,
+    site, translations, typed_figures,
 )
 from build_tools.errors import ContentError, Problem, warn
 from build_tools.fact_history import report_unverified_changes
@@ -104,11 +104,13 @@ class Pipeline:
         )
         return markdown
 
-    # The page is rendered: take what the extensions found, make its page
-    # tools and end of page, and add the translation notices.
+    # The page is rendered: check the HTML it rendered to, take what the
+    # extensions found, make its page tools and end of page, and add the
+    # translation notices.
     def on_page_content(self, html, page, config, files):
         record, md = self.language.page, self.run.facts_extension.md
         self.language.page = None
+        self.language.unsafe_html += html_safety.check_page_html(html, record.shown, record.source.text)
         record.facts_used, record.calculators = list(md.facts_used), list(self.run.calculators_extension.md.calculators)
         record.tools = self._page_tools(record)
         record.footer = render_page_footer(md.fact_context, page.meta or {}, record.shown)
@@ -120,6 +122,10 @@ class Pipeline:
         run, language = self.run, self.language
         if problems := run.collect_checks():
             raise ContentError(problems)
+        # What the source checks could not see: attributes and elements that
+        # only exist once the Markdown and its extensions have rendered it
+        if language.unsafe_html:
+            raise ContentError(sorted(set(language.unsafe_html), key=lambda p: (p.path, p.line or 0)))
         self._check_links(files)
         language.env = env
         print_sheets.remember_qr_codes(language.qr_codes.result())
@@ -251,6 +257,8 @@ class Pipeline:
         if items:
             tools.summary = run.summary_renderer.render(items, items_shown, ctx)
             tools.summary_lang = items_lang
+            summary_source = run.source(translation.source_path) if items_lang != record.file_lang else source
+            language.unsafe_html += html_safety.check_page_html("".join(tools.summary), items_shown, summary_source.text)
             tools.phones = page_tools.help_lines(
                 record.facts_used, run.settings.summary_phones, run.facts, ctx, record.shown,
                 f"{run.settings.locales_dir}/{run.source_lang}.yml",

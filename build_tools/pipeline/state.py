@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from build_tools import background, fact_rendering, glossary, offline, print_sheets
 from build_tools import settings as settings_module
 from build_tools.calculators_markdown import CalculatorsExtension
-from build_tools.errors import display_path
+from build_tools.errors import Problem, display_path
 from build_tools.external_links import ExternalLinksExtension
 from build_tools.fact_rendering import RenderContext, format_date_for
 from build_tools.facts import Fact, FactRegistry, load_facts
@@ -81,6 +81,7 @@ class LanguageBuild:
     qr_codes: background.Pending | None = None  # the pages' QR codes, made beside the build
     env: jinja2.Environment | None = None  # the theme's, set in on_env
     redirect_pages: dict[str, str] = field(default_factory=dict)  # old address -> page
+    unsafe_html: list[Problem] = field(default_factory=list)  # found in rendered pages, raised in on_env
 
 
 @dataclass
