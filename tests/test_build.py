@@ -10,11 +10,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, run_build
+from project import PREFIXES, ROOT, run_build
 
 pytestmark = pytest.mark.build
 
-LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
 GUIDES = ("hogar/contrato/", "hogar/salario/", "hogar/aguinaldo/")
 
 
@@ -35,7 +34,7 @@ def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang,prefix", LANGS.items())
+@pytest.mark.parametrize("lang,prefix", PREFIXES.items())
 def test_html_lang_and_hreflang_in_every_language(built_site, lang, prefix):
     for url in ("", *GUIDES):
         html = page(built_site, prefix + url)
@@ -47,16 +46,16 @@ def test_html_lang_and_hreflang_in_every_language(built_site, lang, prefix):
         sitemap = (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
         entry = sitemap.split(f"/{prefix}{url}</loc>")[1].split("</url>")[0]
         alternates = {code: urlsplit(href).path for code, href in re.findall(r'hreflang="([^"]+)" href="([^"]*)"', entry)}
-        assert alternates == {code: "/" + root + url for code, root in LANGS.items()}
+        assert alternates == {code: "/" + root + url for code, root in PREFIXES.items()}
         switcher = {a["hreflang"]: a["href"] for a in tags.find("a", **{"class": "md-select__link"})}
-        assert set(switcher) == set(LANGS)
+        assert set(switcher) == set(PREFIXES)
 
 
 def test_language_switcher_leads_to_the_same_page(built_site):
     base = "http://site/nah/hogar/aguinaldo/"
     tags = Tags(page(built_site, "nah/hogar/aguinaldo/"))
     switcher = {a["hreflang"]: urlsplit(urljoin(base, a["href"])).path for a in tags.find("a", **{"class": "md-select__link"})}
-    assert switcher == {code: f"/{root}hogar/aguinaldo/" for code, root in LANGS.items()}
+    assert switcher == {code: f"/{root}hogar/aguinaldo/" for code, root in PREFIXES.items()}
 
 
 def test_a_fact_renders_differently_in_spanish_and_english(built_site):
@@ -85,7 +84,7 @@ def test_draft_home_pages_carry_the_draft_notice(built_site):
 
 
 def test_each_language_has_its_own_404_and_sitemap(built_site):
-    for lang, prefix in LANGS.items():
+    for lang, prefix in PREFIXES.items():
         assert f'<html lang="{lang}"' in (built_site / prefix / "404.html").read_text(encoding="utf-8")
         sitemap = (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
         locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from project import ROOT, run_build
 
 pytestmark = pytest.mark.build
 

@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import require
-from conftest import AS_OF, copy_project
+from project import AS_OF, copy_project
 
 pytestmark = pytest.mark.server
 

@@ -13,7 +13,7 @@ import pytest
 from build_tools.errors import ContentError
 from build_tools.facts import FACT_TYPES, load_facts
 from build_tools.yaml_source import parse_yaml
-from conftest import ROOT, WAGE_FACT, line_of
+from project import ROOT, WAGE_FACT, line_of
 
 WAGE = WAGE_FACT
 

@@ -20,9 +20,8 @@ from build_tools.facts import load_facts
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
 from build_tools.settings import load_settings
-from conftest import copy_project
+from project import ROOT, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
 FORMATS = {"es": "es_MX", "en": "en_US", "nah": None}
 NEW_YEAR = dt.date(2027, 1, 1)

@@ -9,7 +9,7 @@ import pytest
 
 from build_tools import fact_history
 from build_tools.fact_history import GitError, changed_files, unverified_changes
-from conftest import ROOT, WAGE_FACT, line_of, run_build
+from project import ROOT, WAGE_FACT, line_of, run_build
 
 WAGE = WAGE_FACT
 NEW_VALUE = "      valid_from: 2026-01-01\n      valid_until: 2026-12-31\n    - value: 350.00\n      valid_from: 2027-01-01\n"

@@ -1,5 +1,4 @@
 import datetime as dt
-from pathlib import Path
 
 import markdown
 import pytest
@@ -10,8 +9,8 @@ from build_tools.facts import LegalBasis, load_facts
 from build_tools.facts_markdown import FactsExtension, PageFacts, find_references
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
 FORMATS = {"es": "es_MX", "en": "en_US", "nah": None}

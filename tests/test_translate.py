@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from build_tools import front_matter, translate, translations
-from conftest import copy_project
+from project import PREFIXES, copy_project
 
 
 @pytest.fixture
@@ -14,7 +14,7 @@ def project(tmp_path):
     root = copy_project(tmp_path / "project")
     return translate.Project(
         root=root, docs_dir=root / "docs", source_lang="es",
-        langs=["es", "en", "nah", "tzo", "mix"], facts_dir=root / "facts",
+        langs=list(PREFIXES), facts_dir=root / "facts",
     )
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import run_build
+from project import run_build
 
 pytestmark = pytest.mark.build
 
