@@ -82,9 +82,15 @@ def build_env(extra_env: dict | None = None) -> dict:
     return env
 
 
+def source_date_epoch(day: dt.date) -> str:
+    """Midnight UTC of the build date: the time `build_tools build` gives a build."""
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
 def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=None):
-    """`mkdocs build` of a project into site_dir, for the facts in force on as_of."""
-    env = build_env({"DC_AS_OF": as_of.isoformat()})
+    """`mkdocs build` of a project into site_dir, for the facts in force on as_of
+    and dated that day, so two builds of the same files are byte-identical."""
+    env = build_env({"DC_AS_OF": as_of.isoformat(), "SOURCE_DATE_EPOCH": source_date_epoch(as_of)})
     env.pop("DC_STRICT_FACTS", None)
     env.update(extra_env or {})
     return subprocess.run(
