@@ -4,7 +4,7 @@ line), and the build stops without a traceback or a half-written site.
 Input read before any page is rendered (facts, locales, the glossary,
 settings and languages in mkdocs.yml) is checked by calling its loader on a
 changed copy of the project; one case per loader also runs the whole build.
-Problems in pages need the build; the unsafe HTML cases share one build."""
+Problems in pages need the build; new bad pages and unsafe HTML share one."""
 
 from pathlib import Path
 
@@ -135,8 +135,6 @@ CASES = [
      "must be alone on its own line"),
     ("front-matter-invalid", lambda p: edit(p / GUIDE, "title: El aguinaldo", "title: [El aguinaldo"),
      "docs/es/hogar/aguinaldo.md:2: the header (between the '---' lines) is not valid YAML"),
-    ("front-matter-unclosed", lambda p: write(p / "docs/es/hogar/nueva.md", "---\ntitle: Nueva\n\n# Nueva\n\nTexto.\n"),
-     "docs/es/hogar/nueva.md:1: the header starts with '---' but has no closing '---' line"),
     ("front-matter-bad-status", lambda p: edit(p / DRAFT, "status: draft", "status: lista"),
      "translation.status must be 'draft' or 'reviewed'"),
     ("front-matter-bad-review-date", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-29", "last_reviewed: pronto"),
@@ -151,14 +149,6 @@ CASES = [
      "(language: nah) the link 'hogar/salario.md#no-existe'"),
     ("audio-missing", lambda p: append(p / GUIDE, '<audio controls src="audio/aguinaldo.mp3"></audio>'),
      "the link 'audio/aguinaldo.mp3' points to a page that does not exist"),
-    ("language-folder-not-configured", lambda p: write(p / "docs/zap/index.md", PAGE + "Texto.\n"),
-     "docs/zap: the folder 'zap' is not a language in mkdocs.yml"),
-    ("page-outside-language-folder", lambda p: write(p / "docs/suelta.md", PAGE + "Texto.\n"),
-     "docs/suelta.md: files go inside a language folder"),
-    ("empty-page", lambda p: write(p / "docs/es/hogar/vacia.md", "---\ntitle: Vacía\n---\n\n"),
-     "docs/es/hogar/vacia.md:4: the page is empty"),
-    ("page-impossible-date", lambda p: write(p / "docs/es/hogar/fecha.md", PAGE.replace("2026-11-21", "2026-02-30") + "Texto.\n"),
-     "docs/es/hogar/fecha.md:3: '2026-02-30' is not a real date: February 2026 has 28 days"),
     ("not-utf8-page", lambda p: (p / "docs/es/hogar/latin1.md").write_bytes(PAGE.encode() + "Año\n".encode("latin-1")),
      "docs/es/hogar/latin1.md:8: this file is not valid UTF-8"),
     ("parity-broken-reviewed-translation", lambda p: edit(p / TRANSLATION, "{{ aguinaldo.dias }}", "15 days"),
@@ -169,6 +159,21 @@ CASES = [
      f'{GUIDE}:{appended_line(GUIDE)}: "un día y medio" is a number of days typed by hand'),
     ("glossary-variant-english", lambda p: append(p / TRANSLATION, "You also get the holiday bonus."),
      f'{TRANSLATION}:{appended_line(TRANSLATION)}: "holiday bonus" is not the site\'s English for "prima vacacional"; write "vacation premium"'),
+]
+
+# Bad pages added to the project, each in its own file: the page checks
+# report them all at once, so one build checks them (with UNSAFE, below)
+NEW_PAGES = [
+    ("front-matter-unclosed", lambda p: write(p / "docs/es/hogar/nueva.md", "---\ntitle: Nueva\n\n# Nueva\n\nTexto.\n"),
+     "docs/es/hogar/nueva.md:1: the header starts with '---' but has no closing '---' line"),
+    ("language-folder-not-configured", lambda p: write(p / "docs/zap/index.md", PAGE + "Texto.\n"),
+     "docs/zap: the folder 'zap' is not a language in mkdocs.yml"),
+    ("page-outside-language-folder", lambda p: write(p / "docs/suelta.md", PAGE + "Texto.\n"),
+     "docs/suelta.md: files go inside a language folder"),
+    ("empty-page", lambda p: write(p / "docs/es/hogar/vacia.md", "---\ntitle: Vacía\n---\n\n"),
+     "docs/es/hogar/vacia.md:4: the page is empty"),
+    ("page-impossible-date", lambda p: write(p / "docs/es/hogar/fecha.md", PAGE.replace("2026-11-21", "2026-02-30") + "Texto.\n"),
+     "docs/es/hogar/fecha.md:3: '2026-02-30' is not a real date: February 2026 has 28 days"),
 ]
 
 UNSAFE = [
@@ -207,7 +212,7 @@ def assert_fails_cleanly(project: Path, expected: str):
 
 
 def test_the_matrix_has_at_least_thirty_kinds():
-    assert len(LOADED) + len(CASES) + len(UNSAFE) >= 30
+    assert len(LOADED) + len(CASES) + len(NEW_PAGES) + len(UNSAFE) >= 30
 
 
 @pytest.mark.parametrize("load, change, expected", [c[1:] for c in LOADED], ids=[c[0] for c in LOADED])
@@ -235,24 +240,34 @@ def test_bad_input_fails_with_file_and_line(project_copy, change, expected):
 
 
 @pytest.fixture(scope="module")
-def unsafe_build(tmp_path_factory) -> tuple[dict[str, str], str]:
-    """One build of a project with each unsafe snippet appended to its own
-    copy of the guide: ({case id: the copy's path}, the build's output)."""
-    project = copy_project(tmp_path_factory.mktemp("unsafe") / "project")
+def new_pages_build(tmp_path_factory) -> tuple[dict[str, str], str]:
+    """One build of a project with every NEW_PAGES change, and each unsafe
+    snippet appended to its own copy of the guide: ({unsafe case id: the
+    copy's path}, the build's output)."""
+    project = copy_project(tmp_path_factory.mktemp("new-pages") / "project")
+    for _, change, _ in NEW_PAGES:
+        change(project)
     guide = project / GUIDE
-    pages = {}
+    copies = {}
     for case, snippet, _ in UNSAFE:
-        pages[case] = f"docs/es/hogar/inseguro-{case}.md"
-        write(project / pages[case], guide.read_text(encoding="utf-8"))
-        append(project / pages[case], snippet)
-    return pages, failure_output(project)
+        copies[case] = f"docs/es/hogar/inseguro-{case}.md"
+        write(project / copies[case], guide.read_text(encoding="utf-8"))
+        append(project / copies[case], snippet)
+    return copies, failure_output(project)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("expected", [c[2] for c in NEW_PAGES], ids=[c[0] for c in NEW_PAGES])
+def test_bad_new_page_fails_with_file_and_line(new_pages_build, expected):
+    _, output = new_pages_build
+    assert expected in output, output[-3000:]
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("case, expected", [(u[0], u[2]) for u in UNSAFE], ids=[u[0] for u in UNSAFE])
-def test_unsafe_html_is_rejected_with_file_and_line(unsafe_build, case, expected):
-    pages, output = unsafe_build
-    where = f"{pages[case]}:{appended_line(GUIDE)}: "
+def test_unsafe_html_is_rejected_with_file_and_line(new_pages_build, case, expected):
+    copies, output = new_pages_build
+    where = f"{copies[case]}:{appended_line(GUIDE)}: "
     said = [line for line in output.splitlines() if where in line]
     assert said and any(expected in line for line in said), output[-3000:]
 
