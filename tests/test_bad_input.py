@@ -4,7 +4,8 @@ line), and the build stops without a traceback or a half-written site.
 Input read before any page is rendered (facts, locales, the glossary,
 settings and languages in mkdocs.yml) is checked by calling its loader on a
 changed copy of the project; one case per loader also runs the whole build.
-Problems in pages need the build; new bad pages and unsafe HTML share one."""
+Problems in pages need the build; cases whose problems the build reports
+together, each naming its own file and line, share one."""
 
 from pathlib import Path
 
@@ -124,32 +125,14 @@ LOADED_BY_ID = {case[0]: case for case in LOADED}
 
 # Problems found while the pages are read and rendered: (id, change, message)
 CASES = [
-    ("unknown-fact-spanish", lambda p: append(p / GUIDE, "Son {{ aguinaldo.dia }}."),
-     "docs/es/hogar/aguinaldo.md:"),
     ("unknown-fact-translation", lambda p: append(p / DRAFT, "It is {{ aguinaldo.dia }}."),
      "docs/nah/index.md:"),
-    ("malformed-fact-reference", lambda p: append(p / GUIDE, "Son {{ aguinaldo dias }}."),
-     "is not a fact reference"),
-    ("unknown-fact-option", lambda p: append(p / GUIDE, "Son {{ aguinaldo.dias | despues }}."),
-     "unknown option '| despues'"),
-    ("table-fact-inline", lambda p: append(p / GUIDE, "Mira {{ vacaciones.por_antiguedad }} aquí."),
-     "must be alone on its own line"),
     ("front-matter-invalid", lambda p: edit(p / GUIDE, "title: El aguinaldo", "title: [El aguinaldo"),
      "docs/es/hogar/aguinaldo.md:2: the header (between the '---' lines) is not valid YAML"),
     ("front-matter-bad-status", lambda p: edit(p / DRAFT, "status: draft", "status: lista"),
      "translation.status must be 'draft' or 'reviewed'"),
     ("front-matter-bad-review-date", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-29", "last_reviewed: pronto"),
      "docs/es/hogar/aguinaldo.md: 'last_reviewed' must be a date"),
-    ("link-missing-page-spanish", lambda p: append(p / GUIDE, "[x](no-existe.md)"),
-     "(language: es) the link 'no-existe.md' points to a page that does not exist"),
-    ("link-missing-anchor-spanish", lambda p: append(p / GUIDE, "[x](salario.md#no-existe)"),
-     "(language: es) the link 'salario.md#no-existe' points to a section '#no-existe'"),
-    ("link-missing-page-translation", lambda p: append(p / DRAFT, "[x](hogar/no-existe.md)"),
-     "docs/nah/index.md:"),
-    ("link-missing-anchor-translation", lambda p: append(p / DRAFT, "[x](hogar/salario.md#no-existe)"),
-     "(language: nah) the link 'hogar/salario.md#no-existe'"),
-    ("audio-missing", lambda p: append(p / GUIDE, '<audio controls src="audio/aguinaldo.mp3"></audio>'),
-     "the link 'audio/aguinaldo.mp3' points to a page that does not exist"),
     ("not-utf8-page", lambda p: (p / "docs/es/hogar/latin1.md").write_bytes(PAGE.encode() + "Año\n".encode("latin-1")),
      "docs/es/hogar/latin1.md:8: this file is not valid UTF-8"),
     ("parity-broken-reviewed-translation", lambda p: edit(p / TRANSLATION, "{{ aguinaldo.dias }}", "15 days"),
@@ -161,6 +144,34 @@ CASES = [
     ("glossary-variant-english", lambda p: append(p / TRANSLATION, "You also get the holiday bonus."),
      f'{TRANSLATION}:{appended_line(TRANSLATION)}: "holiday bonus" is not the site\'s English for "prima vacacional"; write "vacation premium"'),
 ]
+
+# Lines added to one page whose problems the build reports together, each
+# message naming its line: one build per group. (id, line added, message)
+GROUPS = {
+    # A page's fact references are checked together
+    "fact-references": (GUIDE, [
+        ("unknown-fact-spanish", "Son {{ aguinaldo.dia }}.", "unknown fact 'aguinaldo.dia'"),
+        ("malformed-fact-reference", "Son {{ aguinaldo dias }}.", "is not a fact reference"),
+        ("unknown-fact-option", "Son {{ aguinaldo.dias | despues }}.", "unknown option '| despues'"),
+        ("table-fact-inline", "Mira {{ vacaciones.por_antiguedad }} aquí.", "must be alone on its own line"),
+    ]),
+    # A language's links are checked together once all its pages are rendered
+    "links-spanish": (GUIDE, [
+        ("link-missing-page-spanish", "[x](no-existe.md)",
+         "(language: es) the link 'no-existe.md' points to a page that does not exist"),
+        ("link-missing-anchor-spanish", "[x](salario.md#no-existe)",
+         "(language: es) the link 'salario.md#no-existe' points to a section '#no-existe'"),
+        ("audio-missing", '<audio controls src="audio/aguinaldo.mp3"></audio>',
+         "the link 'audio/aguinaldo.mp3' points to a page that does not exist"),
+    ]),
+    "links-translation": (DRAFT, [
+        ("link-missing-page-translation", "[x](hogar/no-existe.md)",
+         "(language: nah) the link 'hogar/no-existe.md' points to a page that does not exist"),
+        ("link-missing-anchor-translation", "[x](hogar/salario.md#no-existe)",
+         "(language: nah) the link 'hogar/salario.md#no-existe'"),
+    ]),
+}
+GROUPED = [(case, group, added, message) for group, (_, lines) in GROUPS.items() for case, added, message in lines]
 
 # Bad pages added to the project, each in its own file: the page checks
 # report them all at once, so one build checks them (with UNSAFE, below)
@@ -212,8 +223,14 @@ def assert_fails_cleanly(project: Path, expected: str):
     assert expected in output, output[-3000:]
 
 
+def assert_said_at(output: str, where: str, expected: str):
+    """The output has a line naming ``where`` (file and line) that says ``expected``."""
+    said = [line for line in output.splitlines() if where in line]
+    assert any(expected in line for line in said), output[-3000:]
+
+
 def test_the_matrix_has_at_least_thirty_kinds():
-    assert len(LOADED) + len(CASES) + len(NEW_PAGES) + len(UNSAFE) >= 30
+    assert len(LOADED) + len(CASES) + len(GROUPED) + len(NEW_PAGES) + len(UNSAFE) >= 30
 
 
 @pytest.mark.parametrize("load, change, expected", [c[1:] for c in LOADED], ids=[c[0] for c in LOADED])
@@ -238,6 +255,32 @@ def test_what_a_loader_refuses_stops_the_build(project_copy, change, expected):
 def test_bad_input_fails_with_file_and_line(project_copy, change, expected):
     change(project_copy)
     assert_fails_cleanly(project_copy, expected)
+
+
+@pytest.fixture(scope="module")
+def group_build(tmp_path_factory):
+    """The output of each group's build, built when first asked for."""
+    outputs = {}
+
+    def output(group: str) -> str:
+        if group not in outputs:
+            page, lines = GROUPS[group]
+            project = copy_project(tmp_path_factory.mktemp(group) / "project")
+            for _, added, _ in lines:
+                append(project / page, added)
+            outputs[group] = failure_output(project)
+        return outputs[group]
+
+    return output
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case, group, message", [c[:2] + c[3:] for c in GROUPED], ids=[c[0] for c in GROUPED])
+def test_grouped_bad_input_fails_with_file_and_line(group_build, case, group, message):
+    page, lines = GROUPS[group]
+    # append() leaves a blank line before each line it adds
+    line = appended_line(page) + 2 * [c for c, _, _ in lines].index(case)
+    assert_said_at(group_build(group), f"{page}:{line}: ", message)
 
 
 @pytest.fixture(scope="module")
@@ -268,9 +311,7 @@ def test_bad_new_page_fails_with_file_and_line(new_pages_build, expected):
 @pytest.mark.parametrize("case, expected", [(u[0], u[2]) for u in UNSAFE], ids=[u[0] for u in UNSAFE])
 def test_unsafe_html_is_rejected_with_file_and_line(new_pages_build, case, expected):
     copies, output = new_pages_build
-    where = f"{copies[case]}:{appended_line(GUIDE)}: "
-    said = [line for line in output.splitlines() if where in line]
-    assert said and any(expected in line for line in said), output[-3000:]
+    assert_said_at(output, f"{copies[case]}:{appended_line(GUIDE)}: ", expected)
 
 
 @pytest.mark.build
