@@ -7,11 +7,9 @@ sweep (tests/test_accessibility.py) and the privacy sweep
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from project import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -36,18 +34,6 @@ PAGE_TYPES = [
 ]
 
 
-def languages() -> list[tuple[str, str]]:
-    """(tag, URL prefix) of every configured language: [("es", "/"), ("en", "/en/"), ...]."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.config import load_config
-
-    from build_tools.site import i18n_plugin
-
-    i18n = i18n_plugin(load_config(str(ROOT / "mkdocs.yml")))
-    return [(tag, i18n.get_language_config(tag).link) for tag in i18n.language_tags]
-
-
-LANGUAGES = languages()
 # Every page type in every language, with readable test ids such as "guide-nah"
 MATRIX = [(page_type, tag, prefix) for page_type in PAGE_TYPES for tag, prefix in LANGUAGES]
 MATRIX_IDS = [f"{page_type.name}-{tag}" for page_type, tag, _ in MATRIX]

@@ -10,7 +10,7 @@ from babel import Locale
 
 from build_tools import offline
 from build_tools.audio import key_line, read_audio
-from conftest import run_build
+from project import PREFIXES, run_build
 
 PAGE = "---\ntitle: x\naudio: {value}\n---\n\n# x\n"
 
@@ -63,7 +63,6 @@ def test_key_line_reads_only_the_front_matter():
     assert key_line("---\ntitle: x\n---\naudio: a.mp3\n") is None
 
 
-LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
 
 
 def declare(project: Path, lang: str, value: str) -> None:
@@ -81,7 +80,7 @@ def test_each_language_plays_its_own_recording(project_copy, tmp_path):
     site = tmp_path / "site"
     result = run_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    for lang, prefix in LANGS.items():
+    for lang, prefix in PREFIXES.items():
         html = (site / prefix / "hogar/aguinaldo/index.html").read_text(encoding="utf-8")
         assert '<audio controls preload="none">' in html, lang
         src = re.search(r'<source src="([^"]+)" type="audio/wav">', html).group(1)

@@ -3,7 +3,7 @@
 import pytest
 
 from build_tools import bench
-from conftest import ROOT
+from project import ROOT
 
 pytestmark = pytest.mark.build
 

@@ -1,20 +1,21 @@
 """Run the real MkDocs build and check what it writes."""
 
+import datetime as dt
 import hashlib
 import re
-import subprocess
-import sys
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, run_build
+from build_tools.errors import ContentError
+from build_tools.facts import load_facts
+from project import AS_OF, PREFIXES, ROOT, SOURCE_LANG, run_build, run_tools
 
 pytestmark = pytest.mark.build
 
-LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
 GUIDES = ("hogar/contrato/", "hogar/salario/", "hogar/aguinaldo/")
 
 
@@ -35,7 +36,7 @@ def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang,prefix", LANGS.items())
+@pytest.mark.parametrize("lang,prefix", PREFIXES.items())
 def test_html_lang_and_hreflang_in_every_language(built_site, lang, prefix):
     for url in ("", *GUIDES):
         html = page(built_site, prefix + url)
@@ -47,16 +48,16 @@ def test_html_lang_and_hreflang_in_every_language(built_site, lang, prefix):
         sitemap = (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
         entry = sitemap.split(f"/{prefix}{url}</loc>")[1].split("</url>")[0]
         alternates = {code: urlsplit(href).path for code, href in re.findall(r'hreflang="([^"]+)" href="([^"]*)"', entry)}
-        assert alternates == {code: "/" + root + url for code, root in LANGS.items()}
+        assert alternates == {code: "/" + root + url for code, root in PREFIXES.items()}
         switcher = {a["hreflang"]: a["href"] for a in tags.find("a", **{"class": "md-select__link"})}
-        assert set(switcher) == set(LANGS)
+        assert set(switcher) == set(PREFIXES)
 
 
 def test_language_switcher_leads_to_the_same_page(built_site):
     base = "http://site/nah/hogar/aguinaldo/"
     tags = Tags(page(built_site, "nah/hogar/aguinaldo/"))
     switcher = {a["hreflang"]: urlsplit(urljoin(base, a["href"])).path for a in tags.find("a", **{"class": "md-select__link"})}
-    assert switcher == {code: f"/{root}hogar/aguinaldo/" for code, root in LANGS.items()}
+    assert switcher == {code: f"/{root}hogar/aguinaldo/" for code, root in PREFIXES.items()}
 
 
 def test_a_fact_renders_differently_in_spanish_and_english(built_site):
@@ -85,7 +86,7 @@ def test_draft_home_pages_carry_the_draft_notice(built_site):
 
 
 def test_each_language_has_its_own_404_and_sitemap(built_site):
-    for lang, prefix in LANGS.items():
+    for lang, prefix in PREFIXES.items():
         assert f'<html lang="{lang}"' in (built_site / prefix / "404.html").read_text(encoding="utf-8")
         sitemap = (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
         locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
@@ -166,11 +167,13 @@ def test_unknown_fact_fails_naming_file_and_line(project_copy, tmp_path):
     assert f"docs/es/hogar/salario.md:{line}: unknown fact 'salario_minimo.imaginario'" in output
 
 
-def test_malformed_fact_yaml_fails_naming_file_and_line(project_copy, tmp_path):
+def test_malformed_fact_yaml_fails_naming_file_and_line(project_copy):
+    # Read before any page: the loader says it (tests/test_bad_input.py runs such cases through the build)
     path = project_copy / "facts/plazos.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("  type: years", "  type: [years", 1), encoding="utf-8")
-    output = failed_build(project_copy, tmp_path)
-    assert re.search(r"facts/plazos\.yml:\d+: this YAML cannot be read", output)
+    with pytest.raises(ContentError) as refused:
+        load_facts(project_copy / "facts", project_copy, SOURCE_LANG)
+    assert re.search(r"facts/plazos\.yml:\d+: this YAML cannot be read", str(refused.value))
 
 
 def _tree_hash(folder: Path) -> str:
@@ -181,13 +184,12 @@ def _tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def test_failed_build_leaves_the_previous_site_in_place(project_copy):
-    command = [sys.executable, "-m", "build_tools", "build", "--as-of", "2026-11-21"]
-    good = subprocess.run(command, cwd=project_copy, capture_output=True, text=True)
-    assert good.returncode == 0, good.stderr
+def test_failed_build_leaves_the_previous_site_in_place(deployed_site, project_copy):
+    # The previous site: the deployed build of the same files
+    shutil.copytree(deployed_site, project_copy / "site", symlinks=True)
     before = _tree_hash(project_copy / "site")
     (project_copy / "facts/plazos.yml").write_text("broken: [\n", encoding="utf-8")
-    bad = subprocess.run(command, cwd=project_copy, capture_output=True, text=True)
+    bad = run_tools(project_copy, "build", "--as-of", AS_OF.isoformat())
     assert bad.returncode != 0
     assert "site/ was left as it was" in bad.stderr
     assert _tree_hash(project_copy / "site") == before
@@ -195,7 +197,7 @@ def test_failed_build_leaves_the_previous_site_in_place(project_copy):
 
 
 def test_locales_command_prints_coverage():
-    result = subprocess.run([sys.executable, "-m", "build_tools", "locales"], cwd=ROOT, capture_output=True, text=True)
+    result = run_tools(ROOT, "locales")
     assert result.returncode == 0, result.stderr
     assert re.search(r"^nah\s+\d+\s+\d+\s+\d+%$", result.stdout, re.M)
     assert re.search(r"^es\s+(\d+)\s+\1\s+100%$", result.stdout, re.M)
@@ -203,7 +205,7 @@ def test_locales_command_prints_coverage():
 
 def test_stale_facts_warn_and_strict_makes_them_an_error(project_copy, tmp_path):
     # Two years on, every fact's last_verified is older than a year
-    later = __import__("datetime").date(2028, 12, 1)
+    later = dt.date(2028, 12, 1)
     warned = run_build(project_copy, tmp_path / "a", as_of=later)
     assert warned.returncode == 0, warned.stderr
     assert "Facts need checking" in warned.stderr
@@ -214,18 +216,17 @@ def test_stale_facts_warn_and_strict_makes_them_an_error(project_copy, tmp_path)
 
 
 def test_as_of_changes_the_rendered_value(project_copy, tmp_path):
-    result = run_build(project_copy, tmp_path / "site", as_of=__import__("datetime").date(2025, 6, 1))
+    result = run_build(project_copy, tmp_path / "site", as_of=dt.date(2025, 6, 1))
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/hogar/salario/index.html").read_text(encoding="utf-8")
     assert "$303.07 al día" in html and "$342.47" not in html
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(project_copy, tmp_path):
-    env = {"SOURCE_DATE_EPOCH": "1763683200"}
-    first = run_build(project_copy, tmp_path / "one", extra_env=env)
-    second = run_build(project_copy, tmp_path / "two", extra_env=env)
-    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
-    assert _tree_hash(tmp_path / "one") == _tree_hash(tmp_path / "two")
+def test_two_builds_of_the_same_commit_are_byte_identical(built_site, project_copy, tmp_path):
+    # built_site is the same files, built in another folder on the same date
+    again = run_build(project_copy, tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert _tree_hash(tmp_path / "again") == _tree_hash(built_site)
 
 
 def test_every_external_link_has_noopener_noreferrer(built_site):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from project import ROOT, run_build
 
 pytestmark = pytest.mark.build
 
@@ -91,8 +91,7 @@ def test_strict_build_warns_of_a_value_ending_soon_and_does_not_fail(project_cop
         "  values:\n    - value: 315.04\n      valid_from: 2026-01-01\n      valid_until: 2026-12-31\n",
         encoding="utf-8",
     )
-    # PYTHONPATH: this checkout's build_tools, not the one installed in the venv
-    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_STRICT_FACTS": "true", "PYTHONPATH": str(ROOT)})
+    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_STRICT_FACTS": "true"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Facts whose value ends within 60 days" in result.stderr
     assert (

@@ -4,7 +4,6 @@ import datetime as dt
 import json
 import re
 import shutil
-from pathlib import Path
 
 import markdown
 import pytest
@@ -17,13 +16,11 @@ from build_tools.facts import load_facts
 from build_tools.facts_markdown import Document, FactsExtension
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
-from conftest import copy_project, run_build
+from project import AS_OF, ROOT, copy_project, run_build
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
 FORMATS = {"es": "es_MX", "en": "en_US", "nah": None}
-AS_OF = dt.date(2026, 11, 21)
 WHERE = ("docs/es/calculadoras/x.md", 12)
 
 

@@ -10,14 +10,12 @@ year of service in days out of that year's length (vacation, LFT art. 79).
 """
 
 import re
-import subprocess
-import sys
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import require
-from conftest import AS_OF, copy_project
+from project import AS_OF, copy_project, run_tools
 
 pytestmark = pytest.mark.server
 
@@ -325,10 +323,7 @@ def test_a_changed_fact_changes_the_result_with_no_code_change(tmp_path, chromiu
     text = text.replace("  confidence: high\n  value: 15\n", "  confidence: high\n  value: 30\n")
     text = text.replace("  confidence: high\n  value: 25\n", "  confidence: high\n  value: 30\n")
     facts.write_text(text, encoding="utf-8")
-    build = subprocess.run(
-        [sys.executable, "-m", "build_tools", "build", "--as-of", AS_OF.isoformat()],
-        cwd=project, capture_output=True, text=True, timeout=600,
-    )
+    build = run_tools(project, "build", "--as-of", AS_OF.isoformat())
     assert build.returncode == 0, build.stdout + build.stderr
     html = (project / "site/calculadoras/aguinaldo/index.html").read_text(encoding="utf-8")
     assert '"facts":{"aguinaldo.dias":30}' in html

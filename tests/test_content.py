@@ -1,7 +1,6 @@
 """The guides themselves: no typed figures, every fact sourced and used."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,11 +11,10 @@ from build_tools.facts_markdown import REFERENCE, find_references
 from build_tools.law_text import law_dir
 from build_tools.markdown_source import prose_lines, strip_code_spans
 from build_tools.translations import page_url, source_pages
+from project import PREFIXES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FACTS = load_facts(ROOT / "facts", ROOT)
-LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
 # Pages for contributors may show version numbers and examples
 NOT_GUIDES = ("participa/",)
 
@@ -100,7 +98,7 @@ def test_every_guide_builds_in_every_language(built_site):
     missing = [
         f"/{prefix}{page_url(page)}"
         for page in source_pages(DOCS, "es")
-        for prefix in LANGS.values()
+        for prefix in PREFIXES.values()
         if not (built_site / prefix / page_url(page) / "index.html").is_file()
     ]
     assert source_pages(DOCS, "es") and missing == []

@@ -10,7 +10,7 @@ from babel import Locale
 
 from build_tools import deploy, offline
 from build_tools.locales import load_catalogs
-from conftest import ROOT
+from project import ROOT
 
 MTIME = 1_795_219_200
 SCRIPT = "document.body.dataset.ready = 1"

@@ -3,9 +3,6 @@ overlapping ranges and gaps each give one message naming the file and line,
 with no traceback and no knock-on errors."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -13,7 +10,7 @@ import pytest
 from build_tools.errors import ContentError
 from build_tools.facts import FACT_TYPES, load_facts
 from build_tools.yaml_source import parse_yaml
-from conftest import ROOT, WAGE_FACT, line_of
+from project import WAGE_FACT, line_of, run_tools
 
 WAGE = WAGE_FACT
 
@@ -235,11 +232,7 @@ def test_valid_until_before_valid_from(tmp_path):
 
 
 def run_facts_command(project, *args):
-    # This checkout's build_tools, not the one installed in the environment
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "build_tools", "facts", *args], cwd=project, env=env, capture_output=True, text=True, timeout=120,
-    )
+    return run_tools(project, "facts", *args, timeout=120)
 
 
 def test_facts_command_reports_bad_dates_without_a_traceback(project_copy):

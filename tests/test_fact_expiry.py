@@ -2,9 +2,7 @@
 once a yearly amount has ended and the next one is not in the facts yet."""
 
 import datetime as dt
-import os
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -18,9 +16,8 @@ from build_tools.facts import load_facts, report_staleness
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
 from build_tools.settings import load_settings
-from conftest import copy_project
+from project import ROOT, copy_project, run_tools
 
-ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
 FORMATS = {"es": "es_MX", "en": "en_US", "nah": None}
 NEW_YEAR = dt.date(2027, 1, 1)
@@ -135,12 +132,7 @@ def test_the_warning_window_is_a_setting_of_60_days():
 
 
 def _facts_command(project: Path, *args) -> subprocess.CompletedProcess:
-    # This checkout's build_tools, not the one installed in the venv
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "build_tools", "facts", *args],
-        cwd=project, env=env, capture_output=True, text=True, timeout=120,
-    )
+    return run_tools(project, "facts", *args, timeout=120)
 
 
 def test_facts_command_warns_of_values_ending_soon_and_strict_fails_only_once_none_is_in_force(tmp_path):

@@ -3,13 +3,12 @@ comparing the facts files with a git revision in a temporary repository."""
 
 import os
 import subprocess
-import sys
 
 import pytest
 
 from build_tools import fact_history
 from build_tools.fact_history import GitError, changed_files, unverified_changes
-from conftest import ROOT, WAGE_FACT, line_of, run_build
+from project import AS_OF, WAGE_FACT, line_of, run_build, run_tools
 
 WAGE = WAGE_FACT
 NEW_VALUE = "      valid_from: 2026-01-01\n      valid_until: 2026-12-31\n    - value: 350.00\n      valid_from: 2027-01-01\n"
@@ -158,12 +157,7 @@ def test_without_git_nothing_is_reported(repo, monkeypatch):
 
 
 def run_facts_command(project, *args):
-    # This checkout's build_tools, not the one installed in the environment
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "build_tools", "facts", "--as-of", "2026-11-21", *args],
-        cwd=project, env=env, capture_output=True, text=True, timeout=120,
-    )
+    return run_tools(project, "facts", "--as-of", AS_OF.isoformat(), *args, timeout=120)
 
 
 def test_facts_command_warns_and_strict_fails(project_copy):
@@ -196,13 +190,12 @@ def test_build_warns_and_strict_build_fails(project_copy, tmp_path):
     git(project_copy, "commit", "-q", "-m", "facts")
     line = line_of(project_copy / "facts/salarios.yml", "last_verified:", after="salario_minimo.general:")
     edit(project_copy, "    - value: 315.04\n", "    - value: 315.40\n", "facts/salarios.yml")
-    this_checkout = {"PYTHONPATH": str(ROOT)}
-    result = run_build(project_copy, tmp_path / "a", extra_env=this_checkout)
+    result = run_build(project_copy, tmp_path / "a")
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Fact values changed without a new 'last_verified'" in output
     assert f"facts/salarios.yml:{line}: fact 'salario_minimo.general': its values changed" in output
-    strict = run_build(project_copy, tmp_path / "b", extra_env={**this_checkout, "DC_STRICT_FACTS": "true"})
+    strict = run_build(project_copy, tmp_path / "b", extra_env={"DC_STRICT_FACTS": "true"})
     assert strict.returncode != 0
     assert f"facts/salarios.yml:{line}:" in strict.stdout + strict.stderr
     assert "Traceback" not in strict.stdout + strict.stderr

@@ -1,5 +1,4 @@
 import datetime as dt
-from pathlib import Path
 
 import markdown
 import pytest
@@ -10,18 +9,18 @@ from build_tools.facts import LegalBasis, load_facts
 from build_tools.facts_markdown import Document, FactsExtension, find_references
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
+from project import AS_OF, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
 FORMATS = {"es": "es_MX", "en": "en_US", "nah": None}
 
 
-def context(lang="es", as_of=dt.date(2026, 11, 21)):
+def context(lang="es", as_of=AS_OF):
     return RenderContext(lang, babel_locale(lang, FORMATS[lang]), CATALOGS[lang], as_of)
 
 
-def render(text, lang="es", as_of=dt.date(2026, 11, 21), offset=0, facts=FACTS):
+def render(text, lang="es", as_of=AS_OF, offset=0, facts=FACTS):
     document = Document("docs/es/page.md", offset, context(lang, as_of))
     md = markdown.Markdown(extensions=[FactsExtension(facts=facts, document=lambda: document), "attr_list"])
     html = md.convert(text)
@@ -48,7 +47,7 @@ def test_as_of_selects_the_value_in_force():
 
 
 def test_next_scheduled_change_and_none_when_there_is_none():
-    html, _ = render("{{ jornada.horas_semanales_maximas | next }}", as_of=dt.date(2026, 11, 21))
+    html, _ = render("{{ jornada.horas_semanales_maximas | next }}", as_of=AS_OF)
     assert "A partir del 1 de enero de 2027: 46 horas." in html
     html, _ = render("X{{ jornada.horas_semanales_maximas | next }}Y", as_of=dt.date(2031, 1, 1))
     assert "<p>XY</p>" in html
@@ -56,7 +55,7 @@ def test_next_scheduled_change_and_none_when_there_is_none():
 
 def test_next_skips_a_year_that_keeps_the_same_figure():
     # Overtime stays at 9 hours in 2026 and 2027 (transitional art. Cuarto): the next change is 2028
-    html, _ = render("{{ jornada.horas_extra_semanales_maximas | next }}", as_of=dt.date(2026, 11, 21))
+    html, _ = render("{{ jornada.horas_extra_semanales_maximas | next }}", as_of=AS_OF)
     assert "A partir del 1 de enero de 2028: 10 horas." in html
     assert "2027" not in html
 

@@ -2,7 +2,6 @@
 its list of sources show the value's own, or else the fact's."""
 
 import datetime as dt
-from pathlib import Path
 
 import markdown
 import pytest
@@ -13,8 +12,8 @@ from build_tools.facts import Source, load_facts
 from build_tools.facts_markdown import Document, FactsExtension
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalogs(ROOT / "locales", ["es"], "es", ROOT)["es"]
 
 FACT = """\

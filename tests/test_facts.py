@@ -6,7 +6,7 @@ import pytest
 
 from build_tools.errors import ContentError
 from build_tools.facts import load_facts
-from conftest import ROOT, WAGE_FACT
+from project import ROOT, WAGE_FACT
 
 GOOD = WAGE_FACT
 

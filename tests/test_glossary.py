@@ -1,15 +1,13 @@
 """The English glossary: one list, rendered on the glossary pages and checked
 against every English page and locales/en.yml."""
 
-from pathlib import Path
-
 import pytest
 
 from build_tools import glossary
 from build_tools.errors import ContentError
 from build_tools.yaml_source import parse_yaml
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = glossary.load(ROOT)
 
 SMALL = """\

@@ -14,7 +14,7 @@ from build_tools import html_safety
 from build_tools.html_safety import MESSAGES, check_page_html, find_unsafe_html
 from build_tools.pages import check_page
 from build_tools.safety import find_unsafe
-from conftest import ROOT, run_build
+from project import ROOT, run_build
 
 SHOWN = "docs/es/hogar/aguinaldo.md"
 EVENT, STYLE, HIDDEN = MESSAGES["event"], MESSAGES["style"], MESSAGES["hidden"]

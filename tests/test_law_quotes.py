@@ -14,8 +14,8 @@ import pytest
 from build_tools import law_text
 from build_tools.errors import ContentError
 from build_tools.facts import LegalBasis, load_facts
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 # Quoting the law is how a reader can check a figure: most facts should do it
 MIN_QUOTED_FACTS = 20
 

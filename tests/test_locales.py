@@ -5,8 +5,7 @@ import pytest
 
 from build_tools.errors import ContentError
 from build_tools.locales import coverage_report, load_catalogs, material_partial
-
-ROOT = Path(__file__).resolve().parent.parent
+from project import ROOT
 
 
 def write(folder: Path, name: str, text: str) -> None:

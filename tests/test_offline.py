@@ -12,8 +12,8 @@ from babel import Locale
 
 from build_tools import deploy, offline
 from build_tools.locales import load_catalogs
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/"
 
 

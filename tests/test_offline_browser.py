@@ -17,10 +17,10 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from build_tools import deploy, nginx, offline
+from project import ROOT
 
 pytestmark = pytest.mark.server
 
-ROOT = Path(__file__).resolve().parent.parent
 WAIT = 15000
 
 

@@ -1,8 +1,6 @@
 """What the build adds around a page (build_tools.page_tools), without MkDocs."""
 
 import dataclasses
-import datetime as dt
-from pathlib import Path
 
 import jinja2
 import pytest
@@ -15,11 +13,10 @@ from build_tools.fact_rendering import RenderContext
 from build_tools.facts import load_facts
 from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
+from project import AS_OF, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en"], "es", ROOT)
-AS_OF = dt.date(2026, 11, 21)
 
 
 def context(lang="es", catalog=None):

@@ -4,7 +4,6 @@ share control with and without the phone's share sheet."""
 
 import os
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -13,11 +12,10 @@ from build_tools import front_matter
 from build_tools.facts import load_facts
 from build_tools.print_sheets import SUMMARY_KEY
 from build_tools.translations import page_url
-from conftest import AS_OF
+from project import AS_OF, ROOT
 
 pytestmark = pytest.mark.server
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 # The address the build writes into canonical links (mkdocs.yml, site_url)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")

@@ -1,11 +1,9 @@
-from pathlib import Path
-
 import pytest
 
 from build_tools.facts import load_facts
 from build_tools.parity import compare
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 
 SOURCE = """---

@@ -1,14 +1,13 @@
 """The build's pipeline: one run per loaded mkdocs.yml, one language build at a time."""
 
-from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from build_tools.pipeline import state_of
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _config(site_dir):

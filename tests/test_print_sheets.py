@@ -1,8 +1,6 @@
 """Paper: QR codes, print addresses and the summary lists (no MkDocs run)."""
 
-import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 import segno
@@ -14,11 +12,10 @@ from build_tools.languages import babel_locale
 from build_tools.locales import load_catalogs
 from build_tools import print_sheets
 from build_tools.print_sheets import QR_MASK, SummaryRenderer, help_phones, print_urls, qr_svg, read_summary, summary_url
+from project import AS_OF, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en"], "es", ROOT)
-AS_OF = dt.date(2026, 11, 21)
 
 
 def dark_modules(svg: str) -> set[tuple[int, int]]:
@@ -149,7 +146,7 @@ def test_summary_address_is_beside_the_guide():
 
 @pytest.mark.build
 def test_a_bad_fact_in_a_summary_stops_the_build_at_its_line(project_copy, tmp_path):
-    from conftest import run_build
+    from project import run_build
 
     path = project_copy / "docs/es/hogar/aguinaldo.md"
     text = path.read_text(encoding="utf-8")

@@ -7,11 +7,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from project import PREFIXES, ROOT
 
 pytestmark = pytest.mark.build
 
-LANGS = {"es": "", "en": "en/", "nah": "nah/", "tzo": "tzo/", "mix": "mix/"}
 
 
 def index(site: Path, prefix: str) -> dict:
@@ -23,7 +22,7 @@ def pages_of(site: Path, prefix: str) -> set[str]:
     excluded). A sheet whose canonical address is another page (a guide's
     printable summary, a redirect) is not a page of its own, nor searched."""
     folder = site / prefix
-    others = [site / p for p in LANGS.values() if p and p != prefix]
+    others = [site / p for p in PREFIXES.values() if p and p != prefix]
     found = set()
     for html in folder.rglob("index.html"):
         if any(html.is_relative_to(other) for other in others) or html.is_relative_to(site / "assets"):
@@ -36,7 +35,7 @@ def pages_of(site: Path, prefix: str) -> set[str]:
     return {p.lstrip("/") for p in found}
 
 
-@pytest.mark.parametrize("lang, prefix", LANGS.items())
+@pytest.mark.parametrize("lang, prefix", PREFIXES.items())
 def test_each_language_indexes_exactly_its_own_pages(built_site, lang, prefix):
     docs = index(built_site, prefix)["docs"]
     indexed = {d["location"].split("#")[0] for d in docs}
@@ -50,7 +49,7 @@ def test_english_index_has_no_spanish_only_text_and_fallbacks_keep_spanish(built
     spanish = "Muéstrale esta página: tal vez no conoce la ley"
     english = (ROOT / "docs/en/hogar/aguinaldo.md").read_text(encoding="utf-8")
     assert spanish not in english
-    texts = {lang: json.dumps(index(built_site, prefix), ensure_ascii=False) for lang, prefix in LANGS.items()}
+    texts = {lang: json.dumps(index(built_site, prefix), ensure_ascii=False) for lang, prefix in PREFIXES.items()}
     assert spanish in texts["es"] and spanish not in texts["en"]
     # nah, tzo and mix have no translation of this guide: its Spanish page falls back
     assert all(spanish in texts[lang] for lang in ("nah", "tzo", "mix"))
@@ -65,7 +64,7 @@ def test_stemmers_only_for_spanish_and_english(built_site):
         # No lunr file for these: English alone loads none, and no step runs
         "nah": (["en"], False), "tzo": (["en"], False), "mix": (["en"], False),
     }
-    for lang, prefix in LANGS.items():
+    for lang, prefix in PREFIXES.items():
         config = index(built_site, prefix)["config"]
         assert (config["lang"], "stemmer" in config["pipeline"]) == expected[lang], lang
         if not expected[lang][1]:
@@ -74,7 +73,7 @@ def test_stemmers_only_for_spanish_and_english(built_site):
             assert code == "en" or (built_site / f"assets/javascripts/lunr/min/lunr.{code}.min.js").is_file()
 
 
-@pytest.mark.parametrize("lang, prefix", LANGS.items())
+@pytest.mark.parametrize("lang, prefix", PREFIXES.items())
 def test_pages_fetch_the_index_of_their_language(built_site, lang, prefix):
     for url in ("", "hogar/aguinaldo/", "404.html"):
         path = built_site / prefix / (url if url.endswith(".html") else url + "index.html")

@@ -2,13 +2,12 @@
 English, with the same facts and no typed figures."""
 
 import re
-from pathlib import Path
 
 from build_tools.facts import load_facts
 from build_tools.facts_markdown import REFERENCE, find_references
 from build_tools.print_sheets import read_summary
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FACTS = load_facts(ROOT / "facts", ROOT)
 # Pages that are not guides, or need no summary sheet

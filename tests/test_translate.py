@@ -1,12 +1,10 @@
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 
 from build_tools import front_matter, translate, translations
-from conftest import copy_project
+from project import PREFIXES, copy_project, run_tools
 
 
 @pytest.fixture
@@ -14,7 +12,7 @@ def project(tmp_path):
     root = copy_project(tmp_path / "project")
     return translate.Project(
         root=root, docs_dir=root / "docs", source_lang="es",
-        langs=["es", "en", "nah", "tzo", "mix"], facts_dir=root / "facts",
+        langs=list(PREFIXES), facts_dir=root / "facts",
     )
 
 
@@ -100,10 +98,7 @@ def test_diff_shows_what_changed_in_the_spanish_page(project):
 def test_status_command_prints_states_and_writes_json(tmp_path):
     root = copy_project(tmp_path / "project")
     out = tmp_path / "status.json"
-    result = subprocess.run(
-        [sys.executable, "-m", "build_tools", "status", "--json", str(out)],
-        cwd=root, capture_output=True, text=True,
-    )
+    result = run_tools(root, "status", "--json", str(out))
     assert result.returncode == 0, result.stderr
     assert "nah   hogar/aguinaldo.md" in result.stdout and "missing" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -115,9 +110,6 @@ def test_status_command_prints_states_and_writes_json(tmp_path):
 
 def test_translate_command_reports_refusal_clearly(tmp_path):
     root = copy_project(tmp_path / "project")
-    result = subprocess.run(
-        [sys.executable, "-m", "build_tools", "translate", "start", "index.md", "en"],
-        cwd=root, capture_output=True, text=True,
-    )
+    result = run_tools(root, "translate", "start", "index.md", "en")
     assert result.returncode == 1
     assert "Nothing done: docs/en/index.md already exists" in result.stderr

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import run_build
+from project import copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -22,16 +22,47 @@ def test_status_page_in_spanish_and_english(built_site):
     assert "<td>translated</td>" in english and "<td>missing</td>" in english
 
 
-def test_source_edit_makes_the_translation_outdated_with_a_banner(project_copy, tmp_path):
-    source = project_copy / "docs/es/hogar/aguinaldo.md"
+def edit_the_source(project):
+    """A new sentence in a Spanish guide that English translates."""
+    source = project / "docs/es/hogar/aguinaldo.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nUna frase nueva.\n", encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert "docs/en/hogar/aguinaldo.md: outdated" in result.stderr
-    english = html(tmp_path / "site", "en/hogar/aguinaldo")
+
+
+def add_zapotec(project):
+    """A language added in mkdocs.yml, locales/ and docs/ only."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entry = "        - locale: mix\n          name: Mixteco\n          build: true\n"
+    assert entry in text
+    config.write_text(text.replace(entry, entry + "        - locale: zap\n          name: Zapoteco\n          build: true\n"), encoding="utf-8")
+    (project / "locales/zap.yml").write_text('site:\n  notice.fallback.title: "Zapotec title (test)"\n', encoding="utf-8")
+    (project / "docs/zap").mkdir()
+    (project / "docs/zap/index.md").write_text(
+        "---\ntitle: Zapoteco\ntranslation:\n  status: draft\n---\n\n# Zapoteco\n\n[Aguinaldo](hogar/aguinaldo.md)\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture(scope="module")
+def changed_build(tmp_path_factory):
+    """One build with two changes that touch different pages: the Spanish
+    aguinaldo guide edited, and Zapotec added. (site, build log)"""
+    project = copy_project(tmp_path_factory.mktemp("changed") / "project")
+    edit_the_source(project)
+    add_zapotec(project)
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, result.stderr
+
+
+def test_source_edit_makes_the_translation_outdated_with_a_banner(changed_build):
+    site, log = changed_build
+    assert "docs/en/hogar/aguinaldo.md: outdated" in log
+    english = html(site, "en/hogar/aguinaldo")
     assert "This translation may be out of date" in english
     assert re.search(r'<a href="../../../hogar/aguinaldo/" hreflang="es"[^>]*>Read the current Spanish version</a>', english)
-    assert "out of date" not in html(tmp_path / "site", "en/hogar/salario")
+    assert "out of date" not in html(site, "en/hogar/salario")
 
 
 def test_reviewed_translation_that_breaks_parity_fails_with_file_and_line(project_copy, tmp_path):
@@ -56,21 +87,8 @@ def test_drafts_can_be_left_out_and_fall_back_to_spanish(project_copy, tmp_path)
     assert '<html lang="nah"' in home
 
 
-def test_adding_zapotec_needs_no_python(project_copy, tmp_path):
-    config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    entry = "        - locale: mix\n          name: Mixteco\n          build: true\n"
-    assert entry in text
-    config.write_text(text.replace(entry, entry + "        - locale: zap\n          name: Zapoteco\n          build: true\n"), encoding="utf-8")
-    (project_copy / "locales/zap.yml").write_text('site:\n  notice.fallback.title: "Zapotec title (test)"\n', encoding="utf-8")
-    (project_copy / "docs/zap").mkdir()
-    (project_copy / "docs/zap/index.md").write_text(
-        "---\ntitle: Zapoteco\ntranslation:\n  status: draft\n---\n\n# Zapoteco\n\n[Aguinaldo](hogar/aguinaldo.md)\n",
-        encoding="utf-8",
-    )
-    result = run_build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+def test_adding_zapotec_needs_no_python(changed_build):
+    site, _ = changed_build
     home = html(site, "zap")
     assert '<html lang="zap"' in home and "dc-notice--draft" in home
     guide = html(site, "zap/hogar/aguinaldo")

@@ -1,9 +1,7 @@
-from pathlib import Path
-
 from build_tools.locales import load_catalogs
 from build_tools.translations import DRAFT, FALLBACK, OUTDATED, PAGE_STATES, decorate, page_language, status_problem
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)
 
 

@@ -1,14 +1,13 @@
 """Figures typed by hand: what counts, what does not, and what the message says."""
 
-from pathlib import Path
 
 import pytest
 
 from build_tools.facts import load_facts
 from build_tools.markdown_source import reader_lines
 from build_tools.typed_figures import check_page, find_figures
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts(ROOT / "facts", ROOT)
 
 

@@ -36,8 +36,8 @@ from build_tools import offline, search_index, theme_env
 from build_tools.i18n.config import LanguageConfig
 from build_tools.i18n.plugin import I18nPlugin, drop_head_alternates
 from build_tools.locales import load_catalogs, material_partial
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 THIS_FILE = "tests/test_upstream_seams.py"
 PACKAGE_DIRS = {
     "mkdocs-material": Path(material.__file__).parent,

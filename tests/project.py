@@ -1,0 +1,107 @@
+"""The project under test, for every test file: where it is, the build date,
+its languages (read from mkdocs.yml), and how to build a copy of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 21)
+# What a build needs besides build_tools (this checkout's, see build_env)
+PROJECT_PARTS = ("mkdocs.yml", "docs", "locales", "facts", "hooks", "overrides", "translations", "redirects.yml")
+
+
+def _languages() -> list[tuple[str, str]]:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.config import load_config
+
+    from build_tools.site import i18n_plugin
+
+    i18n = i18n_plugin(load_config(str(ROOT / "mkdocs.yml")))
+    return [(tag, i18n.get_language_config(tag).link) for tag in i18n.language_tags]
+
+
+# (tag, URL prefix) of every language in mkdocs.yml: [("es", "/"), ("en", "/en/"), ...]
+LANGUAGES = _languages()
+SOURCE_LANG = LANGUAGES[0][0]
+# Each language's folder in the built site: {"es": "", "en": "en/", ...}
+PREFIXES = {tag: link.lstrip("/") for tag, link in LANGUAGES}
+
+
+# A valid fact with two dated values, for tests that load facts from a temporary folder
+WAGE_FACT = """\
+wage:
+  type: money
+  per: day
+  legal_basis:
+    - law: Ley Federal del Trabajo
+      article: "570"
+  sources:
+    - title: Fuente
+      url: https://example.org/wage
+  last_verified: 2026-11-01
+  confidence: high
+  values:
+    - value: 278.80
+      valid_from: 2025-01-01
+      valid_until: 2025-12-31
+    - value: 315.04
+      valid_from: 2026-01-01
+"""
+
+
+def line_of(path: Path, text: str, after: str | None = None) -> int:
+    """The line (1-based) where ``text`` starts a line, after the first line starting with ``after``."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(after)) if after else 0
+    return next(i for i in range(start, len(lines)) if lines[i].lstrip().startswith(text)) + 1
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build_env(extra_env: dict | None = None) -> dict:
+    """The environment for a build or command in a copy of the project: this
+    checkout's build_tools (not another one installed in the venv)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
+    env.update(extra_env or {})
+    return env
+
+
+def source_date_epoch(day: dt.date) -> str:
+    """Midnight UTC of the build date: the time `build_tools build` gives a build."""
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=None):
+    """`mkdocs build` of a project into site_dir, for the facts in force on as_of
+    and dated that day, so two builds of the same files are byte-identical."""
+    env = build_env({"DC_AS_OF": as_of.isoformat(), "SOURCE_DATE_EPOCH": source_date_epoch(as_of)})
+    env.pop("DC_STRICT_FACTS", None)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def run_tools(project: Path, *args: str, timeout: int = 600, extra_env=None):
+    """`python -m build_tools ARGS` in a project (`build`, `facts`, `status`...)."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", *args],
+        cwd=project, env=build_env(extra_env), capture_output=True, text=True, timeout=timeout,
+    )
