@@ -1,6 +1,5 @@
 """The build's pipeline: one run per loaded mkdocs.yml, one language build at a time."""
 
-
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
