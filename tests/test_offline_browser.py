@@ -56,7 +56,8 @@ def server_and_browser(site, chromium):
 
 def worker_ready(page):
     """Wait until the page is controlled by the service worker."""
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=WAIT)
+    # A function, not an expression: Playwright evals an expression in the page on each poll, which the CSP forbids
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=WAIT)
 
 
 def in_cache(page, url) -> bool:

@@ -81,7 +81,7 @@ def test_whatsapp_link_and_copy_button_without_a_share_sheet(served, context):
     copy = page.locator(".dc-share__copy")
     assert copy.is_visible() and copy.inner_text() == "Copiar enlace"
     copy.click()
-    page.wait_for_function("document.querySelector('.dc-share__status').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.dc-share__status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == url
     assert page.locator(".dc-share__status").inner_text().startswith("Enlace copiado")
     assert foreign == []  # the WhatsApp link is only a link: nothing loads from wa.me
