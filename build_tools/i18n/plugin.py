@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
+import sys
 from pathlib import PurePath
 
 from babel import Locale
+from mkdocs import utils
+from mkdocs.commands.build import build
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from build_tools import languages, search_index
+from build_tools import languages, parallel_build, search_index
 from build_tools.i18n.config import I18nConfig
 from build_tools.theme_env import share_environments
 
@@ -114,12 +120,43 @@ class I18nPlugin(I18n):
 
     # Each language build writes 404.html, sitemap.xml and the search index at
     # the site root; move them into the language's folder and keep the
-    # default's at the root.
+    # default's at the root. After the default build, build the others
+    # (upstream's loop, in parallel: build_tools.parallel_build).
     @event_priority(-100)
     def on_post_build(self, config):
         self._write_language_search_index(config)
         self._place_language_root_files(config.site_dir)
-        return super().on_post_build(config)
+        if self.building:
+            return
+        others = [tag for tag in self.build_languages if tag != self.current_language]
+        with self._building_others():
+            parallel_build.build_languages(
+                others, lambda tag, site_dir: self._build_language(config, tag, site_dir),
+                config.site_dir, parallel_build.job_count(),
+            )
+
+    def _build_language(self, config, tag: str, site_dir: str) -> None:
+        self.current_language = tag
+        config.site_dir = site_dir
+        build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
+
+    # As upstream: quiet the inner builds' timing lines, and do not let them
+    # empty the site folder. Undone even when a language fails.
+    @contextlib.contextmanager
+    def _building_others(self):
+        build_logger = logging.getLogger("mkdocs.commands.build")
+        quiet = I18nLoggingFilter()
+        quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
+        clean_directory = utils.clean_directory
+        self.building = True
+        build_logger.addFilter(quiet)
+        utils.clean_directory = lambda path: path
+        try:
+            yield
+        finally:
+            utils.clean_directory = clean_directory
+            build_logger.removeFilter(quiet)
+            self.building = False
 
     # The search plugin wrote this language's index at the root; rewrite it
     # with locations relative to the language's root (then moved below).
