@@ -124,6 +124,7 @@ class _Workers:
         # Objects made so far are never collected again: the children's
         # collections would otherwise copy every page of memory they touch.
         gc.freeze()
+        os.makedirs(self.site_dir, exist_ok=True)
         try:
             merged = 0
             while merged < len(self.tags):
@@ -231,6 +232,7 @@ def _capture_records() -> list[logging.LogRecord]:
         return True
 
     logging.Handler.handle = handle
+    logging.captureWarnings(True)  # Python's warnings too, which would write to stderr
     return records
 
 
