@@ -3,23 +3,27 @@
 Parity of every translation and the header of every page need only the files,
 not MkDocs, so a forked child can check them while the parent renders the
 first language; on two or more cores they then cost no wall time. The result
-is collected before anything is written. Without fork, with one core, or once
-other threads run (the `mkdocs serve` watcher, where forking is unsafe), the
+is collected before anything is written. Without fork or with one core, the
 check simply runs in the calling process.
+
+Forking while other threads run (`mkdocs serve`'s server and file watcher)
+is safe here: the child only computes, writes to its pipe and leaves with
+``os._exit``. A lock another thread held at the fork stays held in the child,
+but the child takes none of theirs (logging's locks Python re-creates), and
+writes nothing to the terminal.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-import threading
 from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
 class Pending(Generic[T]):
