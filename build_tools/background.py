@@ -11,6 +11,10 @@ is safe here: the child only computes, writes to its pipe and leaves with
 ``os._exit``. A lock another thread held at the fork stays held in the child,
 but the child takes none of theirs (logging's locks Python re-creates), and
 writes nothing to the terminal.
+
+A language worker (build_tools.parallel_build) is forked while these checks
+run: in it, ``result()`` is empty, as the process that started the check
+reports its problems (and stops the workers if there are any).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class Pending(Generic[T]):
 
     def __init__(self, check: Callable[[], T], fork: bool | None = None):
         self._check = check
+        self._owner = os.getpid()
         self._pid: int | None = None
         self._done = False
         self._value: T | None = None
@@ -61,6 +66,8 @@ class Pending(Generic[T]):
         self._value, self._done = value, True
 
     def result(self) -> T:
+        if os.getpid() != self._owner:
+            return ()  # the pipe and the child are the starting process's
         if not self._done:
             with os.fdopen(self._fd, "rb") as pipe:
                 payload = pipe.read()

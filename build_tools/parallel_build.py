@@ -30,6 +30,7 @@ from the default build and only renders its language.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import os
@@ -61,13 +62,20 @@ def job_count(environ=os.environ) -> int:
     return int(text)
 
 
+def in_workers(tags: list[str], jobs: int) -> bool:
+    """Whether workers would build these languages sooner than this process."""
+    return jobs > 1 and len(tags) > 1 and hasattr(os, "fork")
+
+
 def build_languages(tags: list[str], build: LanguageBuild, site_dir: str, jobs: int) -> None:
     """Build each language into ``site_dir``: in workers when ``jobs`` > 1."""
-    if jobs < 2 or len(tags) < 2 or not hasattr(os, "fork"):
+    if not in_workers(tags, jobs):
         for tag in tags:
             build(tag, site_dir)
         return
-    _Workers(tags, build, site_dir, jobs).run()
+    workers = LanguageWorkers(tags, build, site_dir, jobs)
+    workers.start()
+    workers.finish()
 
 
 @dataclass
@@ -113,23 +121,33 @@ class _Worker:
     result: Result | None = None
 
 
-class _Workers:
+class LanguageWorkers:
+    """``start()`` forks the first workers; ``finish()`` the rest, as others
+    end, and moves each language into the site in order."""
+
     def __init__(self, tags: list[str], build: LanguageBuild, site_dir: str, jobs: int):
         self.tags, self.build, self.jobs = tags, build, jobs
         self.site_dir = os.path.abspath(site_dir)
         self.workers: list[_Worker] = []
         self.selector = selectors.DefaultSelector()
+        self.owner = os.getpid()  # a worker inherits this object: it must leave it alone
 
-    def run(self) -> None:
-        # Objects made so far are never collected again: the children's
-        # collections would otherwise copy every page of memory they touch.
+    def start(self) -> None:
+        # Objects made so far are never collected again (until finish):
+        # the children's collections would copy every page of memory they touch.
         gc.freeze()
         os.makedirs(self.site_dir, exist_ok=True)
+        atexit.register(self.stop)  # an interrupted build leaves no worker or folder behind
+        self._start_more()
+
+    def finish(self) -> None:
+        """Wait for every language; raise the first one's error, as one process would."""
+        if os.getpid() != self.owner:
+            return
         try:
             merged = 0
             while merged < len(self.tags):
-                while len(self.workers) < len(self.tags) and self._running() < self.jobs:
-                    self._start(self.tags[len(self.workers)])
+                self._start_more()
                 worker = self.workers[merged]
                 if worker.result is None:
                     self._wait()
@@ -138,13 +156,30 @@ class _Workers:
                 merge_tree(worker.staging, self.site_dir)
                 merged += 1
         finally:
-            gc.unfreeze()
-            self._stop()
+            self.stop()
 
-    def _running(self) -> int:
-        return sum(1 for worker in self.workers if worker.result is None)
+    def stop(self) -> None:
+        """Stop workers still running (after an error) and remove every staging folder."""
+        if os.getpid() != self.owner:
+            return
+        atexit.unregister(self.stop)
+        for worker in self.workers:
+            if worker.pid:
+                os.kill(worker.pid, signal.SIGKILL)
+                os.waitpid(worker.pid, 0)
+                worker.pid = 0
+                self.selector.unregister(worker.fd)
+                os.close(worker.fd)
+            shutil.rmtree(worker.staging, ignore_errors=True)
+        self.workers, self.tags = [], []
+        self.selector.close()
+        gc.unfreeze()
 
-    def _start(self, tag: str) -> None:
+    def _start_more(self) -> None:
+        while len(self.workers) < len(self.tags) and sum(w.result is None for w in self.workers) < self.jobs:
+            self._fork(self.tags[len(self.workers)])
+
+    def _fork(self, tag: str) -> None:
         parent, name = os.path.split(self.site_dir)
         staging = tempfile.mkdtemp(prefix=f"{name}.{tag}-", dir=parent)
         read_fd, write_fd = os.pipe()
@@ -172,17 +207,6 @@ class _Workers:
                 worker.pid = 0
                 worker.result = _result(worker, os.waitstatus_to_exitcode(status))
                 return
-
-    def _stop(self) -> None:
-        """Stop workers still running (after an error) and remove every staging folder."""
-        for worker in self.workers:
-            if worker.pid:
-                os.kill(worker.pid, signal.SIGKILL)
-                os.waitpid(worker.pid, 0)
-                self.selector.unregister(worker.fd)
-                os.close(worker.fd)
-            shutil.rmtree(worker.staging, ignore_errors=True)
-        self.selector.close()
 
 
 def _result(worker: _Worker, exit_code: int) -> Result:

@@ -10,6 +10,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils import CountHandler
 
 from build_tools import parallel_build
+from build_tools.background import Pending
 from build_tools.errors import ContentError, Problem
 from conftest import copy_project, line_of, run_build
 
@@ -85,6 +86,22 @@ def test_a_workers_content_error_and_messages_reach_the_parent(tmp_path, caplog)
     assert counter.get_counts() == [("WARNING", 2)]  # strict mode sees them
     assert os.listdir(tmp_path) == ["site"]  # the other workers stopped, their staging removed
     assert sorted(files_under(tmp_path / "site")) == ["assets/theme.css", "en/index.html", "last.txt"]
+
+
+@needs_fork
+def test_a_worker_leaves_the_parents_checks_and_workers_alone(tmp_path):
+    check = Pending(lambda: [Problem("docs/es/a.md", 3, "x")], fork=True)
+    workers = None
+
+    def build(tag, site_dir):
+        workers.stop()  # as on a failed build in the worker: must not touch its siblings
+        write(Path(site_dir, tag, "check.txt"), repr(check.result()))
+
+    workers = parallel_build.LanguageWorkers(TAGS, build, str(tmp_path / "site"), jobs=2)
+    workers.start()
+    workers.finish()
+    assert {tag: (tmp_path / "site" / tag / "check.txt").read_text(encoding="utf-8") for tag in TAGS} == dict.fromkeys(TAGS, "()")
+    assert check.result() == [Problem("docs/es/a.md", 3, "x")]  # the parent still reports it
 
 
 @needs_fork

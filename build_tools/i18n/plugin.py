@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import contextlib
+import functools
 import logging
 import os
 import re
@@ -37,6 +37,7 @@ class I18nPlugin(I18n):
         self._format_locales: dict[str, Locale] = {}
         self._theme_files: dict = {}
         self._stemmers: set[str] | None = None
+        self._workers: parallel_build.LanguageWorkers | None = None
 
     # Upstream guesses which folders are languages with its ISO 639-1 regex,
     # which never matches nah/tzo/mix and so walks every language for each of
@@ -118,32 +119,49 @@ class I18nPlugin(I18n):
         html = search_index.set_config_base(html, self.language_prefix())
         return drop_head_alternates(html)
 
+    # The other languages' workers start before this language's pages are
+    # read, so that they share the cores with it: after the run's checks have
+    # started (hooks/pages.py, priority 100), before this language's files are
+    # picked. See build_tools/parallel_build.py.
+    @event_priority(-100)
+    def on_files(self, files, config):
+        if not self.building and self._workers is None:
+            others, jobs = self._other_languages(), parallel_build.job_count()
+            if parallel_build.in_workers(others, jobs):
+                self._workers = parallel_build.LanguageWorkers(
+                    others, functools.partial(self._build_language, config), config.site_dir, jobs,
+                )
+                self._workers.start()
+        return super().on_files(files, config)
+
     # Each language build writes 404.html, sitemap.xml and the search index at
     # the site root; move them into the language's folder and keep the
-    # default's at the root. After the default build, build the others
-    # (upstream's loop, in parallel: build_tools.parallel_build).
+    # default's at the root. After the default build, the others: from their
+    # workers, or one after the other here (upstream's loop).
     @event_priority(-100)
     def on_post_build(self, config):
         self._write_language_search_index(config)
         self._place_language_root_files(config.site_dir)
         if self.building:
             return
-        others = [tag for tag in self.build_languages if tag != self.current_language]
-        with self._building_others():
-            parallel_build.build_languages(
-                others, lambda tag, site_dir: self._build_language(config, tag, site_dir),
-                config.site_dir, parallel_build.job_count(),
-            )
+        workers, self._workers = self._workers, None
+        if workers is not None:
+            workers.finish()
+            return
+        for tag in self._other_languages():
+            self._build_language(config, tag, config.site_dir)
 
+    def on_build_error(self, error):
+        if self._workers is not None and not self.building:
+            self._workers.stop()
+            self._workers = None
+
+    def _other_languages(self) -> list[str]:
+        return [tag for tag in self.build_languages if tag != self.current_language]
+
+    # As upstream: quiet the inner build's timing lines, and do not let it
+    # empty the site folder. Undone even when the language fails.
     def _build_language(self, config, tag: str, site_dir: str) -> None:
-        self.current_language = tag
-        config.site_dir = site_dir
-        build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
-
-    # As upstream: quiet the inner builds' timing lines, and do not let them
-    # empty the site folder. Undone even when a language fails.
-    @contextlib.contextmanager
-    def _building_others(self):
         build_logger = logging.getLogger("mkdocs.commands.build")
         quiet = I18nLoggingFilter()
         quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
@@ -152,7 +170,9 @@ class I18nPlugin(I18n):
         build_logger.addFilter(quiet)
         utils.clean_directory = lambda path: path
         try:
-            yield
+            self.current_language = tag
+            config.site_dir = site_dir
+            build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
         finally:
             utils.clean_directory = clean_directory
             build_logger.removeFilter(quiet)
