@@ -2,9 +2,12 @@
 
 mkdocs-static-i18n builds the default language, then each other language
 one after the other in the same process. Here each other language is built
-in a forked child instead, at most ``job_count()`` at a time: the child
-inherits the run's state (facts, catalogs, compiled templates, checks done)
-from the default build and only renders its language.
+in a forked child instead, at most ``job_count()`` at a time. The workers
+start while the default language's build begins (build_tools.i18n, on its
+files), so all languages share the cores: each child inherits the run's
+state (settings, facts, catalogs, theme files) and renders only its
+language. The run's checks stay with the parent (build_tools.background),
+which reports their problems and then stops the workers.
 
 - No races: every language build writes 404.html, the sitemaps and the
   search index at the root of its output folder before moving them into its
@@ -51,20 +54,25 @@ JOBS_VARIABLE = "DC_JOBS"
 LanguageBuild = Callable[[str, str], None]
 
 
-def job_count(environ=os.environ) -> int:
-    """How many languages to build at once: DC_JOBS, else the usable cores."""
+def job_count(tags: list[str], environ=os.environ) -> int:
+    """How many of these languages to build at once: DC_JOBS, else all of
+    them on a machine with two cores or more (1: one after the other here).
+
+    All at once, because they start beside the default language's build:
+    workers that start later leave a core idle while it finishes.
+    """
     text = environ.get(JOBS_VARIABLE, "").strip()
     if not text:
-        cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-        return len(cores) if cores else os.cpu_count() or 1
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        return max(2, len(tags)) if cores > 1 else 1
     if not text.isdigit() or int(text) < 1:
         raise PluginError(f"{JOBS_VARIABLE} must be a whole number of languages to build at once, 1 or more, not '{text}'")
     return int(text)
 
 
 def in_workers(tags: list[str], jobs: int) -> bool:
-    """Whether workers would build these languages sooner than this process."""
-    return jobs > 1 and len(tags) > 1 and hasattr(os, "fork")
+    """Whether workers build these languages (else this process, one after the other)."""
+    return jobs > 1 and len(tags) > 0 and hasattr(os, "fork")
 
 
 def build_languages(tags: list[str], build: LanguageBuild, site_dir: str, jobs: int) -> None:

@@ -126,7 +126,8 @@ class I18nPlugin(I18n):
     @event_priority(-100)
     def on_files(self, files, config):
         if not self.building and self._workers is None:
-            others, jobs = self._other_languages(), parallel_build.job_count()
+            others = self._other_languages()
+            jobs = parallel_build.job_count(others)
             if parallel_build.in_workers(others, jobs):
                 self._workers = parallel_build.LanguageWorkers(
                     others, functools.partial(self._build_language, config), config.site_dir, jobs,
