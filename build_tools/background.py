@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
+import weakref
 from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
@@ -61,6 +63,9 @@ class Pending(Generic[T]):
                 os._exit(status)
         os.close(write_fd)
         self._pid, self._fd = pid, read_fd
+        # A check never collected (the build stopped on another error, and
+        # `mkdocs serve` goes on): stop and reap its child.
+        self._abandon = weakref.finalize(self, _abandon, self._owner, pid, read_fd)
 
     def _finish(self, value: T) -> None:
         self._value, self._done = value, True
@@ -69,6 +74,7 @@ class Pending(Generic[T]):
         if os.getpid() != self._owner:
             return ()  # the pipe and the child are the starting process's
         if not self._done:
+            self._abandon.detach()
             with os.fdopen(self._fd, "rb") as pipe:
                 payload = pipe.read()
             _pid, status = os.waitpid(self._pid, 0)
@@ -77,3 +83,10 @@ class Pending(Generic[T]):
             else:
                 self._finish(self._check())
         return self._value
+
+
+def _abandon(owner: int, pid: int, fd: int) -> None:
+    if os.getpid() == owner:  # not in a process forked since, whose child it is not
+        os.close(fd)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
