@@ -27,6 +27,9 @@ from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
 
+# Checks whose child may still run, to stop them when a build fails
+_started: weakref.WeakSet = weakref.WeakSet()
+
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
@@ -66,6 +69,7 @@ class Pending(Generic[T]):
         # A check never collected (the build stopped on another error, and
         # `mkdocs serve` goes on): stop and reap its child.
         self._abandon = weakref.finalize(self, _abandon, self._owner, pid, read_fd)
+        _started.add(self)
 
     def _finish(self, value: T) -> None:
         self._value, self._done = value, True
@@ -73,6 +77,8 @@ class Pending(Generic[T]):
     def result(self) -> T:
         if os.getpid() != self._owner:
             return ()  # the pipe and the child are the starting process's
+        if not self._done and not self._abandon.alive:  # stopped: compute it here
+            self._finish(self._check())
         if not self._done:
             self._abandon.detach()
             with os.fdopen(self._fd, "rb") as pipe:
@@ -83,6 +89,13 @@ class Pending(Generic[T]):
             else:
                 self._finish(self._check())
         return self._value
+
+
+def stop_all() -> None:
+    """Stop the children of checks not collected yet (the build failed)."""
+    for pending in list(_started):
+        if pending._owner == os.getpid() and not pending._done:
+            pending._abandon()
 
 
 def _abandon(owner: int, pid: int, fd: int) -> None:

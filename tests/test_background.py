@@ -55,3 +55,15 @@ def test_a_check_never_collected_leaves_no_process_behind():
     gc.collect()
     with pytest.raises(ChildProcessError):  # already stopped and reaped
         os.waitpid(child, os.WNOHANG)
+
+
+@needs_fork
+def test_after_a_failed_build_the_checks_children_stop_and_a_late_result_is_computed_here():
+    from build_tools import background
+
+    pending = Pending(lambda: os.getpid(), fork=True)
+    child = pending._pid
+    background.stop_all()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+    assert pending.result() == os.getpid()

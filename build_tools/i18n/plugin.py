@@ -15,7 +15,7 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from build_tools import languages, parallel_build, search_index
+from build_tools import background, languages, parallel_build, search_index
 from build_tools.i18n.config import I18nConfig
 from build_tools.theme_env import share_environments
 
@@ -152,10 +152,14 @@ class I18nPlugin(I18n):
         for tag in self._other_languages():
             self._build_language(config, tag, config.site_dir)
 
+    # The build stopped: stop its workers and the checks it no longer awaits
     def on_build_error(self, error):
-        if self._workers is not None and not self.building:
+        if self.building:
+            return
+        if self._workers is not None:
             self._workers.stop()
             self._workers = None
+        background.stop_all()
 
     def _other_languages(self) -> list[str]:
         return [tag for tag in self.build_languages if tag != self.current_language]
