@@ -7,7 +7,9 @@ import re
 import sys
 from pathlib import PurePath
 
+import jinja2
 from babel import Locale
+from jinja2 import meta
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.plugins import event_priority
@@ -21,6 +23,13 @@ from build_tools.theme_env import share_environments
 
 # Material's <head> links to each language (base.html, from extra.alternate)
 _HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+# The templates MkDocs renders for each language (and Material's pages extend)
+PAGE_TEMPLATES = ("main.html", "404.html", "sitemap.xml")
+
+# Per template: its source and the templates it names (`mkdocs serve`
+# rebuilds parse only the templates that changed)
+_named_templates: dict[str, tuple[str, list[str]]] = {}
 
 # Files that every language build writes at the root of site_dir
 LANGUAGE_ROOT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", search_index.INDEX_PATH)
@@ -129,6 +138,7 @@ class I18nPlugin(I18n):
             others = self._other_languages()
             jobs = parallel_build.job_count(others)
             if parallel_build.in_workers(others, jobs):
+                compile_page_templates(self._page_env(config), self._own_templates(config))
                 self._workers = parallel_build.LanguageWorkers(
                     others, functools.partial(self._build_language, config), config.site_dir, jobs,
                 )
@@ -160,6 +170,22 @@ class I18nPlugin(I18n):
             self._workers.stop()
             self._workers = None
         background.stop_all()
+
+    def _page_env(self, config) -> jinja2.Environment:
+        """A Jinja environment as the pages get it (after upstream's on_env)."""
+        env = config.theme.get_env()
+        super().on_env(env, config, None)
+        return env
+
+    def _own_templates(self, config) -> list[str]:
+        """The project's templates (theme.custom_dir): hooks render some directly."""
+        root = config.theme.custom_dir
+        if not root:
+            return []
+        return sorted(
+            os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            for folder, _dirs, names in os.walk(root) for name in names if name.endswith(".html")
+        )
 
     def _other_languages(self) -> list[str]:
         return [tag for tag in self.build_languages if tag != self.current_language]
@@ -211,6 +237,27 @@ class I18nPlugin(I18n):
             if name in self._default_root_files:
                 with open(root_path, "wb") as f:
                     f.write(self._default_root_files[name])
+
+
+def compile_page_templates(env: jinja2.Environment, names: list[str]) -> None:
+    """Compile these templates and those they name, and the ones every page
+    uses, into the cache the language builds share (build_tools.theme_env):
+    once here instead of once in each worker. Templates named at render time
+    (icons, language partials) are compiled where they are used, as before."""
+    todo, seen = [*PAGE_TEMPLATES, *names], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            env.get_template(name)
+            source = env.loader.get_source(env, name)[0]
+            if _named_templates.get(name, (None,))[0] != source:
+                _named_templates[name] = (source, [ref for ref in meta.find_referenced_templates(env.parse(source)) if ref])
+        except jinja2.TemplateError:
+            continue  # the page build reports it where it is used
+        todo += _named_templates[name][1]
 
 
 def drop_head_alternates(html: str) -> str:
