@@ -3,23 +3,36 @@
 Parity of every translation and the header of every page need only the files,
 not MkDocs, so a forked child can check them while the parent renders the
 first language; on two or more cores they then cost no wall time. The result
-is collected before anything is written. Without fork, with one core, or once
-other threads run (the `mkdocs serve` watcher, where forking is unsafe), the
+is collected before anything is written. Without fork or with one core, the
 check simply runs in the calling process.
+
+Forking while other threads run (`mkdocs serve`'s server and file watcher)
+is safe here: the child only computes, writes to its pipe and leaves with
+``os._exit``. A lock another thread held at the fork stays held in the child,
+but the child takes none of theirs (logging's locks Python re-creates), and
+writes nothing to the terminal.
+
+A language worker (build_tools.parallel_build) is forked while these checks
+run: in it, ``result()`` is empty, as the process that started the check
+reports its problems (and stops the workers if there are any).
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-import threading
+import signal
+import weakref
 from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
 
+# Checks whose child may still run, to stop them when a build fails
+_started: weakref.WeakSet = weakref.WeakSet()
+
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
 class Pending(Generic[T]):
@@ -27,6 +40,7 @@ class Pending(Generic[T]):
 
     def __init__(self, check: Callable[[], T], fork: bool | None = None):
         self._check = check
+        self._owner = os.getpid()
         self._pid: int | None = None
         self._done = False
         self._value: T | None = None
@@ -52,12 +66,21 @@ class Pending(Generic[T]):
                 os._exit(status)
         os.close(write_fd)
         self._pid, self._fd = pid, read_fd
+        # A check never collected (the build stopped on another error, and
+        # `mkdocs serve` goes on): stop and reap its child.
+        self._abandon = weakref.finalize(self, _abandon, self._owner, pid, read_fd)
+        _started.add(self)
 
     def _finish(self, value: T) -> None:
         self._value, self._done = value, True
 
     def result(self) -> T:
+        if os.getpid() != self._owner:
+            return ()  # the pipe and the child are the starting process's
+        if not self._done and not self._abandon.alive:  # stopped: compute it here
+            self._finish(self._check())
         if not self._done:
+            self._abandon.detach()
             with os.fdopen(self._fd, "rb") as pipe:
                 payload = pipe.read()
             _pid, status = os.waitpid(self._pid, 0)
@@ -66,3 +89,17 @@ class Pending(Generic[T]):
             else:
                 self._finish(self._check())
         return self._value
+
+
+def stop_all() -> None:
+    """Stop the children of checks not collected yet (the build failed)."""
+    for pending in list(_started):
+        if pending._owner == os.getpid() and not pending._done:
+            pending._abandon()
+
+
+def _abandon(owner: int, pid: int, fd: int) -> None:
+    if os.getpid() == owner:  # not in a process forked since, whose child it is not
+        os.close(fd)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)

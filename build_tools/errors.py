@@ -33,6 +33,10 @@ class ContentError(PluginError):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    # Rebuilt from its problems, not its message (pickled by build_tools.parallel_build)
+    def __reduce__(self):
+        return type(self), (self.problems,)
+
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
     """A path relative to the project root when possible, for messages."""

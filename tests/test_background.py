@@ -42,3 +42,28 @@ def test_an_error_in_the_child_is_raised_in_the_parent():
 def test_a_large_result_crosses_the_pipe():
     big = ["x" * 1000] * 500  # far more than a pipe buffer
     assert Pending(lambda: big, fork=True).result() == big
+
+
+@needs_fork
+def test_a_check_never_collected_leaves_no_process_behind():
+    import gc
+    import time
+
+    pending = Pending(lambda: time.sleep(60), fork=True)
+    child = pending._pid
+    del pending
+    gc.collect()
+    with pytest.raises(ChildProcessError):  # already stopped and reaped
+        os.waitpid(child, os.WNOHANG)
+
+
+@needs_fork
+def test_after_a_failed_build_the_checks_children_stop_and_a_late_result_is_computed_here():
+    from build_tools import background
+
+    pending = Pending(lambda: os.getpid(), fork=True)
+    child = pending._pid
+    background.stop_all()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+    assert pending.result() == os.getpid()

@@ -1,20 +1,35 @@
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import re
+import sys
 from pathlib import PurePath
 
+import jinja2
 from babel import Locale
+from jinja2 import meta
+from mkdocs import utils
+from mkdocs.commands.build import build
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from build_tools import languages, search_index
+from build_tools import background, languages, parallel_build, search_index
 from build_tools.i18n.config import I18nConfig
 from build_tools.theme_env import share_environments
 
 # Material's <head> links to each language (base.html, from extra.alternate)
 _HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+# The templates MkDocs renders for each language (and Material's pages extend)
+PAGE_TEMPLATES = ("main.html", "404.html", "sitemap.xml")
+
+# Per template: its source and the templates it names (`mkdocs serve`
+# rebuilds parse only the templates that changed)
+_named_templates: dict[str, tuple[str, list[str]]] = {}
 
 # Files that every language build writes at the root of site_dir
 LANGUAGE_ROOT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", search_index.INDEX_PATH)
@@ -31,6 +46,7 @@ class I18nPlugin(I18n):
         self._format_locales: dict[str, Locale] = {}
         self._theme_files: dict = {}
         self._stemmers: set[str] | None = None
+        self._workers: parallel_build.LanguageWorkers | None = None
 
     # Upstream guesses which folders are languages with its ISO 639-1 regex,
     # which never matches nah/tzo/mix and so walks every language for each of
@@ -112,14 +128,86 @@ class I18nPlugin(I18n):
         html = search_index.set_config_base(html, self.language_prefix())
         return drop_head_alternates(html)
 
+    # The other languages' workers start before this language's pages are
+    # read, so that they share the cores with it: after the run's checks have
+    # started (hooks/pages.py, priority 100), before this language's files are
+    # picked. See build_tools/parallel_build.py.
+    @event_priority(-100)
+    def on_files(self, files, config):
+        if not self.building and self._workers is None:
+            others = self._other_languages()
+            jobs = parallel_build.job_count(others)
+            if parallel_build.in_workers(others, jobs):
+                compile_page_templates(self._page_env(config), self._own_templates(config))
+                self._workers = parallel_build.LanguageWorkers(
+                    others, functools.partial(self._build_language, config), config.site_dir, jobs,
+                )
+                self._workers.start()
+        return super().on_files(files, config)
+
     # Each language build writes 404.html, sitemap.xml and the search index at
     # the site root; move them into the language's folder and keep the
-    # default's at the root.
+    # default's at the root. After the default build, the others: from their
+    # workers, or one after the other here (upstream's loop).
     @event_priority(-100)
     def on_post_build(self, config):
         self._write_language_search_index(config)
         self._place_language_root_files(config.site_dir)
-        return super().on_post_build(config)
+        if self.building:
+            return
+        workers, self._workers = self._workers, None
+        if workers is not None:
+            workers.finish()
+            return
+        for tag in self._other_languages():
+            self._build_language(config, tag, config.site_dir)
+
+    # The build stopped: stop its workers and the checks it no longer awaits
+    def on_build_error(self, error):
+        if self.building:
+            return
+        if self._workers is not None:
+            self._workers.stop()
+            self._workers = None
+        background.stop_all()
+
+    def _page_env(self, config) -> jinja2.Environment:
+        """A Jinja environment as the pages get it (after upstream's on_env)."""
+        env = config.theme.get_env()
+        super().on_env(env, config, None)
+        return env
+
+    def _own_templates(self, config) -> list[str]:
+        """The project's templates (theme.custom_dir): hooks render some directly."""
+        root = config.theme.custom_dir
+        if not root:
+            return []
+        return sorted(
+            os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            for folder, _dirs, names in os.walk(root) for name in names if name.endswith(".html")
+        )
+
+    def _other_languages(self) -> list[str]:
+        return [tag for tag in self.build_languages if tag != self.current_language]
+
+    # As upstream: quiet the inner build's timing lines, and do not let it
+    # empty the site folder. Undone even when the language fails.
+    def _build_language(self, config, tag: str, site_dir: str) -> None:
+        build_logger = logging.getLogger("mkdocs.commands.build")
+        quiet = I18nLoggingFilter()
+        quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
+        clean_directory = utils.clean_directory
+        self.building = True
+        build_logger.addFilter(quiet)
+        utils.clean_directory = lambda path: path
+        try:
+            self.current_language = tag
+            config.site_dir = site_dir
+            build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
+        finally:
+            utils.clean_directory = clean_directory
+            build_logger.removeFilter(quiet)
+            self.building = False
 
     # The search plugin wrote this language's index at the root; rewrite it
     # with locations relative to the language's root (then moved below).
@@ -149,6 +237,27 @@ class I18nPlugin(I18n):
             if name in self._default_root_files:
                 with open(root_path, "wb") as f:
                     f.write(self._default_root_files[name])
+
+
+def compile_page_templates(env: jinja2.Environment, names: list[str]) -> None:
+    """Compile these templates and those they name, and the ones every page
+    uses, into the cache the language builds share (build_tools.theme_env):
+    once here instead of once in each worker. Templates named at render time
+    (icons, language partials) are compiled where they are used, as before."""
+    todo, seen = [*PAGE_TEMPLATES, *names], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            env.get_template(name)
+            source = env.loader.get_source(env, name)[0]
+            if _named_templates.get(name, (None,))[0] != source:
+                _named_templates[name] = (source, [ref for ref in meta.find_referenced_templates(env.parse(source)) if ref])
+        except jinja2.TemplateError:
+            continue  # the page build reports it where it is used
+        todo += _named_templates[name][1]
 
 
 def drop_head_alternates(html: str) -> str:
