@@ -23,12 +23,14 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from build_tools import deploy, law_text, offline, translate, translations
+from build_tools import deploy, translations
 from build_tools.errors import ContentError
-from build_tools.fact_history import GitError, unverified_changes
-from build_tools.facts import load_facts
-from build_tools.locales import coverage_report, load_catalogs
-from build_tools.settings import build_date
+from build_tools.facts import law_text, load_facts
+from build_tools.facts.history import GitError, unverified_changes
+from build_tools.i18n.locales import coverage_report, load_catalogs
+from build_tools.pipeline.settings import build_date
+from build_tools.reader import offline
+from build_tools.translations import translate
 
 # Commands run from the project folder, like mkdocs itself
 ROOT = Path.cwd()
@@ -51,8 +53,8 @@ def _load_config(config_file: Path | None = None, **options):
 
 def _project(config_file: Path | None = None):
     """The validated MkDocs config, our i18n plugin and the project settings."""
-    from build_tools.settings import load_settings
-    from build_tools.site import i18n_plugin
+    from build_tools.pipeline.settings import load_settings
+    from build_tools.pipeline.site import i18n_plugin
 
     config = _load_config(config_file)
     i18n = i18n_plugin(config)
@@ -297,8 +299,8 @@ def cmd_translate(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Time the build against plain MkDocs and Markdown; see build_tools/bench.py."""
-    from build_tools import bench
+    """Time the build against plain MkDocs and Markdown; see build_tools/tooling/bench.py."""
+    from build_tools.tooling import bench
 
     sizes = bench.measure_sizes(ROOT, args.sizes, args.runs, log=lambda m: print(m, file=sys.stderr))
     loops = {}
@@ -312,8 +314,8 @@ def cmd_bench(args) -> int:
 
 
 def cmd_weight(args) -> int:
-    """Bytes of a first and a repeat visit, against a default build; see build_tools/weight.py."""
-    from build_tools import weight
+    """Bytes of a first and a repeat visit, against a default build; see build_tools/tooling/weight.py."""
+    from build_tools.tooling import weight
 
     def log(message):
         print(message, file=sys.stderr)

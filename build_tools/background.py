@@ -12,7 +12,7 @@ is safe here: the child only computes, writes to its pipe and leaves with
 but the child takes none of theirs (logging's locks Python re-creates), and
 writes nothing to the terminal.
 
-A language worker (build_tools.parallel_build) is forked while these checks
+A language worker (build_tools.i18n.parallel_build) is forked while these checks
 run: in it, ``result()`` is empty, as the process that started the check
 reports its problems (and stops the workers if there are any).
 """

@@ -2,7 +2,7 @@
 
 Both are made after MkDocs finishes, from the files it wrote, so they always
 match the site being deployed. Those files are read once, into a
-:class:`BuiltSite` that the offline step (build_tools.offline) uses too.
+:class:`BuiltSite` that the offline step (build_tools.reader.offline) uses too.
 """
 
 from __future__ import annotations

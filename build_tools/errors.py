@@ -33,7 +33,7 @@ class ContentError(PluginError):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    # Rebuilt from its problems, not its message (pickled by build_tools.parallel_build)
+    # Rebuilt from its problems, not its message (pickled by build_tools.i18n.parallel_build)
     def __reduce__(self):
         return type(self), (self.problems,)
 

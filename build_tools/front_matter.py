@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from build_tools.errors import ContentError, Problem
+
 # libyaml when PyYAML has it: headers are parsed for every page of every language
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -35,7 +37,7 @@ def split(text: str) -> Split:
     try:
         meta = yaml.load(match.group(1), Loader=FAST_LOADER) or {}  # noqa: S506 - a safe loader
     except (yaml.YAMLError, ValueError):  # ValueError: an impossible date
-        meta = None  # reported with its line by build_tools.pages
+        meta = None  # reported with its line by build_tools.checks.pages
     if not isinstance(meta, dict):
         return Split(text, {}, "", text, 1)
     rest = text[match.end():]
@@ -69,3 +71,49 @@ def set_block(text: str, key: str, value: dict) -> str:
     opening = text[: match.start(1)]
     closing_start = match.start(1) + len(inner)
     return opening + "".join(out) + block + text[closing_start:]
+
+
+SUMMARY_KEY = "summary"  # a guide's printable one-page summary (build_tools.reader.print_sheets)
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    text: str
+    line: int  # in the page's file
+
+
+def read_summary(text: str, shown: str) -> list[SummaryItem]:
+    """The ``summary:`` items of a page's front matter, with their lines.
+
+    Front matter that is not valid YAML is reported by build_tools.checks.pages.
+    """
+    match = YAML_RE.match(text)
+    if not match or SUMMARY_KEY not in match.group(1):
+        return []
+    try:
+        root = yaml.compose(match.group(1), Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    # The front matter starts on the line after the opening '---'
+    first_line = text[: match.start(1)].count("\n") + 1
+    for key, value in root.value:
+        if key.value != SUMMARY_KEY:
+            continue
+        line = first_line + key.start_mark.line
+        if not isinstance(value, yaml.SequenceNode) or not value.value:
+            raise ContentError(Problem(shown, line, "'summary' must be a list of sentences, one per line starting with '- '"))
+        items, problems = [], []
+        for node in value.value:
+            item_line = first_line + node.start_mark.line
+            if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+                problems.append(Problem(shown, item_line, "each 'summary' item must be one sentence of text"))
+            elif "\n" in node.value.strip():
+                problems.append(Problem(shown, item_line, "a 'summary' item must fit on one line; make it two items"))
+            else:
+                items.append(SummaryItem(node.value.strip(), item_line))
+        if problems:
+            raise ContentError(problems)
+        return items
+    return []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from build_tools.tooling.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 def require(path: str) -> None:

@@ -33,7 +33,7 @@ def deployed_site(tmp_path_factory) -> Path:
 def served(deployed_site):
     """(base URL, site dir): the deployed site behind nginx with the shipped config."""
     from browser import require
-    from build_tools import nginx
+    from build_tools.tooling import nginx
 
     require(nginx.NGINX)
     with nginx.serve(deployed_site) as base:

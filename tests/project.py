@@ -20,7 +20,7 @@ def _languages() -> list[tuple[str, str]]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
-    from build_tools.site import i18n_plugin
+    from build_tools.pipeline.site import i18n_plugin
 
     i18n = i18n_plugin(load_config(str(ROOT / "mkdocs.yml")))
     return [(tag, i18n.get_language_config(tag).link) for tag in i18n.language_tags]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
-from build_tools import offline
-from build_tools.audio import key_line, read_audio
+from build_tools.reader import offline
+from build_tools.reader.audio import key_line, read_audio
 from project import PREFIXES, run_build
 
 PAGE = "---\ntitle: x\naudio: {value}\n---\n\n# x\n"
@@ -91,7 +91,7 @@ def test_each_language_plays_its_own_recording(project_copy, tmp_path):
         # The player comes right after the title
         assert html.index("</h1>") < html.index("<audio") < html.index("dc-sources")
     spanish = (site / "hogar/aguinaldo/index.html").read_text(encoding="utf-8")
-    # Sizes read as in the offline control (build_tools.offline.format_size): "1\u00a0kB"
+    # Sizes read as in the offline control (build_tools.reader.offline.format_size): "1\u00a0kB"
     es_shown, en_shown = offline.format_size(es_size, Locale.parse("es_MX")), offline.format_size(en_size, Locale.parse("en_US"))
     assert f"Descargar el audio ({es_shown})" in spanish and "Escucha esta página" in spanish
     english = (site / "en/hogar/aguinaldo/index.html").read_text(encoding="utf-8")

@@ -14,10 +14,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils.yaml import yaml_load
 
-from build_tools import glossary
 from build_tools.facts import load_facts
-from build_tools.locales import load_catalogs
-from build_tools.settings import load_settings
+from build_tools.i18n.locales import load_catalogs
+from build_tools.pipeline.settings import load_settings
+from build_tools.translations import glossary
 from project import AS_OF, PREFIXES, ROOT, SOURCE_LANG, copy_project, line_of, run_tools
 
 

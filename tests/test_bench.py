@@ -2,7 +2,7 @@
 
 import pytest
 
-from build_tools import bench
+from build_tools.tooling import bench
 from project import ROOT
 
 pytestmark = pytest.mark.build

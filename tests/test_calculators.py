@@ -8,14 +8,14 @@ import shutil
 import markdown
 import pytest
 
-from build_tools import calculators
-from build_tools.calculators_markdown import CalculatorsExtension, find_markers
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext, render_sources
 from build_tools.facts import load_facts
-from build_tools.facts_markdown import Document, FactsExtension
-from build_tools.languages import babel_locale
-from build_tools.locales import load_catalogs
+from build_tools.facts.markdown_extension import Document, FactsExtension
+from build_tools.facts.rendering import RenderContext, render_sources
+from build_tools.i18n.languages import babel_locale
+from build_tools.i18n.locales import load_catalogs
+from build_tools.reader import calculators
+from build_tools.reader.calculators_extension import CalculatorsExtension, find_markers
 from project import AS_OF, ROOT, copy_project, run_build
 
 FACTS = load_facts(ROOT / "facts", ROOT)

@@ -314,7 +314,7 @@ def test_no_accessibility_violations_with_results_or_messages_shown(served, page
 
 @pytest.mark.build
 def test_a_changed_fact_changes_the_result_with_no_code_change(tmp_path, chromium):
-    from build_tools import nginx
+    from build_tools.tooling import nginx
 
     require(nginx.NGINX)
     project = copy_project(tmp_path / "project")

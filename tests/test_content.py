@@ -4,12 +4,13 @@ import re
 
 import pytest
 
-from build_tools import calculators, front_matter
-from build_tools.calculators_markdown import MARKER
+from build_tools import front_matter
 from build_tools.facts import NO_LEGAL_BASIS, load_facts
-from build_tools.facts_markdown import REFERENCE, find_references
-from build_tools.law_text import law_dir
+from build_tools.facts.law_text import law_dir
+from build_tools.facts.markdown_extension import REFERENCE, find_references
 from build_tools.markdown_source import prose_lines, strip_code_spans
+from build_tools.reader import calculators
+from build_tools.reader.calculators_extension import MARKER
 from build_tools.translations import page_url, source_pages
 from project import PREFIXES, ROOT
 

@@ -8,8 +8,9 @@ import json
 import pytest
 from babel import Locale
 
-from build_tools import deploy, offline
-from build_tools.locales import load_catalogs
+from build_tools import deploy
+from build_tools.i18n.locales import load_catalogs
+from build_tools.reader import offline
 from project import ROOT
 
 MTIME = 1_795_219_200

@@ -11,11 +11,11 @@ from mkdocs.exceptions import PluginError
 
 from build_tools import facts as facts_module
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext, render_inline, render_schedule, render_sources
 from build_tools.facts import load_facts, report_staleness
-from build_tools.languages import babel_locale
-from build_tools.locales import load_catalogs
-from build_tools.settings import load_settings
+from build_tools.facts.rendering import RenderContext, render_inline, render_schedule, render_sources
+from build_tools.i18n.languages import babel_locale
+from build_tools.i18n.locales import load_catalogs
+from build_tools.pipeline.settings import load_settings
 from project import ROOT, copy_project, run_tools
 
 CATALOGS = load_catalogs(ROOT / "locales", ["es", "en", "nah"], "es", ROOT)

@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
-from build_tools import fact_history
-from build_tools.fact_history import GitError, changed_files, unverified_changes
+from build_tools.facts import history as fact_history
+from build_tools.facts.history import GitError, changed_files, unverified_changes
 from project import AS_OF, WAGE_FACT, line_of, run_build, run_tools
 
 WAGE = WAGE_FACT

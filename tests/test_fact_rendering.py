@@ -4,11 +4,11 @@ import markdown
 import pytest
 
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext, _citation, render_page_footer, render_sources
 from build_tools.facts import LegalBasis, load_facts
-from build_tools.facts_markdown import Document, FactsExtension, find_references
-from build_tools.languages import babel_locale
-from build_tools.locales import load_catalogs
+from build_tools.facts.markdown_extension import Document, FactsExtension, find_references
+from build_tools.facts.rendering import _citation, RenderContext, render_page_footer, render_sources
+from build_tools.i18n.languages import babel_locale
+from build_tools.i18n.locales import load_catalogs
 from project import AS_OF, ROOT
 
 FACTS = load_facts(ROOT / "facts", ROOT)
@@ -249,8 +249,8 @@ def test_each_document_reports_its_own_facts_on_its_markdown():
 def test_the_extension_loads_by_name_with_its_configuration():
     document = Document("docs/es/page.md", 0, context())
     md = markdown.Markdown(
-        extensions=["build_tools.facts_markdown"],
-        extension_configs={"build_tools.facts_markdown": {"facts": FACTS, "document": lambda: document}},
+        extensions=["build_tools.facts.markdown_extension"],
+        extension_configs={"build_tools.facts.markdown_extension": {"facts": FACTS, "document": lambda: document}},
     )
     assert "15 días" in md.convert("{{ aguinaldo.dias }}")
     # Without a document (not a page of the site) references are left as written

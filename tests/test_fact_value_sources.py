@@ -7,11 +7,11 @@ import markdown
 import pytest
 
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext, render_sources
 from build_tools.facts import Source, load_facts
-from build_tools.facts_markdown import Document, FactsExtension
-from build_tools.languages import babel_locale
-from build_tools.locales import load_catalogs
+from build_tools.facts.markdown_extension import Document, FactsExtension
+from build_tools.facts.rendering import RenderContext, render_sources
+from build_tools.i18n.languages import babel_locale
+from build_tools.i18n.locales import load_catalogs
 from project import ROOT
 
 CATALOG = load_catalogs(ROOT / "locales", ["es"], "es", ROOT)["es"]

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools import front_matter
+from build_tools.checks.pages import check_page
 from build_tools.errors import ContentError
 from build_tools.facts import FACT_TYPES, load_facts
-from build_tools.locales import load_catalogs
-from build_tools.pages import check_page
+from build_tools.i18n.locales import load_catalogs
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

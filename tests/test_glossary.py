@@ -3,8 +3,8 @@ against every English page and locales/en.yml."""
 
 import pytest
 
-from build_tools import glossary
 from build_tools.errors import ContentError
+from build_tools.translations import glossary
 from build_tools.yaml_source import parse_yaml
 from project import ROOT
 

@@ -1,5 +1,5 @@
-"""Unsafe HTML, checked in the rendered page body (build_tools.html_safety)
-and at the Markdown source (build_tools.safety, build_tools.pages)."""
+"""Unsafe HTML, checked in the rendered page body (build_tools.checks.html_safety)
+and at the Markdown source (build_tools.checks.safety, build_tools.checks.pages)."""
 
 import re
 from pathlib import Path
@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_tools import html_safety
-from build_tools.html_safety import MESSAGES, check_page_html, find_unsafe_html
-from build_tools.pages import check_page
-from build_tools.safety import find_unsafe
+from build_tools.checks import html_safety
+from build_tools.checks.html_safety import MESSAGES, check_page_html, find_unsafe_html
+from build_tools.checks.pages import check_page
+from build_tools.checks.safety import find_unsafe
 from project import ROOT, run_build
 
 SHOWN = "docs/es/hogar/aguinaldo.md"

@@ -2,7 +2,7 @@ import pytest
 from mkdocs.config.base import ValidationError
 from mkdocs_static_i18n.config import Locale as UpstreamLocale
 
-from build_tools import languages
+from build_tools.i18n import languages
 from build_tools.i18n.config import I18nConfig, LanguageTag
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import law_text
 from build_tools.errors import ContentError
-from build_tools.facts import LegalBasis, load_facts
+from build_tools.facts import LegalBasis, law_text, load_facts
 from project import ROOT
 
 # Quoting the law is how a reader can check a figure: most facts should do it

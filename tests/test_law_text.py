@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import law_text
-from build_tools.facts import DatedValue, Fact, LegalBasis, Source
-from build_tools.law_text import article_ids, check_quotes, law_dir, law_for
+from build_tools.facts import DatedValue, Fact, LegalBasis, Source, law_text
+from build_tools.facts.law_text import article_ids, check_quotes, law_dir, law_for
 
 LFT = "Ley Federal del Trabajo"
 

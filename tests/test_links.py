@@ -1,4 +1,4 @@
-from build_tools.links import Link, anchors_in, check_links, find_links, resolve
+from build_tools.checks.links import Link, anchors_in, check_links, find_links, resolve
 
 
 def test_find_links_with_lines_skipping_code():

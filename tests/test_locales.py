@@ -4,7 +4,7 @@ import jinja2
 import pytest
 
 from build_tools.errors import ContentError
-from build_tools.locales import coverage_report, load_catalogs, material_partial
+from build_tools.i18n.locales import coverage_report, load_catalogs, material_partial
 from project import ROOT
 
 

@@ -1,4 +1,4 @@
-"""build_tools.offline without MkDocs: links, what a language needs, the
+"""build_tools.reader.offline without MkDocs: links, what a language needs, the
 download list, the service worker's version and the zip."""
 
 import gzip
@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
-from build_tools import deploy, offline
-from build_tools.locales import load_catalogs
+from build_tools import deploy
+from build_tools.i18n.locales import load_catalogs
+from build_tools.reader import offline
 from project import ROOT
 
 SITE_URL = "https://example.org/"

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from build_tools import deploy, nginx, offline
+from build_tools import deploy
+from build_tools.reader import offline
+from build_tools.tooling import nginx
 from project import ROOT
 
 pytestmark = pytest.mark.server

@@ -1,4 +1,4 @@
-"""What the build adds around a page (build_tools.page_tools), without MkDocs."""
+"""What the build adds around a page (build_tools.reader.page_tools), without MkDocs."""
 
 import dataclasses
 
@@ -6,13 +6,13 @@ import jinja2
 import pytest
 from mkdocs.exceptions import PluginError
 
-from build_tools import offline, page_tools
-from build_tools.audio import Audio
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext
 from build_tools.facts import load_facts
-from build_tools.languages import babel_locale
-from build_tools.locales import load_catalogs
+from build_tools.facts.rendering import RenderContext
+from build_tools.i18n.languages import babel_locale
+from build_tools.i18n.locales import load_catalogs
+from build_tools.reader import offline, page_tools
+from build_tools.reader.audio import Audio
 from project import AS_OF, ROOT
 
 FACTS = load_facts(ROOT / "facts", ROOT)

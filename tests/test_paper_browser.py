@@ -10,7 +10,7 @@ import pytest
 
 from build_tools import front_matter
 from build_tools.facts import load_facts
-from build_tools.print_sheets import SUMMARY_KEY
+from build_tools.front_matter import SUMMARY_KEY
 from build_tools.translations import page_url
 from project import AS_OF, ROOT
 

@@ -1,4 +1,4 @@
-"""build_tools.parallel_build: languages built in worker processes give the
+"""build_tools.i18n.parallel_build: languages built in worker processes give the
 same site, the same messages and the same errors as one after the other."""
 
 import logging
@@ -9,9 +9,9 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils import CountHandler
 
-from build_tools import parallel_build
 from build_tools.background import Pending
 from build_tools.errors import ContentError, Problem
+from build_tools.i18n import parallel_build
 from conftest import copy_project, run_build
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")

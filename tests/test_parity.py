@@ -1,7 +1,7 @@
 import pytest
 
 from build_tools.facts import load_facts
-from build_tools.parity import compare
+from build_tools.translations.parity import compare
 from project import ROOT
 
 FACTS = load_facts(ROOT / "facts", ROOT)

@@ -6,12 +6,13 @@ import pytest
 import segno
 
 from build_tools.errors import ContentError
-from build_tools.fact_rendering import RenderContext
 from build_tools.facts import load_facts
-from build_tools.languages import babel_locale
-from build_tools.locales import load_catalogs
-from build_tools import print_sheets
-from build_tools.print_sheets import QR_MASK, SummaryRenderer, help_phones, print_urls, qr_svg, read_summary, summary_url
+from build_tools.facts.rendering import RenderContext
+from build_tools.front_matter import read_summary
+from build_tools.i18n.languages import babel_locale
+from build_tools.i18n.locales import load_catalogs
+from build_tools.reader import print_sheets
+from build_tools.reader.print_sheets import QR_MASK, SummaryRenderer, help_phones, print_urls, qr_svg, summary_url
 from project import AS_OF, ROOT
 
 FACTS = load_facts(ROOT / "facts", ROOT)

@@ -9,9 +9,10 @@ import jinja2
 import pytest
 
 from browser import require
-from build_tools import deploy, nginx
+from build_tools import deploy
 from build_tools.errors import ContentError
-from build_tools.redirects import Redirect, language_pages, link, load_redirects, nginx_conf, normalise
+from build_tools.reader.redirects import Redirect, language_pages, link, load_redirects, nginx_conf, normalise
+from build_tools.tooling import nginx
 from project import PREFIXES, run_build
 
 

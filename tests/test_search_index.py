@@ -1,8 +1,8 @@
-"""build_tools.search_index, without MkDocs."""
+"""build_tools.i18n.search_index, without MkDocs."""
 
 import json
 
-from build_tools import search_index
+from build_tools.i18n import search_index
 
 
 def test_lunr_languages_come_from_the_files_material_ships(tmp_path):

@@ -1,5 +1,5 @@
 from build_tools.front_matter import split
-from build_tools.site import write_page
+from build_tools.pipeline.site import write_page
 
 
 def test_the_body_starts_after_what_mkdocs_strips():

@@ -4,8 +4,8 @@ English, with the same facts and no typed figures."""
 import re
 
 from build_tools.facts import load_facts
-from build_tools.facts_markdown import REFERENCE, find_references
-from build_tools.print_sheets import read_summary
+from build_tools.facts.markdown_extension import REFERENCE, find_references
+from build_tools.front_matter import read_summary
 from project import ROOT
 
 DOCS = ROOT / "docs"

@@ -1,10 +1,10 @@
-"""build_tools.theme_env: language builds share compiled templates and file lists."""
+"""build_tools.i18n.theme_env: language builds share compiled templates and file lists."""
 
 from types import SimpleNamespace
 
 import jinja2
 
-from build_tools.theme_env import CompiledTemplates, ThemeLoader, share_environments
+from build_tools.i18n.theme_env import CompiledTemplates, ThemeLoader, share_environments
 
 
 def theme_for(folder):

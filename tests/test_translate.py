@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from build_tools import front_matter, translate, translations
+from build_tools import front_matter, translations
+from build_tools.translations import translate
 from project import PREFIXES, copy_project, run_tools
 
 

@@ -1,4 +1,4 @@
-from build_tools.locales import load_catalogs
+from build_tools.i18n.locales import load_catalogs
 from build_tools.translations import DRAFT, FALLBACK, OUTDATED, PAGE_STATES, decorate, page_language, status_problem
 from project import ROOT
 

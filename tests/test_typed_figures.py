@@ -3,9 +3,9 @@
 
 import pytest
 
+from build_tools.checks.typed_figures import check_page, find_figures
 from build_tools.facts import load_facts
 from build_tools.markdown_source import reader_lines
-from build_tools.typed_figures import check_page, find_figures
 from project import ROOT
 
 FACTS = load_facts(ROOT / "facts", ROOT)

@@ -32,10 +32,11 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
-from build_tools import offline, search_index, theme_env
+from build_tools.i18n import search_index, theme_env
 from build_tools.i18n.config import LanguageConfig
+from build_tools.i18n.locales import load_catalogs, material_partial
 from build_tools.i18n.plugin import I18nPlugin, drop_head_alternates
-from build_tools.locales import load_catalogs, material_partial
+from build_tools.reader import offline
 from project import ROOT
 
 THIS_FILE = "tests/test_upstream_seams.py"
@@ -141,12 +142,12 @@ def test_base_html_config_script_is_the_one_the_build_rewrites():
     source = base_source()
     tag = '<script id="__config" type="application/json">'
     assert tag in source, (
-        "Material's base.html no longer writes " + tag + ": build_tools/search_index.py (set_config_base) "
-        "and build_tools/offline.py (page_needs) read it"
+        "Material's base.html no longer writes " + tag + ": build_tools/i18n/search_index.py (set_config_base) "
+        "and build_tools/reader/offline.py (page_needs) read it"
     )
     config = source[source.index(tag):source.index("</script>", source.index(tag))]
     for key in ('"base": base_url', '"search": "assets/javascripts/workers/'):
-        assert key in config, f"Material's __config no longer has {key}: build_tools/search_index.py and offline.py use it"
+        assert key in config, f"Material's __config no longer has {key}: build_tools/i18n/search_index.py and offline.py use it"
 
 
 def test_config_rewrite_serialises_like_materials_tojson():
@@ -163,20 +164,20 @@ def test_head_alternate_links_are_the_markup_the_build_removes():
     match = re.search(r'<link rel="alternate" href="\{\{ alt\.link[^\n]*>', base_source())
     assert match, (
         "Material's base.html no longer writes <link rel=\"alternate\"> for extra.alternate the way "
-        "build_tools/i18n/plugin.py (drop_head_alternates) and build_tools/offline.py (_ALTERNATE) expect"
+        "build_tools/i18n/plugin.py (drop_head_alternates) and build_tools/reader/offline.py (_ALTERNATE) expect"
     )
     env = jinja2.Environment()
     env.filters["url"] = lambda value: value
     line = env.from_string(match.group(0)).render(alt={"link": "/en/", "lang": "en"}, lang={"t": lambda key: "es"})
     html = f"<html><head>{line}\n<title>x</title></head><body></body></html>"
     assert "alternate" not in drop_head_alternates(html), f"drop_head_alternates no longer removes {line}"
-    assert offline._ALTERNATE.search(html), f"build_tools/offline.py no longer finds {line}"
+    assert offline._ALTERNATE.search(html), f"build_tools/reader/offline.py no longer finds {line}"
 
 
 def test_search_toggle_and_form_the_offline_copy_hides():
-    assert 'id="__search"' in base_source(), "Material's search toggle is no longer #__search (build_tools/offline.py NO_SEARCH)"
+    assert 'id="__search"' in base_source(), "Material's search toggle is no longer #__search (build_tools/reader/offline.py NO_SEARCH)"
     search = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
-    assert offline._SEARCH_FORM.search(search), "overrides/partials/search.html has no <form name=\"search\"> (build_tools/offline.py)"
+    assert offline._SEARCH_FORM.search(search), "overrides/partials/search.html has no <form name=\"search\"> (build_tools/reader/offline.py)"
 
 
 # Material's search: worker, bundle, lunr files, index -----------------------
@@ -222,7 +223,7 @@ def test_lunr_files_the_build_and_offline_list_expect_exist():
     index = json.dumps({"config": {"lang": ["es", "fr"]}})
     needed = offline.search_needs(index, f"assets/javascripts/workers/{WORKER}")
     missing = sorted(p for p in needed if not (MATERIAL / p).is_file())
-    assert not missing, f"build_tools/offline.py (search_needs) lists lunr files Material no longer ships: {missing}"
+    assert not missing, f"build_tools/reader/offline.py (search_needs) lists lunr files Material no longer ships: {missing}"
 
 
 def test_search_index_object_has_what_the_i18n_plugin_rewrites():
@@ -266,7 +267,7 @@ def test_generated_language_partial_works_in_materials_language_template():
     for key in ("search.config.lang", "search.placeholder", "language"):
         assert template.module.t(key) == catalogs["tzo"].strings["theme"][key], (
             f"Material's partials/language.html no longer reads '{key}' from partials/languages/<lang>.html "
-            "as build_tools/locales.py writes it"
+            "as build_tools/i18n/locales.py writes it"
         )
 
 
@@ -283,10 +284,10 @@ def test_our_stylesheets_use_only_classes_and_variables_material_has():
 
 
 def test_fingerprinted_assets_match_what_the_worker_and_nginx_cache():
-    worker = (ROOT / "build_tools/offline_worker.js").read_text(encoding="utf-8")
+    worker = (ROOT / "build_tools/reader/offline_worker.js").read_text(encoding="utf-8")
     pattern = re.compile(re.search(r"const FINGERPRINT = /(.+)/;", worker).group(1))
     for path in ("assets/javascripts/" + BUNDLE, "assets/javascripts/workers/" + WORKER):
-        assert pattern.search(path), f"Material's {path} is not named the way build_tools/offline_worker.js and nginx expect"
+        assert pattern.search(path), f"Material's {path} is not named the way build_tools/reader/offline_worker.js and nginx expect"
     css = [p.name for p in (MATERIAL / "assets/stylesheets").glob("*.min.css")]
     assert css and all(pattern.search(name) for name in css), css
     nginx = (ROOT / "deploy/nginx/derechos-claros.conf").read_text(encoding="utf-8")
@@ -379,7 +380,7 @@ def test_theme_environment_the_project_shares():
     theme = Theme(name="material")
     env = theme.get_env()
     assert type(env.loader) is jinja2.FileSystemLoader and env.loader.searchpath == list(theme.dirs), (
-        "MkDocs' Theme.get_env() no longer gives a FileSystemLoader over theme.dirs (build_tools/theme_env.py)"
+        "MkDocs' Theme.get_env() no longer gives a FileSystemLoader over theme.dirs (build_tools/i18n/theme_env.py)"
     )
     assert list(inspect.signature(jinja2.FileSystemLoader.list_templates).parameters) == ["self"]
     # theme_env._hidden repeats the patterns MkDocs drops from theme files
@@ -391,5 +392,5 @@ def test_theme_environment_the_project_shares():
 def test_mkdocs_helpers_the_hooks_use():
     assert get_relative_url("en/offline.json", "en/hogar/") == "../offline.json"
     assert "present_anchor_ids" in Page.__annotations__, "MkDocs' Page.present_anchor_ids is gone (build_tools/pipeline, _check_links)"
-    # build_tools/parity.py computes heading ids with the toc extension's default
+    # build_tools/translations/parity.py computes heading ids with the toc extension's default
     assert toc.TocExtension().getConfig("slugify") is toc.slugify

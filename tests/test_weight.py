@@ -3,7 +3,7 @@ pieces of `python -m build_tools weight` that need no browser."""
 
 import pytest
 
-from build_tools import bench, weight
+from build_tools.tooling import bench, weight
 
 
 def test_budget_lines():

@@ -4,7 +4,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 
-from build_tools import languages
+from build_tools.i18n import languages
 
 
 class LanguageTag(c.Type):

@@ -17,9 +17,10 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from build_tools import background, languages, parallel_build, search_index
+from build_tools import background
+from build_tools.i18n import languages, parallel_build, search_index
 from build_tools.i18n.config import I18nConfig
-from build_tools.theme_env import share_environments
+from build_tools.i18n.theme_env import share_environments
 
 # Material's <head> links to each language (base.html, from extra.alternate)
 _HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -95,7 +96,7 @@ class I18nPlugin(I18n):
         config.extra.alternate = [dict(entry) for entry in self.extra_alternate]
         return context
 
-    # One search index per language (see build_tools/search_index.py), so
+    # One search index per language (see build_tools/i18n/search_index.py), so
     # upstream's merged index and its de-duplication are not needed.
     def reconfigure_search_plugin(self, config, search_plugin_name, search_plugin):
         if not search_plugin.config.enabled:
@@ -130,8 +131,8 @@ class I18nPlugin(I18n):
 
     # The other languages' workers start before this language's pages are
     # read, so that they share the cores with it: after the run's checks have
-    # started (hooks/pages.py, priority 100), before this language's files are
-    # picked. See build_tools/parallel_build.py.
+    # started (the pipeline's on_config), before this language's files are
+    # picked. See build_tools/i18n/parallel_build.py.
     @event_priority(-100)
     def on_files(self, files, config):
         if not self.building and self._workers is None:
@@ -241,7 +242,7 @@ class I18nPlugin(I18n):
 
 def compile_page_templates(env: jinja2.Environment, names: list[str]) -> None:
     """Compile these templates and those they name, and the ones every page
-    uses, into the cache the language builds share (build_tools.theme_env):
+    uses, into the cache the language builds share (build_tools.i18n.theme_env):
     once here instead of once in each worker. Templates named at render time
     (icons, language partials) are compiled where they are used, as before."""
     todo, seen = [*PAGE_TEMPLATES, *names], set()

@@ -19,16 +19,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import get_files
 from mkdocs.utils import get_relative_url
 
-from build_tools import (
-    audio, background, calculators, glossary, html_safety, links, page_tools, pages, parity, print_sheets, redirects,
-    site, translations, typed_figures,
-)
+from build_tools import background, translations
+from build_tools.checks import html_safety, links, pages, typed_figures
 from build_tools.errors import ContentError, Problem, warn
-from build_tools.fact_history import report_unverified_changes
-from build_tools.fact_rendering import RenderContext, render_page_footer
 from build_tools.facts import report_staleness
-from build_tools.facts_markdown import Document
+from build_tools.facts.history import report_unverified_changes
+from build_tools.facts.markdown_extension import Document
+from build_tools.facts.rendering import RenderContext, render_page_footer
+from build_tools.pipeline import site
 from build_tools.pipeline.state import LanguageBuild, PageRecord, Run
+from build_tools.reader import audio, calculators, page_tools, print_sheets, redirects
+from build_tools.translations import glossary, parity
 from build_tools.yaml_source import read_text
 
 

@@ -22,22 +22,23 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from build_tools import background, fact_rendering, glossary, offline, print_sheets
-from build_tools import settings as settings_module
-from build_tools.calculators_markdown import CalculatorsExtension
+from build_tools import background
+from build_tools.checks.links import Link
 from build_tools.errors import Problem, display_path
-from build_tools.external_links import ExternalLinksExtension
-from build_tools.fact_rendering import RenderContext, format_date_for
-from build_tools.facts import Fact, FactRegistry, load_facts
-from build_tools.facts_markdown import Document, FactsExtension
-from build_tools.front_matter import Split, split
+from build_tools.facts import Fact, FactRegistry, load_facts, rendering as fact_rendering
+from build_tools.facts.markdown_extension import Document, FactsExtension
+from build_tools.facts.rendering import RenderContext, format_date_for
+from build_tools.front_matter import Split, SummaryItem, read_summary, split
+from build_tools.i18n.locales import Catalog, load_catalogs, write_material_partials
 from build_tools.i18n.plugin import I18nPlugin
-from build_tools.links import Link
-from build_tools.locales import Catalog, load_catalogs, write_material_partials
-from build_tools.page_tools import PageTools
-from build_tools.redirects import Redirect, load_redirects
-from build_tools.site import i18n_plugin
-from build_tools.translations import Translation, survey
+from build_tools.pipeline import settings as settings_module
+from build_tools.pipeline.site import i18n_plugin
+from build_tools.reader import offline, print_sheets
+from build_tools.reader.calculators_extension import CalculatorsExtension
+from build_tools.reader.external_links import ExternalLinksExtension
+from build_tools.reader.page_tools import PageTools
+from build_tools.reader.redirects import Redirect, load_redirects
+from build_tools.translations import Translation, glossary, survey
 from build_tools.yaml_source import read_text
 
 
@@ -108,7 +109,7 @@ class Run:
     translations: list[Translation] = field(default_factory=list)
     translation_by_src_uri: dict[str, Translation] = field(default_factory=dict)
     # Summary items per file (a Spanish page's serves every language that falls back to it)
-    summaries: dict[str, list[print_sheets.SummaryItem]] = field(default_factory=dict)
+    summaries: dict[str, list[SummaryItem]] = field(default_factory=dict)
     # Checks running beside the build (see build_tools.background)
     checks: list[background.Pending] = field(default_factory=list)
     language: LanguageBuild | None = None
@@ -118,7 +119,7 @@ class Run:
         """Read the project's settings, locales, facts, glossary and redirects.
 
         ``document`` and ``help_url``: callables the Markdown extensions ask
-        for the page being rendered (see build_tools.facts_markdown).
+        for the page being rendered (see build_tools.facts.markdown_extension).
         """
         i18n = i18n_plugin(config)
         root = Path(config.config_file_path).parent
@@ -177,10 +178,10 @@ class Run:
     def shown(self, path) -> str:
         return display_path(path, self.root)
 
-    def summary(self, source: Split, shown: str) -> list[print_sheets.SummaryItem]:
+    def summary(self, source: Split, shown: str) -> list[SummaryItem]:
         """A file's summary items, read once per run."""
         if shown not in self.summaries:
-            self.summaries[shown] = print_sheets.read_summary(source.text, shown)
+            self.summaries[shown] = read_summary(source.text, shown)
         return self.summaries[shown]
 
     def translation(self, src_uri: str) -> Translation | None:

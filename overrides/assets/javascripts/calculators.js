@@ -1,6 +1,6 @@
 /* Calculators: aguinaldo, vacations and a finiquito estimate, computed in the
    reader's browser; nothing is sent anywhere. The build
-   (build_tools/calculators.py) writes each form and, beside it, a JSON block
+   (build_tools/reader/calculators.py) writes each form and, beside it, a JSON block
    with the facts in force and every string in the page's language: no legal
    figure and no text lives in this file. */
 (function () {

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 NGINX = "/usr/sbin/nginx"
-CONF = Path(__file__).resolve().parent.parent / "deploy/nginx/derechos-claros.conf"
+CONF = Path(__file__).resolve().parents[2] / "deploy/nginx/derechos-claros.conf"
 
 
 class NginxMissing(RuntimeError):

@@ -16,9 +16,10 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import front_matter, parity, translations
+from build_tools import front_matter, translations
 from build_tools.errors import display_path
 from build_tools.facts import load_facts
+from build_tools.translations import parity
 from build_tools.yaml_source import read_text
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from build_tools.checks.safety import find_unsafe, find_unsafe_in_header
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.front_matter import FAST_LOADER, Split, split
-from build_tools.safety import find_unsafe, find_unsafe_in_header
 from build_tools.yaml_source import ImpossibleDate, parse_yaml
 
 

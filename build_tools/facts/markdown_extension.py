@@ -20,7 +20,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from build_tools.errors import ContentError, Problem
-from build_tools.fact_rendering import (
+from build_tools.facts.rendering import (
     BLOCK_MODES,
     MODES,
     RenderContext,
@@ -29,8 +29,7 @@ from build_tools.fact_rendering import (
     render_table,
 )
 from build_tools.facts import FactRegistry
-from build_tools.markdown_source import FACT_REFERENCE as REFERENCE
-from build_tools.markdown_source import in_code_span, prose_lines
+from build_tools.markdown_source import FACT_REFERENCE as REFERENCE, in_code_span, prose_lines
 
 _INNER = re.compile(r"^\s*([A-Za-z][\w.\-]*)\s*(?:\|\s*([A-Za-z]+)\s*)?$")
 

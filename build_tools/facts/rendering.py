@@ -13,8 +13,8 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from build_tools.errors import ContentError, Problem
 from build_tools.facts import UNIT_TYPES, DatedValue, Fact, LegalBasis, is_yearly
-from build_tools.law_text import article_refs
-from build_tools.locales import Catalog
+from build_tools.facts.law_text import article_refs
+from build_tools.i18n.locales import Catalog
 
 MODES = ("value", "next", "since", "schedule")
 # Modes that render a block (a table), alone on their line

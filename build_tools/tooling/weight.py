@@ -21,7 +21,7 @@ Method (also in BENCHMARKS.md):
   does nothing.
 - Repeat visit: in the same context, another guide page, same waiting.
 - Baseline: the same pages built with a default Material +
-  mkdocs-static-i18n configuration (build_tools.bench.plain_config, stock
+  mkdocs-static-i18n configuration (build_tools.tooling.bench.plain_config, stock
   settings), served and measured the same way, in the same run.
 """
 
@@ -36,8 +36,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools import bench, deploy, nginx
-from build_tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from build_tools import deploy
+from build_tools.tooling import bench, nginx
+from build_tools.tooling.chromium import CHROMIUM, CHROMIUM_ARGS
 
 # (first visit, repeat visit), as paths of the project's site
 GUIDES = [

@@ -13,10 +13,10 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from build_tools import calculators
 from build_tools.errors import ContentError, Problem
-from build_tools.facts_markdown import FactsExtension
+from build_tools.facts.markdown_extension import FactsExtension
 from build_tools.markdown_source import prose_lines
+from build_tools.reader import calculators
 
 MARKER = re.compile(r"^ {0,3}\{\{\s*calculadora\s*:\s*([\w-]*)\s*\}\}\s*$")
 

@@ -130,7 +130,7 @@ def plain_config(features: list[str] = (), stock: bool = False) -> str:
     """mkdocs.yml of Material + mkdocs-static-i18n with nothing of ours.
 
     ``stock``: Material's default settings too (Google Fonts, no features),
-    as the page-weight baseline (build_tools/weight.py) needs.
+    as the page-weight baseline (build_tools/tooling/weight.py) needs.
     """
     feature_lines = "".join(f"    - {feature}\n" for feature in features)
     languages = "\n".join(
@@ -235,7 +235,7 @@ def measure_sizes(root: Path, sizes: list[int], runs: int, log=print) -> dict:
 
 def edit_loop(root: Path, runs: int = 3, only_lang: str | None = None, log=print) -> dict:
     """Seconds from saving a Spanish page to `mkdocs serve` serving the change."""
-    from build_tools.nginx import free_port
+    from build_tools.tooling.nginx import free_port
 
     with tempfile.TemporaryDirectory(prefix="dc-serve-") as work:
         project = Path(work) / "project"

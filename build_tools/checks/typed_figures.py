@@ -40,9 +40,9 @@ from decimal import Decimal, InvalidOperation
 from build_tools import front_matter
 from build_tools.errors import ContentError, Problem
 from build_tools.facts import Fact, FactRegistry, number_text, value_texts
-from build_tools.facts_markdown import find_references
+from build_tools.facts.markdown_extension import find_references
+from build_tools.front_matter import read_summary
 from build_tools.markdown_source import reader_lines
-from build_tools.print_sheets import read_summary
 
 # Number words, by language. "un"/"una"/"uno" and "one" count only inside a
 # longer number ("treinta y un días", "twenty-one days"): alone they are
@@ -259,7 +259,7 @@ def _figures_in(lines: list[str], lang: str, first_line: int) -> list[Figure]:
 def _summary(text: str) -> list:
     try:
         return read_summary(text, "")
-    except ContentError:  # a malformed summary is build_tools.print_sheets' to report
+    except ContentError:  # a malformed summary is reported where the page's summary is read
         return []
 
 
@@ -271,7 +271,7 @@ def find_figures(text: str, lang: str, page: front_matter.Split | None = None) -
     """
     split = page or front_matter.split(text)
     if text.startswith("---") and not split.front:
-        return []  # a header that cannot be read is build_tools.pages' to report
+        return []  # a header that cannot be read is build_tools.checks.pages' to report
     found = [figure for item in _summary(text) for figure in _figures_in([item.text], lang, item.line)]
     return found + _figures_in(split.body.splitlines(), lang, split.body_line)
 

@@ -46,7 +46,7 @@ class Settings(Config):
     # Printable summaries: help lines listed besides the guide's own phones
     summary_phones = c.ListOfItems(c.Type(str), default=[])
 
-    # Pages that moved (build_tools.redirects)
+    # Pages that moved (build_tools.reader.redirects)
     redirects_file = c.Type(str, default="redirects.yml")
 
 

@@ -25,7 +25,7 @@ from babel.dates import format_date
 from babel.units import format_unit
 
 from build_tools.deploy import BuiltSite
-from build_tools.locales import Catalog
+from build_tools.i18n.locales import Catalog
 
 WORKER = "sw.js"
 MANIFEST = "offline.json"

@@ -1,6 +1,6 @@
 """Find what could run script or hide text in the HTML a page renders to.
 
-The source check (build_tools.safety) gives exact lines but has to guess
+The source check (build_tools.checks.safety) gives exact lines but has to guess
 what Python-Markdown and its extensions will make of the text. This check
 reads the rendered HTML with the standard library's HTML parser, which
 splits tags and attributes, quotes, entities and '/' separators the way a
@@ -50,7 +50,7 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)", re.I | re.S)
 
 # Our own renderers' markup in page bodies, shown or used by their scripts:
-# the calculator's form (build_tools.calculators) and the share bar
+# the calculator's form (build_tools.reader.calculators) and the share bar
 # (overrides/partials/page-tools.html). Contributors never need these; the
 # source check refuses them in Markdown whatever their class.
 OWN_HIDDEN_CLASSES = frozenset({"dc-calc__form", "dc-calc__error", "dc-share__native", "dc-share__copy"})

@@ -1,6 +1,6 @@
 """What the build adds around a page's text: the share bar and audio player
 under its title, the print footer (QR code, date of the figures), and the
-printable one-page summary of a guide (build_tools.print_sheets)."""
+printable one-page summary of a guide (build_tools.reader.print_sheets)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from build_tools import audio, offline, print_sheets
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.fact_rendering import RenderContext, format_date_for, render_inline
 from build_tools.facts import Fact, FactRegistry
-from build_tools.locales import Catalog
+from build_tools.facts.rendering import RenderContext, format_date_for, render_inline
+from build_tools.i18n.locales import Catalog
+from build_tools.reader import audio, offline, print_sheets
 
 SHARE_SCRIPT = "assets/javascripts/share.js"
 

@@ -3,7 +3,7 @@
 A translation must keep the same fact references, internal link targets,
 heading ids (level 2 and below), ``tel:`` and external links, and must not
 type as a literal a number that the source renders from a fact. The
-printable summary in the front matter (build_tools.print_sheets) counts too.
+printable summary in the front matter (build_tools.reader.print_sheets) counts too.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from markdown.extensions.toc import slugify
 
 from build_tools import front_matter
+from build_tools.checks.links import find_links
 from build_tools.errors import ContentError, Problem
 from build_tools.facts import FactRegistry, value_texts
-from build_tools.facts_markdown import REFERENCE, find_references
-from build_tools.links import find_links
+from build_tools.facts.markdown_extension import REFERENCE, find_references
+from build_tools.front_matter import read_summary
 from build_tools.markdown_source import prose_lines, strip_code_spans
-from build_tools.print_sheets import read_summary
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 _HEADING_ID = re.compile(r"\{[^}]*#([\w\-]+)[^}]*\}\s*$")

@@ -14,22 +14,18 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
 import segno
-import yaml
 from markdown import Markdown
-from mkdocs.utils.meta import YAML_RE
 
-from build_tools.errors import ContentError, Problem
-from build_tools.fact_rendering import RenderContext
+from build_tools.errors import ContentError
 from build_tools.facts import FactRegistry
-from build_tools.facts_markdown import Document, FactsExtension
-from build_tools.front_matter import FAST_LOADER
+from build_tools.facts.markdown_extension import Document, FactsExtension
+from build_tools.facts.rendering import RenderContext
+from build_tools.front_matter import SummaryItem
 
-SUMMARY_KEY = "summary"
 QR_MASK = 2
 # The summary of guide /hogar/aguinaldo/ is /hogar/aguinaldo/resumen/
 SUMMARY_FOLDER = "resumen"
@@ -91,49 +87,6 @@ def print_urls(html: str, page_url: str) -> str:
         return tag[:-1] + f' data-print-url="{_attr(urljoin(page_url, href))}">'
 
     return _LINK.sub(add, html)
-
-
-@dataclass(frozen=True)
-class SummaryItem:
-    text: str
-    line: int  # in the page's file
-
-
-def read_summary(text: str, shown: str) -> list[SummaryItem]:
-    """The ``summary:`` items of a page's front matter, with their lines.
-
-    Front matter that is not valid YAML is reported by build_tools.pages.
-    """
-    match = YAML_RE.match(text)
-    if not match or SUMMARY_KEY not in match.group(1):
-        return []
-    try:
-        root = yaml.compose(match.group(1), Loader=FAST_LOADER)
-    except yaml.YAMLError:
-        return []
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    # The front matter starts on the line after the opening '---'
-    first_line = text[: match.start(1)].count("\n") + 1
-    for key, value in root.value:
-        if key.value != SUMMARY_KEY:
-            continue
-        line = first_line + key.start_mark.line
-        if not isinstance(value, yaml.SequenceNode) or not value.value:
-            raise ContentError(Problem(shown, line, "'summary' must be a list of sentences, one per line starting with '- '"))
-        items, problems = [], []
-        for node in value.value:
-            item_line = first_line + node.start_mark.line
-            if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
-                problems.append(Problem(shown, item_line, "each 'summary' item must be one sentence of text"))
-            elif "\n" in node.value.strip():
-                problems.append(Problem(shown, item_line, "a 'summary' item must fit on one line; make it two items"))
-            else:
-                items.append(SummaryItem(node.value.strip(), item_line))
-        if problems:
-            raise ContentError(problems)
-        return items
-    return []
 
 
 class SummaryRenderer:

@@ -17,7 +17,7 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.locales import Catalog
+from build_tools.i18n.locales import Catalog
 from build_tools.translations import page_url, source_pages
 from build_tools.yaml_source import LineDict, load_yaml
 

@@ -3,7 +3,7 @@
 Python-Markdown passes raw HTML through, so a guide could carry a script
 that reports what a worker reads. We refuse such HTML at the source, with
 the file and line. Tags are read with the same HTML parser as the check on
-the rendered page (build_tools.html_safety), which reads them as a browser
+the rendered page (build_tools.checks.html_safety), which reads them as a browser
 does; attribute lists and link targets, which Markdown turns into HTML, are
 read here. That check on the rendered body catches whatever gets past this one.
 """
@@ -17,9 +17,8 @@ import yaml
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
+from build_tools.checks.html_safety import MESSAGES as HTML_MESSAGES, attribute_findings, find_unsafe_html, message, unsafe_scheme
 from build_tools.front_matter import FAST_LOADER
-from build_tools.html_safety import MESSAGES as HTML_MESSAGES
-from build_tools.html_safety import attribute_findings, find_unsafe_html, message, unsafe_scheme
 
 MESSAGES = {
     **HTML_MESSAGES,
@@ -98,7 +97,7 @@ def find_unsafe_in_header(header: str, first_line: int) -> list[tuple[int, str]]
     try:
         root = yaml.compose(header, Loader=FAST_LOADER)
     except yaml.YAMLError:
-        return []  # reported by build_tools.pages
+        return []  # reported by build_tools.checks.pages
     found = []
 
     def visit(node: yaml.Node, key: str | None) -> None:

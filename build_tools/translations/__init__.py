@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from build_tools import front_matter
-from build_tools.locales import Catalog
+from build_tools.i18n.locales import Catalog
 from build_tools.yaml_source import read_text
 
 DRAFT, REVIEWED = "draft", "reviewed"

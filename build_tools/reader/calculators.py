@@ -1,7 +1,7 @@
 """Calculators: aguinaldo, vacations and a finiquito estimate.
 
 A page asks for one on a line of its own, ``{{ calculadora: aguinaldo }}``
-(see ``build_tools.calculators_markdown``). The build writes the form, with
+(see ``build_tools.reader.calculators_extension``). The build writes the form, with
 every label from ``locales/``, and beside it a JSON block with the facts in
 force on the build's date and the strings the script needs in the page's
 language. ``overrides/assets/javascripts/calculators.js`` does the arithmetic
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal
 
 from build_tools.errors import ContentError, Problem
-from build_tools.fact_rendering import RenderContext, format_plain, render_inline, render_table
 from build_tools.facts import Fact, FactRegistry
+from build_tools.facts.rendering import RenderContext, format_plain, render_inline, render_table
 
 # The help page of each language, relative to the language's folder
 HELP_PAGE = "ayuda/index.md"

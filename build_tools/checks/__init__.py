@@ -1,0 +1,1 @@
+"""Checks on contributed pages: layout and headers, unsafe HTML, links, figures typed by hand."""

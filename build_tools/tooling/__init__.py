@@ -1,0 +1,1 @@
+"""Maintainers' tools: deploy files, benchmarks, page weight, nginx and Chromium for tests."""
