@@ -12,6 +12,7 @@ import hashlib
 import importlib.metadata
 import inspect
 import json
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -308,6 +309,7 @@ def test_folder_locale_regex_is_a_module_global_the_plugin_can_replace():
 
 OVERRIDDEN = {
     "on_config": ["self", "config"],
+    "on_files": ["self", "files", "config"],
     "on_post_page": ["self", "output", "page", "config"],
     "on_post_build": ["self", "config"],
     "reconfigure_page_context": ["self", "context", "page", "config", "nav"],
@@ -340,6 +342,35 @@ def test_i18n_base_class_still_calls_what_we_override(caller, called):
     assert called in caller.__code__.co_names, (
         f"mkdocs-static-i18n's I18n.{caller.__name__} no longer calls {called}: see build_tools/i18n/plugin.py"
     )
+
+
+# build_tools/i18n/plugin.py builds the other languages itself (in parallel
+# workers, build_tools/i18n/parallel_build.py) instead of calling upstream's
+# on_post_build, whose loop it follows: a change there must be ported
+UPSTREAM_POST_BUILD_SHA256 = "e70db1f72973bb706c219b3f442b8b7b2df2cb7d110c882f9a59559779372e0d"
+
+
+def test_i18n_post_build_loop_the_plugin_replaces_is_unchanged():
+    digest = hashlib.sha256(inspect.getsource(I18n.on_post_build).encode()).hexdigest()
+    assert digest == UPSTREAM_POST_BUILD_SHA256, (
+        f"mkdocs-static-i18n {installed('mkdocs-static-i18n')} changed I18n.on_post_build, whose loop over the languages "
+        "build_tools/i18n/plugin.py (on_post_build, _build_language) replaces: compare, port the change, "
+        "then update UPSTREAM_POST_BUILD_SHA256 in tests/test_upstream_seams.py"
+    )
+
+
+def test_what_the_language_builds_and_the_build_command_borrow_from_mkdocs():
+    from mkdocs import __main__ as mkdocs_cli
+    from mkdocs import utils
+    from mkdocs.commands import build as build_command
+    from mkdocs_static_i18n.utils import I18nLoggingFilter
+
+    # plugin.py _build_language: quiets the inner builds, keeps site_dir
+    assert isinstance(I18nLoggingFilter().filtered_prefixes, set)
+    assert build_command.log.name == "mkdocs.commands.build" and callable(utils.clean_directory)
+    # __main__.py runs MkDocs in-process and logs as the mkdocs command does
+    assert issubclass(mkdocs_cli.ColorFormatter, logging.Formatter)
+    assert list(inspect.signature(mkdocs_cli._showwarning).parameters)[:4] == ["message", "category", "filename", "lineno"]
 
 
 def test_i18n_state_the_project_reads():
