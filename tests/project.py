@@ -90,7 +90,10 @@ def source_date_epoch(day: dt.date) -> str:
 def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=None):
     """`mkdocs build` of a project into site_dir, for the facts in force on as_of
     and dated that day, so two builds of the same files are byte-identical."""
-    env = build_env({"DC_AS_OF": as_of.isoformat(), "SOURCE_DATE_EPOCH": source_date_epoch(as_of)})
+    # One process per build: the suite runs builds side by side already
+    # (pytest-xdist). `python -m build_tools build` (the deployed_site fixture)
+    # and tests/test_parallel_build.py cover the parallel language builds.
+    env = build_env({"DC_AS_OF": as_of.isoformat(), "SOURCE_DATE_EPOCH": source_date_epoch(as_of), "DC_JOBS": "1"})
     env.pop("DC_STRICT_FACTS", None)
     env.update(extra_env or {})
     return subprocess.run(
