@@ -97,6 +97,14 @@ SMALL_TEXT = """([min, areas]) => {
 }"""
 
 
+def settle(page) -> None:
+    """Wait until Material's opening transitions have finished (not a fixed
+    time): two frames for them to start, then each one's end."""
+    page.evaluate("""() => new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)))
+      .then(() => Promise.all(document.getAnimations()
+        .filter(a => a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished)))""")
+
+
 def phone_problems(page, state, areas=".md-content, .md-search-result, .md-nav--primary"):
     targets = page.evaluate(SMALL_TARGETS, MIN_TARGET)
     text = page.evaluate(SMALL_TEXT, [MIN_TEXT, areas])
@@ -114,10 +122,10 @@ def test_tap_targets_and_text_size_on_a_phone(open_page, page_type, lang, prefix
     problems = phone_problems(page, "page")
     if not page_type.search:
         page.click(".md-header .md-select button")  # the language list
-        page.wait_for_timeout(400)  # Material's transition
+        settle(page)
         problems += phone_problems(page, "languages open")
         page.click(".md-header label[for=__drawer]")  # the menu
-        page.wait_for_timeout(400)
+        settle(page)
         problems += phone_problems(page, "menu open")
     assert not problems, f"{page.url} at 360x640:\n" + "\n".join(problems)
 
