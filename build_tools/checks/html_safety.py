@@ -211,7 +211,8 @@ _NEEDS_PARSE = re.compile(
     # "<!--->" or holds "--!>", marked sections and other "<!" and "<?"
     # markup, "</" without a tag name
     r"<!(?!--(?!-?>))|--!>|<\?|</(?!(?-i:[a-zA-Z]))"
-    r"|<(?:" + "|".join(sorted(UNSAFE_ELEMENTS | set(_FOREIGN_ROOTS))) + ")",
+    # <svg> and <math> only let a <title> through, so they need no parse
+    r"|<(?:" + "|".join(sorted(UNSAFE_ELEMENTS)) + ")",
     re.I,
 )
 # An attribute name starts after a quote, white space or '/' and ends
