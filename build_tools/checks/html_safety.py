@@ -275,7 +275,7 @@ def check_page_html(html: str, source_path_shown: str, source_text: str) -> list
     else the attribute or scheme alone) and was not given to the same
     finding before; without one, the file alone.
     """
-    findings = () if plainly_safe(html) else _page_findings(html)
+    findings = _page_findings(html)
     if not findings:
         return []
     lines = source_text.splitlines()
@@ -294,8 +294,8 @@ def check_page_html(html: str, source_path_shown: str, source_text: str) -> list
 @lru_cache(maxsize=64)
 def _page_findings(html: str) -> tuple[Finding, ...]:
     # A page that falls back to Spanish often renders to the same HTML in
-    # every language: parse it once
-    return tuple(find_unsafe_html(html))
+    # every language: look at it once
+    return () if plainly_safe(html) else tuple(find_unsafe_html(html))
 
 
 def _mentions(line: str, text: str) -> bool:
