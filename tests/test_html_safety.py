@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from build_tools.checks import html_safety
-from build_tools.checks.html_safety import MESSAGES, check_page_html, find_unsafe_html
+from build_tools.checks.html_safety import MESSAGES, check_page_html, find_unsafe_html, plainly_safe
 from build_tools.checks.pages import check_page
 from build_tools.checks.safety import find_unsafe
 from project import ROOT, run_build
@@ -116,7 +116,12 @@ def test_the_source_check_finds_it_on_its_line(markdown_text, line, expected):
     assert (line, expected) in find_unsafe(markdown_text)
 
 
-@pytest.mark.parametrize("markdown_text", [
+@pytest.mark.parametrize("markdown_text", [c[1] for c in ALL], ids=[c[0] for c in ALL])
+def test_every_known_way_in_takes_the_full_parse(render, markdown_text):
+    assert not plainly_safe(render(markdown_text))
+
+
+ORDINARY = [
     "Mira `<script>` en el código: `{ onclick=x }`",  # code spans are shown as text...
     "```html\n<script>alert(1)</script>\n<p onclick=\"x\">\n```",  # ...and so are fenced blocks
     "## Cuánto me toca {#cuanto}",
@@ -125,10 +130,23 @@ def test_the_source_check_finds_it_on_its_line(markdown_text, line, expected):
     '<a href="tel:8007172942">800 717 2942</a> <span style="font-size: 0.9em; opacity: 0.8">nota</span>',
     "Una persona online o en línea; one, once y only no son atributos.",
     '<svg viewBox="0 0 24 24"><title>Teléfono</title><path d="M0 0h24v24H0z"/></svg>',
-])
+]
+
+
+@pytest.mark.parametrize("markdown_text", ORDINARY)
 def test_ordinary_markdown_renders_to_a_safe_body(render, markdown_text):
     html = render(markdown_text)
     assert find_unsafe_html(html) == [], html
+
+
+# Any style attribute and any SVG take the full parse
+@pytest.mark.parametrize("markdown_text", [text for text in ORDINARY if "<svg" not in text and "style=" not in text])
+def test_ordinary_markdown_skips_the_full_parse(render, markdown_text):
+    assert plainly_safe(render(markdown_text))
+
+
+def test_a_comment_the_checker_does_not_read_again_keeps_the_quick_look():
+    assert plainly_safe("<p>Texto <!-- nota --> y <!-- <img src=x> --></p>")
 
 
 @pytest.mark.parametrize("style, hides", [
@@ -149,6 +167,81 @@ def test_a_marked_section_the_parser_does_not_know_is_read_as_a_browser_does():
 def test_any_text_gives_findings_not_a_traceback(text):
     find_unsafe_html(text)
     find_unsafe(text)
+
+
+# HTML-ish text from the pieces the quick look has to take care of:
+# every kind of finding, the ways to spell them (case, entities, control
+# characters, separators, quotes) and what the parser reads differently
+_TAG_NAMES = [
+    "p", "a", "img", "div", "span", "b", "option", "section", "settings", "titles", "svgs",
+    "svg", "SVG", "math", "title", "set", "animate", "script", "ScRiPt", "noscript", "textarea",
+    "xmp", "plaintext", "style", "iframe", "form", "link", "lin\u212a", "meta", "base", "object",
+]
+_ATTRIBUTE_NAMES = [
+    "onclick", "ONERROR", "on", "onx", "oN", "style", "STYLE", "styles", "hidden", "Hidden", "hiddenx",
+    "h\u0130dden", "href", "HREF", "src", "srcset", "imagesrcset", "xlink:href", "action", "formaction",
+    "poster", "data", "background", "ping", "attributeName", "to", "values", "from", "by", "class",
+    "id", "title", "type", "data-on", "=onclick", "x", "",
+]
+_ATTRIBUTE_VALUES = [
+    "", "x", "href", "xlink:href", "/ruta/", "#cuanto", "https://www.gob.mx/a.png", "tel:800",
+    "javascript:alert(1)", "JaVaScRiPt:x", " javascript:x", "java\tscript:x", "java\x00script:x",
+    "&#106;avascript:x", "&#x6A;avascript:x", "&#106avascript:x", "java&Tab;script:x", "jav&#9;ascript:x",
+    "javascript&colon;x", "javaſcript:x", "data:image/png;base64,AA", "vbscript:x", "file:///x", "dat&#97;:x",
+    "https://www.gob.mx/a.png 1x, javascript:x 2x", "a.png 1x,javascript:x", "x;javascript:x",
+    "display:none", "DISPLAY: NONE", "display&colon;none", "di\\73play:none", "display:/**/none",
+    "font-size:0", "opacity:.0", "visibility:hidden", "font-size: 0.9em", "dc-calc__form",
+    "dc-share__native", "application/json", "&amp;", "&notit", "&", "<", ">", "=", "'", '"', "/",
+]
+_SEPARATORS = st.sampled_from([" ", "  ", "/", "\n", "\t", "\x0c", "\r", "\xa0", "", '"', "'"])
+_QUOTES = st.sampled_from(['"', "'", ""])
+
+
+@st.composite
+def _attributes(draw):
+    name, value = draw(st.sampled_from(_ATTRIBUTE_NAMES)), draw(st.sampled_from(_ATTRIBUTE_VALUES))
+    quote = draw(_QUOTES)
+    equals = draw(st.sampled_from(["=", " = ", "==", ""]))
+    return draw(_SEPARATORS) + name + (equals + quote + value + quote if equals else "")
+
+
+@st.composite
+def _start_tags(draw):
+    attributes = "".join(draw(st.lists(_attributes(), max_size=4)))
+    return "<" + draw(st.sampled_from(_TAG_NAMES)) + attributes + draw(st.sampled_from([">", "/>", " >", "", "/", " / >"]))
+
+
+_OTHER_MARKUP = st.sampled_from([
+    "</p>", "</a>", "</svg>", "</math>", "</ x>", "</>", "</", "<!-- nota -->", "<!-->", "<!--->",
+    "<!-- a --!>", "--!>", "<!---->", "<!-- <b> -->", "<!--", "-->", "-- >", "<![CDATA[", "<![CDATA[>", "]]>",
+    "<![ x ]>", "<![ x ]", "<!x>", "<!DOCTYPE html>", "<!>",
+    "<?x>", "<", ">", "&amp;", "&lt;", "&#60;", "&#x3C;", "&", "hola ", "on ", "style ", "hidden ", "javascript:",
+    "=", '"', "'", "\n", " ",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_start_tags(), _OTHER_MARKUP), max_size=5).map("".join))
+def test_the_quick_look_skips_the_parse_only_where_it_finds_nothing(html):
+    if plainly_safe(html):
+        # Without the allowance for our markup the parse finds the most
+        assert find_unsafe_html(html, own_markup=False) == []
+
+
+def test_the_quick_look_skips_no_tag_with_one_unsafe_attribute():
+    # Every attribute name and value above, each way of quoting, also as
+    # the value an SVG animation gives a link
+    tags = [
+        f"<{tag}{animates} {name}={quote}{value}{quote}>"
+        for tag in ("a", "img", "set") for animates in ("", " attributeName=href")
+        for name in _ATTRIBUTE_NAMES if name for value in _ATTRIBUTE_VALUES for quote in ('"', "'", "")
+    ] + [
+        f"<{spelling}{end}" for name in _TAG_NAMES for spelling in (name, name.upper(), name.title())
+        for end in (">", "/>", " x>", "\tx=y>")
+    ]
+    skipped_wrongly = [html for html in tags if plainly_safe(html) and find_unsafe_html(html, own_markup=False)]
+    assert skipped_wrongly == []
+    assert sum(map(plainly_safe, tags)) > len(tags) // 10  # the quick look is not always "no"
 
 
 def test_code_is_skipped_at_the_source_only_where_markdown_makes_it_code():
@@ -224,6 +317,17 @@ def test_every_built_page_body_passes(built_site: Path):
     assert any('class="dc-calc__form"' in body for body in bodies.values())
     found = {page: [html_safety.message(f) for f in find_unsafe_html(body)] for page, body in bodies.items()}
     assert {page: messages for page, messages in found.items() if messages} == {}
+    # The check is given the body before the theme adds the share bar
+    # (whose buttons start hidden) and the printed page's footer (an SVG
+    # code); of that body, only the calculators' need the full parse
+    checked = {page: _THEME_PARTS.sub("", body) for page, body in bodies.items()}
+    assert all(not any(part in body for part in ("dc-tools", "dc-print")) for body in checked.values())
+    assert {page for page, body in checked.items() if not plainly_safe(body)} == {
+        page for page, body in checked.items() if 'class="dc-calc__form"' in body
+    }
+
+
+_THEME_PARTS = re.compile(r'<div class="dc-tools".*?</div>|<aside class="dc-print">.*?</aside>', re.S)
 
 
 # A Markdown extension a contributor adds to mkdocs.yml writes its own

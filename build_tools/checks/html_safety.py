@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
-from html.parser import HTMLParser
+from html.parser import HTMLParser, starttagopen
 
 from build_tools.errors import Problem
 
@@ -201,6 +201,66 @@ def find_unsafe_html(html: str, own_markup: bool = True) -> list[Finding]:
     return checker.findings
 
 
+# A quick look that tells when the parse below cannot find anything: true
+# for the common page, never true where it would (tests/test_html_safety.py
+# checks this with generated markup). Tag names and address schemes are
+# matched with re.I as in _BAD_SCHEME, which also matches the KELVIN SIGN
+# that str.lower() turns into "k".
+_NEEDS_PARSE = re.compile(
+    # What the checker reads again: a comment that starts "<!-->" or
+    # "<!--->" or holds "--!>", marked sections and other "<!" and "<?"
+    # markup, "</" without a tag name
+    r"<!(?!--(?!-?>))|--!>|<\?|</(?!(?-i:[a-zA-Z]))"
+    # <svg> and <math> only let a <title> through, so they need no parse
+    r"|<(?:" + "|".join(sorted(UNSAFE_ELEMENTS)) + ")",
+    re.I,
+)
+# An attribute name starts after a quote, white space or '/' and ends
+# before white space, '/', '=' or '>' (html.parser's attrfind_tolerant)
+_WATCHED_ATTRIBUTE = re.compile(r"""(?<=['"\s/])(?:on|(?:style|hidden)(?![^\s/=><]))""", re.I)
+_SCHEME_ANYWHERE = re.compile(_BAD_SCHEME.pattern.lstrip("^"), re.I)
+
+
+class _StartTags(HTMLParser):
+    """Where html.parser's own reading ends each start tag."""
+
+    def __init__(self, html: str):  # no parser state: only check_for_whole_start_tag is used
+        self.rawdata = html
+
+    def texts(self) -> list[str] | None:
+        """The text of every start tag the parser could read; None if one is cut off."""
+        found = []
+        for opening in starttagopen.finditer(self.rawdata):
+            end = self.check_for_whole_start_tag(opening.start())
+            if end < 0:
+                return None
+            found.append(self.rawdata[opening.start():end])
+        return found
+
+
+def plainly_safe(html: str) -> bool:
+    """Whether ``html`` surely has nothing ``find_unsafe_html`` would find.
+
+    Every tag the parser reads starts at a '<' and a letter, so looking at
+    the text from each of them (also those in comments), with the
+    parser's own idea of where the tag ends, sees every tag name,
+    attribute name and value it reads. Attribute values are parts of that
+    text; the entities in them decode alike in the whole (the characters
+    around a value are never part of an entity's name), so an address the
+    parser would see as "javascript:" shows in the decoded whole. The
+    comments left are those the checker does not read again.
+    """
+    if _NEEDS_PARSE.search(html):
+        return False
+    tags = _StartTags(html).texts()
+    if tags is None:
+        return False
+    text = "".join(tags)  # each starts with '<': nothing found runs across two
+    if _WATCHED_ATTRIBUTE.search(text):
+        return False
+    return not _SCHEME_ANYWHERE.search(_CONTROL.sub("", unescape(text)))
+
+
 def message(finding: Finding) -> str:
     return MESSAGES[finding.kind].format(finding.detail)
 
@@ -234,8 +294,8 @@ def check_page_html(html: str, source_path_shown: str, source_text: str) -> list
 @lru_cache(maxsize=64)
 def _page_findings(html: str) -> tuple[Finding, ...]:
     # A page that falls back to Spanish often renders to the same HTML in
-    # every language: parse it once
-    return tuple(find_unsafe_html(html))
+    # every language: look at it once
+    return () if plainly_safe(html) else tuple(find_unsafe_html(html))
 
 
 def _mentions(line: str, text: str) -> bool:
