@@ -5,7 +5,7 @@ and text. The page list is tests/site_pages.py."""
 import pytest
 
 from browser import axe_violations, describe_violations
-from site_pages import LANGUAGES, MATRIX, MATRIX_IDS, PAGE_TYPES, visit
+from site_pages import LANGUAGES, MATRIX, PAGE_TYPES, visit
 
 pytestmark = pytest.mark.server
 
@@ -20,34 +20,52 @@ MIN_TEXT = 16  # CSS px
 
 @pytest.fixture(scope="module")
 def contexts(chromium):
-    """One browser context per viewport for the module (a fresh page per test)."""
+    """One browser context per viewport for the module."""
     made = {name: chromium.new_context(**options) for name, options in VIEWPORTS.items()}
     yield made
     for context in made.values():
         context.close()
 
 
-@pytest.fixture
-def open_page(served, contexts):
-    pages = []
+@pytest.fixture(scope="module")
+def load(served, contexts):
+    """The page of a type, language and viewport, loaded once for the checks
+    that follow each other on it (axe first; the tap check opens menus last)."""
+    current = {}
 
-    def open_page(page_type, prefix, viewport):
-        page = contexts[viewport].new_page()
-        pages.append(page)
-        visit(page, served[0], prefix, page_type, wait_until="load")
-        return page
+    def load(page_type, prefix, viewport):
+        key = (page_type.name, prefix, viewport)
+        if key not in current:
+            for page in current.values():
+                page.close()
+            current.clear()
+            current[key] = contexts[viewport].new_page()
+            visit(current[key], served[0], prefix, page_type, wait_until="load")
+        return current[key]
 
-    yield open_page
-    for page in pages:
+    yield load
+    for page in current.values():
         page.close()
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("page_type, lang, prefix", MATRIX, ids=MATRIX_IDS)
-def test_axe_finds_no_violations(open_page, page_type, lang, prefix, viewport):
-    page = open_page(page_type, prefix, viewport)
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url} ({viewport}):\n{describe_violations(violations)}"
+# Per page type and language: axe on a laptop, axe on the phone, then the
+# phone's tap targets and text sizes on the same loaded page
+CHECKS = [
+    (check, page_type, lang, prefix, viewport)
+    for page_type, lang, prefix in MATRIX
+    for check, viewport in (("axe", "desktop"), ("axe", "phone"), ("tap", "phone"))
+]
+CHECK_IDS = [f"{check}-{page_type.name}-{lang}-{viewport}" for check, page_type, lang, _, viewport in CHECKS]
+
+
+@pytest.mark.parametrize("check, page_type, lang, prefix, viewport", CHECKS, ids=CHECK_IDS)
+def test_accessibility(load, check, page_type, lang, prefix, viewport):
+    page = load(page_type, prefix, viewport)
+    if check == "axe":
+        violations = axe_violations(page)
+        assert not violations, f"axe on {page.url} ({viewport}):\n{describe_violations(violations)}"
+    else:
+        tap_targets_and_text_size_on_a_phone(page, page_type)
 
 
 def test_the_matrix_covers_fallback_and_draft_pages(served):
@@ -111,9 +129,7 @@ def phone_problems(page, state, areas=".md-content, .md-search-result, .md-nav--
     return [f"{state}: target {t}" for t in targets] + [f"{state}: text {t}" for t in text]
 
 
-@pytest.mark.parametrize("page_type, lang, prefix", MATRIX, ids=MATRIX_IDS)
-def test_tap_targets_and_text_size_on_a_phone(open_page, page_type, lang, prefix):
-    page = open_page(page_type, prefix, "phone")
+def tap_targets_and_text_size_on_a_phone(page, page_type):
     if not page_type.theme:  # a standalone sheet: all of it is reading text
         problems = phone_problems(page, "page", areas="body")
         assert not problems, f"{page.url} at 360x640:\n" + "\n".join(problems)
