@@ -27,7 +27,7 @@ class AudioPlayer:
     mime: str
     title: str | None
     duration: str | None
-    size: str  # '340 KB', in the page's language
+    size: str  # '340 kB', in the page's language (offline.format_size)
 
 
 @dataclass
