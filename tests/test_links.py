@@ -48,3 +48,21 @@ def test_check_links_names_the_missing_page_and_the_missing_section():
 def test_anchors_are_not_checked_in_files_that_are_not_pages():
     found = [("es/a.md", "docs/es/a.md", [Link(2, "img.png#x")])]
     assert check_links(found, lambda uri: f"docs/{uri}", lambda uri: None, "es") == []
+
+
+def test_each_target_page_is_searched_for_ids_once():
+    asked = []
+
+    def anchors_of(uri):
+        asked.append(uri)
+        return {"uno", "dos"}
+
+    found = [
+        ("es/a.md", "docs/es/a.md", [Link(1, "b.md#uno"), Link(2, "b.md#dos"), Link(3, "b.md#tres")]),
+        ("es/c.md", "docs/es/c.md", [Link(1, "b.md#uno"), Link(2, "b.md")]),
+    ]
+    problems = check_links(found, lambda uri: f"docs/{uri}", anchors_of, "es")
+    assert [str(p) for p in problems] == [
+        "docs/es/a.md:3: (language: es) the link 'b.md#tres' points to a section '#tres' that does not exist in docs/es/b.md",
+    ]
+    assert asked == ["es/b.md"]

@@ -80,6 +80,7 @@ def check_links(pages: list[tuple[str, str, list[Link]]], target_of, anchors_of,
     ``anchors_of(src_uri)``: the ids in that page (None if it is not a page).
     """
     problems = []
+    anchors: dict[str, set[str] | None] = {}  # each target page's ids, found once
     for src_uri, shown, found in sorted(pages):
         for link in found:
             target_uri = resolve(link, src_uri) or src_uri
@@ -87,7 +88,9 @@ def check_links(pages: list[tuple[str, str, list[Link]]], target_of, anchors_of,
             if where is None:
                 problems.append(Problem(shown, link.line, f"(language: {lang}) the link '{link.target}' points to a page that does not exist"))
                 continue
-            ids = anchors_of(target_uri) if link.anchor else None
+            if link.anchor and target_uri not in anchors:
+                anchors[target_uri] = anchors_of(target_uri)
+            ids = anchors[target_uri] if link.anchor else None
             if ids is not None and link.anchor not in ids:
                 problems.append(Problem(shown, link.line, f"(language: {lang}) the link '{link.target}' points to a section '#{link.anchor}' that does not exist in {where}"))
     return problems
