@@ -249,17 +249,17 @@ class Pipeline:
             tools.audio = page_tools.audio_player(
                 found, published.url if published else None, page.url, ctx, record.shown, audio.key_line(source.text), run.root,
             )
-        items, items_shown, items_lang = run.summary(source, record.shown), record.shown, record.file_lang
+        items_source, items_shown, items_lang = source, record.shown, record.file_lang
+        items = run.summary(items_source, items_shown)
         translation = run.translation(page.file.src_uri)
         if not items and translation is not None:
             # A translation without its own summary yet prints the Spanish one
-            items_shown = run.shown(translation.source_path)
-            items, items_lang = run.summary(run.source(translation.source_path), items_shown), run.source_lang
+            items_source, items_shown, items_lang = run.source(translation.source_path), run.shown(translation.source_path), run.source_lang
+            items = run.summary(items_source, items_shown)
         if items:
             tools.summary = run.summary_renderer.render(items, items_shown, ctx)
             tools.summary_lang = items_lang
-            summary_source = run.source(translation.source_path) if items_lang != record.file_lang else source
-            language.unsafe_html += html_safety.check_page_html("".join(tools.summary), items_shown, summary_source.text)
+            language.unsafe_html += html_safety.check_page_html("".join(tools.summary), items_shown, items_source.text)
             tools.phones = page_tools.help_lines(
                 record.facts_used, run.settings.summary_phones, run.facts, ctx, record.shown,
                 f"{run.settings.locales_dir}/{run.source_lang}.yml",
