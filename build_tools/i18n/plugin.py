@@ -9,7 +9,6 @@ from pathlib import PurePath
 
 import jinja2
 from babel import Locale
-from jinja2 import meta
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.plugins import event_priority
@@ -20,17 +19,10 @@ from mkdocs_static_i18n.utils import I18nLoggingFilter
 from build_tools import background
 from build_tools.i18n import languages, parallel_build, search_index
 from build_tools.i18n.config import I18nConfig
-from build_tools.i18n.theme_env import share_environments
+from build_tools.i18n.theme_env import compile_page_templates, share_environments
 
 # Material's <head> links to each language (base.html, from extra.alternate)
 _HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
-
-# The templates MkDocs renders for each language (and Material's pages extend)
-PAGE_TEMPLATES = ("main.html", "404.html", "sitemap.xml")
-
-# Per template: its source and the templates it names (`mkdocs serve`
-# rebuilds parse only the templates that changed)
-_named_templates: dict[str, tuple[str, list[str]]] = {}
 
 # Files that every language build writes at the root of site_dir
 LANGUAGE_ROOT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", search_index.INDEX_PATH)
@@ -238,27 +230,6 @@ class I18nPlugin(I18n):
             if name in self._default_root_files:
                 with open(root_path, "wb") as f:
                     f.write(self._default_root_files[name])
-
-
-def compile_page_templates(env: jinja2.Environment, names: list[str]) -> None:
-    """Compile these templates and those they name, and the ones every page
-    uses, into the cache the language builds share (build_tools.i18n.theme_env):
-    once here instead of once in each worker. Templates named at render time
-    (icons, language partials) are compiled where they are used, as before."""
-    todo, seen = [*PAGE_TEMPLATES, *names], set()
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            env.get_template(name)
-            source = env.loader.get_source(env, name)[0]
-            if _named_templates.get(name, (None,))[0] != source:
-                _named_templates[name] = (source, [ref for ref in meta.find_referenced_templates(env.parse(source)) if ref])
-        except jinja2.TemplateError:
-            continue  # the page build reports it where it is used
-        todo += _named_templates[name][1]
 
 
 def drop_head_alternates(html: str) -> str:

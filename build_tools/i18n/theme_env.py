@@ -14,6 +14,7 @@ compiles every template again: four of five times wasted work.
 from __future__ import annotations
 
 import jinja2
+from jinja2 import meta
 
 # Compiled code per set of environment options that change it
 _compiled: dict[tuple, dict[str, bytes]] = {}
@@ -81,3 +82,32 @@ def share_environments(theme, listings: dict) -> None:
 
     get_env.shares_environments = True
     theme.get_env = get_env
+
+
+# The templates MkDocs renders for each language (and Material's pages extend)
+PAGE_TEMPLATES = ("main.html", "404.html", "sitemap.xml")
+
+# Per template: its source and the templates it names (`mkdocs serve`
+# rebuilds parse only the templates that changed)
+_named_templates: dict[str, tuple[str, list[str]]] = {}
+
+
+def compile_page_templates(env: jinja2.Environment, names: list[str]) -> None:
+    """Compile these templates and those they name, and the ones every page
+    uses, into the cache the language builds share (CompiledTemplates):
+    once here instead of once in each worker. Templates named at render time
+    (icons, language partials) are compiled where they are used, as before."""
+    todo, seen = [*PAGE_TEMPLATES, *names], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            env.get_template(name)
+            source = env.loader.get_source(env, name)[0]
+            if _named_templates.get(name, (None,))[0] != source:
+                _named_templates[name] = (source, [ref for ref in meta.find_referenced_templates(env.parse(source)) if ref])
+        except jinja2.TemplateError:
+            continue  # the page build reports it where it is used
+        todo += _named_templates[name][1]
