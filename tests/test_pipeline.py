@@ -8,7 +8,6 @@ from build_tools.pipeline import state_of
 from project import ROOT
 
 
-
 def _config(site_dir):
     return load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
 
@@ -34,3 +33,27 @@ def test_each_loaded_config_is_a_run_of_its_own(tmp_path, monkeypatch):
     build(second)
     assert state_of(second) is not run
     assert state_of(second).sources is not run.sources
+
+
+@pytest.mark.build
+def test_each_source_file_is_parsed_once_per_run(tmp_path, monkeypatch):
+    from collections import Counter
+
+    from build_tools.pipeline import state
+
+    parsed = Counter()
+    split = state.split
+
+    def counting_split(text):
+        parsed[text] += 1
+        return split(text)
+
+    monkeypatch.setattr(state, "split", counting_split)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("DC_AS_OF", "2026-11-21")
+    monkeypatch.setenv("DC_JOBS", "1")
+    config = _config(tmp_path / "site")
+    build(config)
+    # Every language was built in this process, and every page file was read
+    assert len(state_of(config).sources) >= len(list((ROOT / "docs").rglob("*.md")))
+    assert parsed and max(parsed.values()) == 1
