@@ -3,8 +3,11 @@
     python -m build_tools build [--as-of DATE] [--strict] [--debug]
     python -m build_tools locales
     python -m build_tools facts [--as-of DATE] [--strict] [--since REV]
-    python -m build_tools status [--json FILE]
-    python -m build_tools translate start|check|diff|done PAGE LANG
+    python -m build_tools status [--lang LANG] [--json FILE]
+    python -m build_tools translate start|check|diff PAGE LANG
+    python -m build_tools translate done PAGE LANG --reviewer NAME | --draft
+    python -m build_tools translate update LANG [PAGE...]
+    python -m build_tools translate status [LANG]
     python -m build_tools bench [--sizes 50 200 800] [--runs 3]
     python -m build_tools weight [--site DIR] [--json FILE]
 """
@@ -255,12 +258,21 @@ def _translation_project() -> translate.Project:
 def cmd_status(args) -> int:
     """Each page's state in each language, and the coverage per language."""
     project = _translation_project()
-    statuses = translations.collect_status(project.docs_dir, project.source_lang, project.langs, ROOT)
+    langs = project.langs
+    if args.lang:
+        try:
+            project.translation("index.md", args.lang)
+        except translate.TranslateError as error:
+            print(f"Error: {error}", file=sys.stderr)
+            return 1
+        langs = [args.lang]
+    statuses = translations.collect_status(project.docs_dir, project.source_lang, langs, ROOT)
     table = translations.coverage(statuses)
     if args.json:
+        shares = translations.language_share(statuses)
         data = {
             "source_language": project.source_lang,
-            "coverage": {lang: {**counts, "total": sum(counts.values())} for lang, counts in table.items()},
+            "coverage": {lang: {**counts, "total": sum(counts.values()), "share": round(shares[lang], 4)} for lang, counts in table.items()},
             "pages": [status.as_dict() for status in statuses],
         }
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -268,14 +280,7 @@ def cmd_status(args) -> int:
             sys.stdout.write(text)
             return 0
         Path(args.json).write_text(text, encoding="utf-8")
-    width = max(len(s.page) for s in statuses) if statuses else 10
-    for status in statuses:
-        print(f"{status.lang:<5} {status.page:<{width}} {status.state}")
-    print()
-    for lang, counts in table.items():
-        total = sum(counts.values())
-        summary = ", ".join(f"{counts[state]} {state}" for state in translations.PAGE_STATES)
-        print(f"{lang:<5} {counts[translations.TRANSLATED] / total:>4.0%} {translations.TRANSLATED} ({summary})")
+    print(translations.status_text(statuses))
     return 0
 
 
@@ -285,15 +290,19 @@ def cmd_translate(args) -> int:
         if args.action == "start":
             print(translate.start(project, args.page, args.lang))
         elif args.action == "done":
-            print(translate.done(project, args.page, args.lang, args.reviewer))
+            print(translate.done(project, args.page, args.lang, args.reviewer, draft=args.draft))
         elif args.action == "diff":
             print(translate.diff(project, args.page, args.lang))
+        elif args.action == "update":
+            print("\n".join(translate.update(project, args.lang, args.pages)))
+        elif args.action == "status":
+            print(translate.status_report(project, args.lang))
         else:
             problems = translate.check(project, args.page, args.lang)
-            print("\n".join(problems) or "No differences with the Spanish page.")
+            print("\n".join(problems) or "Sin diferencias con la página en español / No differences with the Spanish page.")
             return 1 if problems else 0
     except translate.TranslateError as error:
-        print(f"Nothing done: {error}", file=sys.stderr)
+        print(f"No se hizo nada / Nothing done: {error}", file=sys.stderr)
         return 1
     return 0
 
@@ -366,13 +375,30 @@ def main(argv: list[str] | None = None) -> int:
 
     status = commands.add_parser("status", help="translation state of every page in every language")
     status.add_argument("--json", metavar="FILE", help="also write the data as JSON ('-' for standard output only)")
+    status.add_argument("--lang", help="only this language, e.g. nah")
     status.set_defaults(run=cmd_status)
 
-    translate_cmd = commands.add_parser("translate", help="start, check, diff or finish a translation")
-    translate_cmd.add_argument("action", choices=["start", "check", "diff", "done"])
-    translate_cmd.add_argument("page", help="the page inside docs/es/, e.g. hogar/aguinaldo.md")
-    translate_cmd.add_argument("lang", help="the language tag, e.g. nah")
-    translate_cmd.add_argument("--reviewer", help="with 'done': who reviewed the translation")
+    translate_cmd = commands.add_parser("translate", help="translate pages: whole files (English) or paragraph by paragraph in PO files")
+    actions = translate_cmd.add_subparsers(dest="action", required=True)
+    page_help, lang_help = "the page inside docs/es/, e.g. hogar/aguinaldo.md", "the language tag, e.g. nah"
+    for name, text in (
+        ("start", "start a whole-file translation from a copy of the Spanish page"),
+        ("check", "compare a translation (file or PO) with its Spanish page"),
+        ("diff", "what changed in the Spanish page since a file translation was made"),
+        ("done", "record that a file translation follows the current Spanish page"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("page", help=page_help)
+        action.add_argument("lang", help=lang_help)
+        if name == "done":
+            who = action.add_mutually_exclusive_group(required=True)
+            who.add_argument("--reviewer", help="the people or organisation who reviewed it")
+            who.add_argument("--draft", action="store_true", help="still a draft: nobody reviewed it yet")
+    update = actions.add_parser("update", help="create and update a language's PO files from the Spanish pages")
+    update.add_argument("lang", help=lang_help)
+    update.add_argument("pages", nargs="*", help="only these pages (default: every page)")
+    status_one = actions.add_parser("status", help="translated, fuzzy and untranslated paragraphs per page")
+    status_one.add_argument("lang", nargs="?", help="only this language")
     translate_cmd.set_defaults(run=cmd_translate)
 
     bench = commands.add_parser("bench", help="build-time benchmark (see BENCHMARKS.md)")
@@ -388,8 +414,6 @@ def main(argv: list[str] | None = None) -> int:
     weight_cmd.set_defaults(run=cmd_weight)
 
     args = parser.parse_args(argv)
-    if getattr(args, "action", None) == "done" and not args.reviewer:
-        parser.error("'translate done' needs --reviewer NAME")
     try:
         return args.run(args)
     except ContentError as error:

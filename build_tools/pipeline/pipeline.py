@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import urljoin
 
+from babel.numbers import format_percent
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import get_files
@@ -21,15 +22,17 @@ from mkdocs.utils import get_relative_url
 
 from build_tools import background, translations
 from build_tools.checks import html_safety, links, pages, typed_figures
+from build_tools.front_matter import split
 from build_tools.errors import ContentError, Problem, warn
 from build_tools.facts import report_staleness
 from build_tools.facts.history import report_unverified_changes
 from build_tools.facts.markdown_extension import Document
 from build_tools.facts.rendering import RenderContext, render_page_footer
+from build_tools.i18n import language_marks
 from build_tools.pipeline import site
 from build_tools.pipeline.state import LanguageBuild, PageRecord, Run
 from build_tools.reader import audio, calculators, page_tools, print_sheets, redirects
-from build_tools.translations import glossary, parity
+from build_tools.translations import glossary, parity, po_files, segments
 from build_tools.yaml_source import read_text
 
 
@@ -103,7 +106,7 @@ class Pipeline:
             document=Document(shown, source.body_line - 1, language.ctx.for_document()),
             links=[link for link in links.find_links(source.text) if link.is_internal],
         )
-        return markdown
+        return self._from_segments(language.page) or markdown
 
     # The page is rendered: check the HTML it rendered to, take what the
     # extensions found, make its page tools and end of page, and add the
@@ -129,6 +132,9 @@ class Pipeline:
             raise ContentError(sorted(set(language.unsafe_html), key=lambda p: (p.path, p.line or 0)))
         self._check_links(files)
         language.env = env
+        # The switcher says how much of each language is there
+        env.globals["language_coverage"] = {lang: run.coverage_label(lang) for lang in run.i18n.language_tags}
+        language.known = self._known_text()
         print_sheets.remember_qr_codes(language.qr_codes.result())
         self._check_summary_addresses()
         language.redirect_pages = redirects.language_pages(
@@ -156,29 +162,96 @@ class Pipeline:
         )
         return context
 
-    # A guide's printable summary: a page of its own, beside the guide's.
+    # Mark the Spanish text of another language's page as Spanish, then
+    # write the guide's printable summary: a page of its own, beside it.
     def on_post_page(self, output, page, config):
         language = self.language
-        tools = language.pages[page.file.src_uri].tools
+        record = language.pages[page.file.src_uri]
+        output = self._mark_languages(output)
+        tools = record.tools
         if tools.summary:
             sheet = page_tools.summary_sheet(
                 language.env, language.ctx, tools, url=page.canonical_url or page.abs_url, page_url=page.url,
                 title=(page.meta or {}).get("title") or page.title, site_name=config.site_name,
                 as_of=language.as_of_text, last_reviewed=(page.meta or {}).get("last_reviewed"),
             )
-            site.write_page(config.site_dir, print_sheets.summary_url(page.url), sheet)
+            site.write_page(config.site_dir, print_sheets.summary_url(page.url), self._mark_languages(sheet))
         return output
+
+    # The 404 page, in each language
+    def on_post_template(self, output, template_name, config):
+        return self._mark_languages(output) if template_name == "404.html" else output
 
     # The old addresses of moved pages, in this language; nginx's list once.
     def on_post_build(self, config):
         run, language = self.run, self.language
         for address, html in language.redirect_pages.items():
-            site.write_page(config.site_dir, address, html)
+            site.write_page(config.site_dir, address, self._mark_languages(html))
         if language.lang == run.source_lang:
             prefixes = [run.i18n.language_prefix(lang) for lang in run.i18n.language_tags]
             Path(config.site_dir, redirects.NGINX_FILE).write_text(redirects.nginx_conf(run.redirects, prefixes), encoding="utf-8")
 
     # -- Steps -----------------------------------------------------------------
+
+    def _known_text(self) -> language_marks.KnownText:
+        """What this language build knows to be in its language: the
+        interface strings translated into it, and its pages' titles and
+        headings that are translated."""
+        run, language = self.run, self.language
+        if language.lang == run.source_lang:
+            return language_marks.KnownText()
+        known = [run.language_name(language.lang)]
+        for record in language.pages.values():
+            page = record.page
+            if record.kind in (translations.DRAFT, translations.REVIEWED):
+                known += [page.title, *(item.title for item in _toc_items(page.toc))]
+            elif record.segments is not None:
+                if record.segments.field_langs.get("title") == language.lang:
+                    known.append(page.title)
+                known += language_marks.texts_in(page.content or "", language.lang)
+        return language_marks.KnownText.from_catalog(language.ctx.catalog, known)
+
+    def _mark_languages(self, html: str) -> str:
+        """Every piece of Spanish on another language's page inside lang="es"."""
+        run, language = self.run, self.language
+        if language.lang == run.source_lang:
+            return html
+        return language_marks.mark_fallback_text(html, language.lang, run.source_lang, language.known)
+
+    def _from_segments(self, record: PageRecord) -> str | None:
+        """A Spanish page shown in another language, rebuilt from the PO files
+        of that language and its fallbacks: the Markdown to render, or None
+        when none of its paragraphs is translated."""
+        run, language = self.run, self.language
+        if language.lang == run.source_lang or record.file_lang != run.source_lang:
+            return None
+        page_path = record.src_uri.split("/", 1)[1]
+        found = [
+            (lang, item.segments.entries)
+            for lang in run.i18n.fallback_chain(language.lang)
+            if lang != run.source_lang
+            and (item := run.translation(f"{lang}/{page_path}")) is not None and item.segments is not None
+        ]
+        if not found:
+            return None
+
+        def translate(segment):
+            for lang, entries in found:
+                if segment.text in entries:
+                    return entries[segment.text][0], lang
+            return None
+
+        rebuilt = segments.rebuild(record.source.text, translate, run.source_lang)
+        if not rebuilt.translated:
+            return None
+        source = split(rebuilt.text)
+        record.source, record.segments = source, rebuilt
+        record.document = Document(record.shown, source.body_line - 1, language.ctx.for_document())
+        # The title and description go into <title>, the menus and meta tags
+        for key in ("title", "description"):
+            if key in source.meta:
+                record.page.meta[key] = source.meta[key]
+        return source.body
 
     def _document(self) -> Document | None:
         """The page the Markdown extensions render (None outside a page)."""
@@ -217,11 +290,14 @@ class Pipeline:
 
     def _parity_problems(self) -> list[Problem]:
         """Reviewed translations must match their Spanish page (drafts are
-        work in progress: `translate check` shows theirs)."""
+        work in progress: `translate check` shows theirs), and every
+        translated paragraph of a PO file its Spanish paragraph."""
         run = self.run
         problems = []
         for item in run.translations:
-            if item.state == translations.TRANSLATED:
+            if item.segments is not None:
+                problems += po_files.check(item.segments.catalog, run.shown(item.segments.path), run.facts)
+            elif item.state == translations.TRANSLATED:
                 problems += parity.compare(item.source_text, item.text, run.facts, run.shown(item.source_path), run.shown(item.path))
         return problems
 
@@ -243,7 +319,9 @@ class Pipeline:
             raise ContentError(problems)
         # A printed summary has no list of sources; its items are one document
         ctx = RenderContext(language.lang, language.ctx.locale, language.ctx.catalog, run.as_of, footnotes=False)
-        tools = page_tools.PageTools(summary_lang=language.lang, text_lang=record.file_lang)
+        # The title's language (a page from a PO file may have it translated)
+        title_lang = record.segments.field_langs.get("title", record.file_lang) if record.segments else record.file_lang
+        tools = page_tools.PageTools(summary_lang=language.lang, text_lang=title_lang)
         if found:
             published = language.published.get(str(found.path.resolve()))
             tools.audio = page_tools.audio_player(
@@ -280,9 +358,18 @@ class Pipeline:
         source_file = getattr(page.file, "alternates", {}).get(run.source_lang)
         item = run.translation(page.file.src_uri)
         outdated = item is not None and item.state == translations.OUTDATED
-        where = translations.page_language(language.lang, page.file.locale, run.source_lang, meta, outdated)
+        rebuilt = record.segments
+        where = translations.page_language(
+            language.lang, record.file_lang, run.source_lang, meta, outdated,
+            segments=(rebuilt.translated, rebuilt.total) if rebuilt else None,
+            mostly_spanish=item is not None and item.text is not None and translations.mostly_spanish(item.source_text, item.text),
+        )
+        record.kind = where.kind
         source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None
-        return translations.decorate(html, where, language.ctx.catalog, run.language_name(language.lang), source_link)
+        html = translations.decorate(html, where, language.ctx.catalog, run.language_names(language.lang), source_link)
+        if page.is_homepage and language.lang != run.source_lang:
+            html = run.coverage_line(language.lang) + html
+        return html
 
     def _status_table(self, page) -> str:
         run, language = self.run, self.language
@@ -293,7 +380,9 @@ class Pipeline:
             url = run.i18n.language_prefix(lang) + "/" + translations.page_url(target)
             return get_relative_url(url.lstrip("/"), page.url)
 
-        return translations.render_status(statuses, language.ctx.catalog, names, href)
+        return translations.render_status(
+            statuses, language.ctx.catalog, names, href, lambda share: format_percent(share, locale=language.ctx.locale),
+        )
 
     def _check_links(self, files) -> None:
         """Every link and anchor of this language's pages, with file and line."""
@@ -321,6 +410,12 @@ class Pipeline:
         ]
         if problems := page_tools.summary_clashes(found):
             raise ContentError(problems[0])
+
+
+def _toc_items(items):
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
 
 
 def state_of(config: MkDocsConfig) -> Run:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import posixpath
 import tempfile
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from babel.numbers import format_percent
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -29,6 +31,7 @@ from build_tools.facts import Fact, FactRegistry, load_facts, rendering as fact_
 from build_tools.facts.markdown_extension import Document, FactsExtension
 from build_tools.facts.rendering import RenderContext, format_date_for
 from build_tools.front_matter import Split, SummaryItem, read_summary, split
+from build_tools.i18n.language_marks import KnownText
 from build_tools.i18n.locales import Catalog, load_catalogs, write_material_partials
 from build_tools.i18n.plugin import I18nPlugin
 from build_tools.pipeline import settings as settings_module
@@ -38,7 +41,8 @@ from build_tools.reader.calculators_extension import CalculatorsExtension
 from build_tools.reader.external_links import ExternalLinksExtension
 from build_tools.reader.page_tools import PageTools
 from build_tools.reader.redirects import Redirect, load_redirects
-from build_tools.translations import Translation, glossary, survey
+from build_tools.translations import LanguageNames, Translation, glossary, language_share, status_of, survey
+from build_tools.translations.segments import Rebuilt
 from build_tools.yaml_source import read_text
 
 
@@ -59,6 +63,9 @@ class PageRecord:
     # repeat on many pages, and parsing them for search cost a fifth of the build
     footer: str = ""
     tools: PageTools | None = None
+    # A Spanish page rebuilt from a PO file's translated paragraphs
+    segments: Rebuilt | None = None
+    kind: str = ""  # what the reader gets (translations.TEXT_KINDS)
 
     @property
     def src_uri(self) -> str:
@@ -83,6 +90,8 @@ class LanguageBuild:
     env: jinja2.Environment | None = None  # the theme's, set in on_env
     redirect_pages: dict[str, str] = field(default_factory=dict)  # old address -> page
     unsafe_html: list[Problem] = field(default_factory=list)  # found in rendered pages, raised in on_env
+    # Texts known to be in this language (translated strings and titles), set in on_env
+    known: KnownText | None = None
 
 
 @dataclass
@@ -109,10 +118,11 @@ class Run:
     translations: list[Translation] = field(default_factory=list)
     translation_by_src_uri: dict[str, Translation] = field(default_factory=dict)
     # Summary items per file (a Spanish page's serves every language that falls back to it)
-    summaries: dict[str, list[SummaryItem]] = field(default_factory=dict)
+    summaries: dict[tuple[str, str], list[SummaryItem]] = field(default_factory=dict)
     # Checks running beside the build (see build_tools.background)
     checks: list[background.Pending] = field(default_factory=list)
     language: LanguageBuild | None = None
+    shares: dict[str, float] | None = None  # how much of each language is there, from 0 to 1
 
     @classmethod
     def load(cls, config: MkDocsConfig, document, help_url) -> Run:
@@ -179,10 +189,12 @@ class Run:
         return display_path(path, self.root)
 
     def summary(self, source: Split, shown: str) -> list[SummaryItem]:
-        """A file's summary items, read once per run."""
-        if shown not in self.summaries:
-            self.summaries[shown] = read_summary(source.text, shown)
-        return self.summaries[shown]
+        """A file's summary items, read once per run (per language for a page
+        rebuilt from a PO file)."""
+        key = (shown, source.text)
+        if key not in self.summaries:
+            self.summaries[key] = read_summary(source.text, shown)
+        return self.summaries[key]
 
     def translation(self, src_uri: str) -> Translation | None:
         """The survey's entry for a translated file, e.g. 'en/hogar/aguinaldo.md'."""
@@ -203,3 +215,38 @@ class Run:
 
     def language_name(self, lang: str) -> str:
         return self.i18n.get_language_config(lang).name
+
+    def language_names(self, lang: str) -> LanguageNames:
+        return LanguageNames(self.language_name(lang), self.i18n.spanish_name(lang))
+
+    def coverage_label(self, lang: str) -> tuple[str, str] | None:
+        """How much of a language is there ("en preparación", "35 % traducido"),
+        in that language if a translator gave the string, and the language of
+        the label; None for a language with every page translated."""
+        if self.shares is None:
+            self.shares = language_share([status_of(item) for item in self.translations])
+        share = self.shares.get(lang, 1.0)
+        if share >= 1.0:
+            return None
+        catalog = self.catalogs[lang]
+        if share == 0:
+            key, text = "language.coverage.none", catalog.t("language.coverage.none")
+        else:
+            key = "language.coverage.some"
+            text = catalog.t(key, percent=format_percent(share, locale=self.i18n.format_locale(lang)))
+        return text, catalog.lang_of(key)
+
+    def coverage_line(self, lang: str) -> str:
+        """The line on a language's home page that says how much of it is there."""
+        label = self.coverage_label(lang)
+        if label is None:
+            return ""
+        catalog, key = self.catalogs[lang], "home.coverage"
+        line_lang = catalog.lang_of(key)
+        name = self.language_names(lang).for_string(catalog, key)
+        text, text_lang = label
+        coverage = html.escape(text) if text_lang == line_lang else f'<span lang="{text_lang}">{html.escape(text)}</span>'
+        # The name starts the sentence
+        sentence = html.escape(catalog.t(key, language=name[:1].upper() + name[1:], coverage="\0")).replace("\0", coverage)
+        return f'<p class="dc-coverage" lang="{line_lang}">{sentence}</p>'
+

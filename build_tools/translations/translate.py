@@ -3,7 +3,8 @@
     python -m build_tools translate start hogar/aguinaldo.md nah
     python -m build_tools translate check hogar/aguinaldo.md nah
     python -m build_tools translate diff  hogar/aguinaldo.md nah
-    python -m build_tools translate done  hogar/aguinaldo.md nah --reviewer "Nombre"
+    python -m build_tools translate done  hogar/aguinaldo.md en --reviewer "Nombre"
+    python -m build_tools translate done  hogar/aguinaldo.md en --draft
 
 PAGE is the page's path inside docs/es/. LANG is a language tag from
 mkdocs.yml. Every command prints what it did, or why it did nothing.
@@ -19,7 +20,7 @@ from pathlib import Path
 from build_tools import front_matter, translations
 from build_tools.errors import display_path
 from build_tools.facts import load_facts
-from build_tools.translations import parity
+from build_tools.translations import parity, po_files
 from build_tools.yaml_source import read_text
 
 
@@ -57,7 +58,12 @@ def start(project: Project, page: str, lang: str) -> str:
     source = project.source(page)
     target = project.translation(page, lang)
     if target.exists():
-        raise TranslateError(f"{project.shown(target)} already exists; it was not changed")
+        raise TranslateError(f"{project.shown(target)} ya existe y no se cambió / already exists; it was not changed")
+    po = po_files.po_path(project.root, lang, page)
+    if po.exists():
+        raise TranslateError(
+            f"esta página se traduce por párrafos en {project.shown(po)} / this page is translated paragraph by paragraph in that PO file"
+        )
     source_text = read_text(source, project.root)
     digest = translations.archive_source(project.root, source_text)
     block = {"status": translations.DRAFT, "source": digest}
@@ -66,26 +72,41 @@ def start(project: Project, page: str, lang: str) -> str:
     return f"Created {project.shown(target)}: translate the text, keep the {{{{ facts }}}}, links and {{#ids}}."
 
 
-def done(project: Project, page: str, lang: str, reviewer: str, today: dt.date | None = None) -> str:
-    """Mark a translation as reviewed against the current Spanish page."""
+def done(project: Project, page: str, lang: str, reviewer: str | None = None, today: dt.date | None = None, draft: bool = False) -> str:
+    """Record that a translation follows the current Spanish page: reviewed
+    by ``reviewer``, or with ``draft`` still a draft (nobody reviewed it)."""
     target = project.translation(page, lang)
     if not target.exists():
-        raise TranslateError(f"{project.shown(target)} does not exist; run 'translate start' first")
-    problems = check(project, page, lang)
-    if problems:
-        raise TranslateError("fix these differences first:\n" + "\n".join(problems))
+        raise TranslateError(
+            f"{project.shown(target)} no existe; primero usa 'translate start' / does not exist; run 'translate start' first"
+        )
+    if not draft and (problem := translations.reviewer_problem(reviewer)):
+        raise TranslateError(problem)
     source_text = read_text(project.source(page), project.root)
-    digest = translations.archive_source(project.root, source_text)
     text = read_text(target, project.root)
-    block = {
-        "status": translations.REVIEWED,
-        "source": digest,
-        "reviewed_by": reviewer,
-        "reviewed_on": today or dt.date.today(),
-    }
+    same, total = translations.still_spanish(source_text, text)
+    if total and same * 2 > total:
+        raise TranslateError(
+            f"{project.shown(target)}: {same} de {total} párrafos siguen iguales al español; tradúcelos primero / "
+            f"{same} of {total} paragraphs are still the Spanish text; translate them first"
+        )
+    if not draft and (problems := check(project, page, lang)):
+        raise TranslateError("corrige primero estas diferencias / fix these differences first:\n" + "\n".join(problems))
+    digest = translations.archive_source(project.root, source_text)
+    if draft:
+        block = {"status": translations.DRAFT, "source": digest}
+        said = f"{project.shown(target)} sigue la página en español actual, como borrador / follows the current Spanish page, as a draft."
+    else:
+        block = {
+            "status": translations.REVIEWED,
+            "source": digest,
+            "reviewed_by": reviewer,
+            "reviewed_on": today or dt.date.today(),
+        }
+        said = f"{project.shown(target)}: revisada por / reviewed by {reviewer}."
     with open(target, "w", encoding="utf-8", newline="") as f:
         f.write(front_matter.set_block(text, "translation", block))
-    return f"Marked {project.shown(target)} as reviewed by {reviewer}."
+    return said
 
 
 def diff(project: Project, page: str, lang: str) -> str:
@@ -113,12 +134,42 @@ def diff(project: Project, page: str, lang: str) -> str:
 
 
 def check(project: Project, page: str, lang: str) -> list[str]:
-    """Parity problems between a translation and its Spanish page."""
+    """Problems of a translation: its PO entries, or a whole file's parity with its Spanish page."""
     source = project.source(page)
     target = project.translation(page, lang)
     facts = load_facts(project.facts_dir, project.root, project.source_lang)
+    po = po_files.po_path(project.root, lang, page)
+    if not target.exists() and po.exists():
+        return [str(p) for p in po_files.check(po_files.read(po, project.root), project.shown(po), facts)]
+    if not target.exists():
+        raise TranslateError(
+            f"{page} no tiene traducción en '{lang}': usa 'translate update {lang}' / has no '{lang}' translation: run 'translate update {lang}'"
+        )
     problems = parity.compare(
         read_text(source, project.root), read_text(target, project.root),
         facts, project.shown(source), project.shown(target),
     )
     return [str(p) for p in problems]
+
+
+def update(project: Project, lang: str, pages: list[str] | None = None) -> list[str]:
+    """Create and update a language's PO files from the Spanish pages (pages
+    translated as whole files are left alone)."""
+    for page in pages or ():
+        project.source(page)
+    project.translation("index.md", lang)  # checks the language
+    chosen = [
+        page for page in (pages or translations.source_pages(project.docs_dir, project.source_lang))
+        if not (project.docs_dir / lang / page).exists()
+    ]
+    return po_files.update_language(project.root, project.docs_dir, project.source_lang, lang, chosen)
+
+
+def status_report(project: Project, lang: str | None = None) -> str:
+    """Per page (by title) and per language: the page's state, and its
+    translated, fuzzy and untranslated paragraphs when it is a PO file."""
+    if lang is not None:
+        project.translation("index.md", lang)
+    langs = [lang] if lang else project.langs
+    statuses = translations.collect_status(project.docs_dir, project.source_lang, langs, project.root)
+    return translations.status_text(statuses)
