@@ -136,7 +136,7 @@ def _placeholders(text: str) -> list[str] | None:
 
 
 def _braces(names) -> str:
-    return ", ".join("{" + name + "}" for name in dict.fromkeys(names)) or "—"
+    return ", ".join("{" + name + "}" for name in dict.fromkeys(names))
 
 
 def _placeholder_problem(text: str, source_text: str | None) -> str | None:
@@ -155,10 +155,12 @@ def _placeholder_problem(text: str, source_text: str | None) -> str | None:
     unknown = [name for name in dict.fromkeys(names) if name not in expected]
     if unknown:
         shown = _braces(unknown)
+        uses_es = f"usa {_braces(expected)}" if expected else "no usa ninguno"
+        uses_en = f"uses {_braces(expected)}" if expected else "uses none"
         return (
-            f"{shown} no existe en este texto; el texto en español usa {_braces(expected)}. "
+            f"{shown} no existe en este texto; el texto en español {uses_es}. "
             "Copia los marcadores tal como están en español, sin traducirlos / "
-            f"{shown} does not exist in this text; the Spanish text uses {_braces(expected)}. "
+            f"{shown} does not exist in this text; the Spanish text {uses_en}. "
             "Copy the placeholders as the Spanish text writes them, without translating them"
         )
     dropped = [name for name in dict.fromkeys(expected) if name not in names]
@@ -376,15 +378,19 @@ def write_material_partials(catalogs: dict[str, Catalog], theme_dir: Path) -> No
 
 
 def coverage_report(catalogs: dict[str, Catalog]) -> str:
-    """A short table of the UI strings each language translates itself (drafts counted apart too)."""
+    """A short table of the UI strings each language translates itself; drafts are counted and named."""
     lines = [
-        f"{'idioma':<10} {'traducidos':>10} {'borradores':>10} {'total':>6} {'cobertura':>9}",
-        f"{'language':<10} {'translated':>10} {'drafts':>10} {'':>6} {'coverage':>9}",
+        f"{'idioma':<10} {'traducidos':>10} {'total':>6} {'cobertura':>9}",
+        f"{'language':<10} {'translated':>10} {'':>6} {'coverage':>9}",
     ]
     for lang, catalog in catalogs.items():
         done, total = catalog.coverage()
         share = done / total if total else 1
-        lines.append(f"{lang:<10} {done:>10} {len(catalog.own_drafts()):>10} {total:>6} {share:>8.0%}")
+        line = f"{lang:<10} {done:>10} {total:>6} {share:>8.0%}"
+        drafts = len(catalog.own_drafts())
+        if drafts:
+            line += f"  ({drafts} de ellos borradores / {drafts} of them drafts)"
+        lines.append(line)
     return "\n".join(lines)
 
 
