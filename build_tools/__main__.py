@@ -1,7 +1,7 @@
 """Command-line tools for maintainers and translators.
 
     python -m build_tools build [--as-of DATE] [--strict] [--debug]
-    python -m build_tools locales
+    python -m build_tools locales [--lang TAG] [--missing]
     python -m build_tools facts [--as-of DATE] [--strict] [--since REV]
     python -m build_tools status [--lang LANG] [--json FILE]
     python -m build_tools translate start|check|diff PAGE LANG
@@ -30,7 +30,7 @@ from build_tools import deploy, translations
 from build_tools.errors import ContentError
 from build_tools.facts import law_text, load_facts
 from build_tools.facts.history import GitError, unverified_changes
-from build_tools.i18n.locales import coverage_report, load_catalogs
+from build_tools.i18n.locales import coverage_report, load_catalogs, missing_report
 from build_tools.pipeline.settings import build_date
 from build_tools.reader import offline
 from build_tools.translations import translate
@@ -192,15 +192,27 @@ def cmd_build(args) -> int:
 
 
 def cmd_locales(args) -> int:
-    """Print how much of the UI each language has translated."""
+    """Print how much of the UI each language translates; with --missing, what is left."""
     _config, i18n, settings = _project()
     default = i18n.default_language
     catalogs = load_catalogs(ROOT / settings.locales_dir, i18n.language_tags, default, ROOT)
-    print(coverage_report(catalogs))
+    if args.lang is not None:
+        if args.lang not in catalogs:
+            known = ", ".join(catalogs)
+            print(
+                f"No hay un idioma '{args.lang}'; los idiomas son: {known}.\n"
+                f"There is no language '{args.lang}'; the languages are: {known}.",
+                file=sys.stderr,
+            )
+            return 1
+        shown = {args.lang: catalogs[args.lang]}
+    else:
+        shown = catalogs
+    print(coverage_report(shown))
     if args.missing:
-        for lang, catalog in catalogs.items():
-            if lang != default and catalog.missing():
-                print(f"\n{lang}: missing {', '.join(catalog.missing())}")
+        report = missing_report(shown, catalogs[default])
+        if report:
+            print("\n" + report)
     return 0
 
 
@@ -358,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(run=cmd_build)
 
     locales = commands.add_parser("locales", help="UI string coverage per language")
-    locales.add_argument("--missing", action="store_true", help="also list the untranslated keys")
+    locales.add_argument("--lang", metavar="TAG", help="only this language, e.g. nah")
+    locales.add_argument("--missing", action="store_true", help="also list the untranslated and draft keys, with the Spanish text")
     locales.set_defaults(run=cmd_locales)
 
     facts = commands.add_parser("facts", help="validate facts and list those needing a check")

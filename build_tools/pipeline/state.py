@@ -135,7 +135,10 @@ class Run:
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
         settings = settings_module.load_settings(config.extra.get("derechos"), config.config_file_path)
-        catalogs = load_catalogs(root / settings.locales_dir, i18n.language_tags, i18n.default_language, root)
+        catalogs = load_catalogs(
+            root / settings.locales_dir, i18n.language_tags, i18n.default_language, root,
+            include_drafts=settings.include_drafts,
+        )
         facts = load_facts(root / settings.facts_dir, root, i18n.default_language)
         fact_rendering.clear_cache()
         theme_dir = tempfile.TemporaryDirectory(prefix="derechos-theme-")
