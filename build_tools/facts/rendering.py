@@ -127,6 +127,47 @@ def _format_plain(fact: Fact, value: object, ctx: RenderContext) -> str:
     raise ValueError(f"fact '{fact.id}' of type {kind} has no inline form; put it on its own line")
 
 
+def _same_language(a: str, b: str) -> bool:
+    """Tags of one language ("es", "es-MX"): Babel's locale is named by the language alone."""
+    return a.split("-")[0].lower() == b.split("-")[0].lower()
+
+
+def _in_language(text: str, lang: str | None, around: str) -> str:
+    """HTML ``text`` marked with its language where that differs from the text
+    around it (a Spanish unit in a Nahuatl sentence); ``None``: no language."""
+    if lang is None or _same_language(lang, around):
+        return text
+    return f'<span lang="{lang}">{text}</span>'
+
+
+def _date_lang(ctx: RenderContext) -> str:
+    """The language of Babel's month names: Spanish where Babel has no data for the page's language."""
+    return ctx.locale.language
+
+
+def _date_html(day: dt.date, ctx: RenderContext, around: str | None = None) -> str:
+    return _in_language(html.escape(format_date_for(day, ctx)), _date_lang(ctx), around or ctx.lang)
+
+
+def _value_lang(fact: Fact, value: object, ctx: RenderContext) -> str | None:
+    """The language ``format_plain`` writes a value in; None: it has no words of a language."""
+    kind = fact.type
+    if kind == "money":
+        return ctx.catalog.lang_of(f"money.per.{fact.per}") if fact.per else None
+    if kind in UNIT_TYPES:
+        return ctx.catalog.lang_of(ctx.catalog.plural_key(f"unit.{kind}", value, ctx.locale))
+    if kind == "date":
+        return _date_lang(ctx)
+    if kind == "text" and isinstance(value, dict):
+        return ctx.lang if ctx.lang in value else ctx.catalog.source_lang
+    return None
+
+
+def _plain_html(fact: Fact, value: object, ctx: RenderContext, around: str | None = None) -> str:
+    """A value as HTML text, marked with its language where it differs from ``around`` (the page's)."""
+    return _in_language(html.escape(format_plain(fact, value, ctx)), _value_lang(fact, value, ctx), around or ctx.lang)
+
+
 def _value_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
     text = html.escape(format_plain(fact, dated.value, ctx))
     if fact.type == "phone":
@@ -135,20 +176,21 @@ def _value_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
         return f'<a class="dc-fact__tel" href="tel:{e164}">{text}</a>'
     if fact.type == "url":
         return f'<a href="{html.escape(dated.value)}" rel="{EXTERNAL_REL}">{text}</a>'
-    if fact.type == "text" and isinstance(dated.value, dict) and ctx.lang not in dated.value:
-        return f'<span lang="{ctx.catalog.source_lang}">{text}</span>'
-    return text
+    return _in_language(text, _value_lang(fact, dated.value, ctx), ctx.lang)
 
 
-def _localized(ctx: RenderContext, key: str, markup: dict[str, str] | None = None, **values) -> str:
+def _localized(ctx: RenderContext, key: str, markup: dict | None = None, **values) -> str:
     """A locale string as HTML: ``values`` escaped, ``markup`` put in as HTML,
-    and marked lang="es" where the reader's language has no translation."""
+    and marked lang="es" where the reader's language has no translation.
+    A ``markup`` value is HTML, or a function giving the HTML for the language
+    of the sentence around it (see ``_in_language``)."""
     slots = {name: f"\x00{name}\x00" for name in markup or {}}
     text = html.escape(ctx.catalog.t(key, **values, **slots))
-    for name, slot in slots.items():
-        text = text.replace(slot, markup[name])
     lang = ctx.catalog.lang_of(key)
-    return text if lang == ctx.lang else f'<span lang="{lang}">{text}</span>'
+    for name, slot in slots.items():
+        piece = markup[name]
+        text = text.replace(slot, piece(lang) if callable(piece) else piece)
+    return _in_language(text, lang, ctx.lang)
 
 
 def _flags_html(fact: Fact, dated: DatedValue, status: str | None, ctx: RenderContext, *, in_text: bool = False) -> str:
@@ -182,8 +224,10 @@ def _ended_html(fact: Fact, dated: DatedValue, ctx: RenderContext) -> str:
     if is_yearly(dated):
         key, values = "fact.ended.year", {"year": dated.valid_until.year, "new_year": ctx.as_of.year}
     else:
-        key, values = "fact.ended.date", {"date": format_date_for(dated.valid_until, ctx)}
+        key, values = "fact.ended.date", {}
     renewal, markup = fact.renewal, {}
+    if not is_yearly(dated):
+        markup["date"] = lambda around: _date_html(dated.valid_until, ctx, around)
     if renewal:
         key += "_check_at"
         markup["where"] = f'<a href="{html.escape(renewal.check_at)}" rel="{EXTERNAL_REL}">{html.escape(_address(renewal.check_at))}</a>'
@@ -197,7 +241,7 @@ def _ended_short_html(dated: DatedValue, ctx: RenderContext) -> str:
     """Which amount this is, once the page has said the new one is not on the site yet."""
     if is_yearly(dated):
         return _localized(ctx, "fact.ended.year_short", year=dated.valid_until.year)
-    return _localized(ctx, "fact.ended.date_short", date=format_date_for(dated.valid_until, ctx))
+    return _localized(ctx, "fact.ended.date_short", {"date": lambda around: _date_html(dated.valid_until, ctx, around)})
 
 
 def _not_below_inflation_html(basis: LegalBasis, ctx: RenderContext) -> str:
@@ -217,7 +261,12 @@ def _footnote_html(fact: Fact, ctx: RenderContext) -> str:
 
     def title() -> str:
         basis = "; ".join(_legal_basis_text(fact, ctx))
-        return f' title="{html.escape(ctx.catalog.t("fact.legal_basis") + ": " + basis)}"' if basis else ""
+        if not basis:
+            return ""
+        # A title in Spanish on another language's page says so (law names are Spanish everywhere)
+        lang = ctx.catalog.lang_of("fact.legal_basis")
+        mark = "" if _same_language(lang, ctx.lang) else f' lang="{lang}"'
+        return f' title="{html.escape(ctx.catalog.t("fact.legal_basis") + ": " + basis)}"{mark}'
 
     return f'<sup class="dc-fact__ref"><a href="#{anchor(fact)}"{_memo(_key(ctx, fact, "title"), title, (fact, ctx.catalog))}>[{number}]</a></sup>'
 
@@ -228,18 +277,17 @@ def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
         change = fact.next_change(ctx.as_of, new_value=True)
         if change is None:
             return ""
-        sentence = ctx.catalog.t(
-            "fact.next_change",
-            date=format_date_for(change.valid_from, ctx),
-            value=format_plain(fact, change.value, ctx),
-        )
+        sentence = _localized(ctx, "fact.next_change", {
+            "date": lambda around: _date_html(change.valid_from, ctx, around),
+            "value": lambda around: _plain_html(fact, change.value, ctx, around),
+        })
         flags = _flags_html(fact, change, None, ctx)
-        return f'<span class="dc-fact dc-fact--next" data-fact="{fact.id}">{html.escape(sentence)}{flags}{_footnote_html(fact, ctx)}</span>'
+        return f'<span class="dc-fact dc-fact--next" data-fact="{fact.id}">{sentence}{flags}{_footnote_html(fact, ctx)}</span>'
     dated, status = current_value(fact, ctx.as_of)
     if mode == "since":
         if dated.valid_from is None:
             raise ValueError(f"fact '{fact.id}' has no 'valid_from', so '| since' cannot show a date")
-        body = html.escape(format_date_for(dated.valid_from, ctx))
+        body = _date_html(dated.valid_from, ctx)
     else:
         body = _value_html(fact, dated, ctx)
     flags = _flags_html(fact, dated, status, ctx, in_text=True)
@@ -252,7 +300,7 @@ def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
 def render_table(fact: Fact, ctx: RenderContext) -> str:
     """A table fact as an HTML table with translated column headings."""
     dated, status = current_value(fact, ctx.as_of)
-    head = "".join(f'<th scope="col">{html.escape(ctx.catalog.t("table." + key))}</th>' for key, _ in fact.columns)
+    head = "".join(f'<th scope="col">{_localized(ctx, "table." + key)}</th>' for key, _ in fact.columns)
     rows = []
     for row in dated.value:
         cells = []
@@ -272,22 +320,21 @@ def render_schedule(fact: Fact, ctx: RenderContext) -> str:
     """Every dated value of a fact as a table: from when, and how much."""
     if fact.type == "table" or not all(v.valid_from for v in fact.values):
         raise ValueError(f"'| schedule' needs a fact whose values all have 'valid_from' ('{fact.id}' does not)")
-    t = ctx.catalog.t
     shown, status = current_value(fact, ctx.as_of)
     marks = {id(shown): ' class="dc-fact__current"'} if status is None else {}
     # After the last value ended, say so as inline values do
     flags = _flags_html(fact, shown, status, ctx, in_text=True) if status == ENDED else ""
     rows = "".join(
         f"<tr{marks.get(id(dated), '')}>"
-        f"<td>{html.escape(format_date_for(dated.valid_from, ctx))}</td>"
-        f"<td>{html.escape(format_plain(fact, dated.value, ctx))}</td></tr>"
+        f"<td>{_date_html(dated.valid_from, ctx)}</td>"
+        f"<td>{_plain_html(fact, dated.value, ctx)}</td></tr>"
         for dated in fact.values
     )
     return (
         f'<table class="dc-fact dc-fact--table" data-fact="{fact.id}">'
         f"<caption>{(flags + _footnote_html(fact, ctx)).strip()}</caption>"
-        f'<thead><tr><th scope="col">{html.escape(t("fact.schedule.from"))}</th>'
-        f'<th scope="col">{html.escape(t("fact.schedule.value"))}</th></tr></thead>'
+        f'<thead><tr><th scope="col">{_localized(ctx, "fact.schedule.from")}</th>'
+        f'<th scope="col">{_localized(ctx, "fact.schedule.value")}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 

@@ -78,10 +78,14 @@ class Catalog:
 
     def plural(self, key: str, count: float, locale: Locale, **values: object) -> str:
         """A string chosen by plural category, e.g. ``unit.days.one`` / ``.other``."""
+        return self.t(self.plural_key(key, count, locale), **values)
+
+    def plural_key(self, key: str, count: float, locale: Locale) -> str:
+        """The key ``plural`` uses for ``count`` (``lang_of`` says its language)."""
         category = locale.plural_form(count)
         if f"{key}.{category}" not in self.strings["site"]:
             category = "other"
-        return self.t(f"{key}.{category}", **values)
+        return f"{key}.{category}"
 
     def text_keys(self) -> list[tuple[str, str]]:
         """(section, key) of every translatable string, in file order."""

@@ -1,0 +1,266 @@
+"""Mark the source language's text on another language's page with ``lang``.
+
+A Nahuatl page (``<html lang="nah">``) shows much Spanish: Material's
+interface, the navigation's page titles, our controls, the fallback text.
+A screen reader reads text in the language of its nearest ``lang``, so every
+piece of Spanish must sit inside an element with ``lang="es"``.
+``mark_fallback_text`` adds those marks to a finished page; it changes
+nothing else, byte for byte.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from build_tools.i18n.locales import SECTIONS, Catalog
+
+# Attributes that browsers show or screen readers read out
+VISIBLE_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr".split()
+)
+# Their content is not text a reader sees as such (scripts, styles) or not
+# words of a human language (code: identifiers and notation, read out character
+# by character whatever the voice; spans in it would also split highlighted
+# lines). Left exactly as they are.
+SKIPPED_ELEMENTS = frozenset(("script", "style", "template", "svg", "math", "code", "pre"))
+# Their text cannot hold a <span>: the element itself gets the lang attribute
+NO_SPAN_INSIDE = frozenset(
+    ("select", "option", "optgroup", "datalist", "textarea", "title", "table", "thead", "tbody", "tfoot", "tr", "colgroup")
+)
+# Raw text: everything up to the closing tag is text, whatever it looks like
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACE = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_ADDRESS = re.compile(r"(?:[a-zA-Z][\w+.-]*://|mailto:)\S+|[\w-]+(?:\.[\w-]+)+/\S*|www(?:\.[\w-]+)+")
+_TAG = re.compile(
+    r"<!--.*?-->"  # comment
+    r"|<![^>]*>|<\?[^>]*>"  # doctype, processing instruction
+    r"|<(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",  # start or end tag
+    re.S,
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
+
+
+def normalise(text: str) -> str:
+    """Text as compared with known strings: entities decoded, runs of spaces as one."""
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def has_letters(text: str) -> bool:
+    """Numbers, punctuation, symbols and amounts ("$315.04") belong to no
+    language, and neither do web addresses ("gob.mx/conasami")."""
+    return _LETTER.search(text) is not None and _ADDRESS.fullmatch(normalise(text)) is None
+
+
+@dataclass
+class KnownText:
+    """What is known to be in the page's language: exact strings, and
+    templates whose ``{placeholders}`` stand for any text ("Xochitl {count}"
+    matches "Xochitl 3"). Strings are compared whitespace-normalised."""
+
+    strings: frozenset[str] = frozenset()
+    templates: tuple[str, ...] = ()
+    _pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.strings = frozenset(normalise(s) for s in self.strings)
+        if self.templates:
+            self._pattern = re.compile("|".join(f"(?:{_template_regex(t)})" for t in self.templates), re.S)
+
+    @classmethod
+    def of(cls, strings: Iterable[str]) -> KnownText:
+        """Strings with ``{placeholders}`` become templates, the others exact strings."""
+        exact, templates = set(), []
+        for text in strings:
+            (templates.append(text) if _PLACEHOLDER.search(text) else exact.add(text))
+        return cls(frozenset(exact), tuple(dict.fromkeys(templates)))
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog, extra: Iterable[str] = ()) -> KnownText:
+        """The interface strings really translated into the catalog's language
+        (those that fell back to the source language are not), plus ``extra``."""
+        translated = [
+            catalog.strings[section][key]
+            for section in SECTIONS
+            for key in catalog.translated.get(section, ())
+            if key in catalog.strings[section]
+        ]
+        return cls.of([*translated, *extra])
+
+    def __contains__(self, text: str) -> bool:
+        text = normalise(text)
+        if not has_letters(text) or text in self.strings:
+            return True
+        return self._pattern is not None and self._pattern.fullmatch(text) is not None
+
+
+def _template_regex(template: str) -> str:
+    parts = _PLACEHOLDER.split(normalise(template))
+    # split() alternates literal text and placeholder names
+    literal = [re.escape(part).replace(r"\ ", " ") for part in parts[::2]]
+    return ".+?".join(literal)
+
+
+@dataclass
+class _Open:
+    """An element open around the current position."""
+
+    name: str
+    lang: str  # its language: the nearest lang attribute, explicit or added here
+    # "page": no explicit lang above it up to <body>; "trusted": under an
+    # explicit lang; "marked": under a lang this pass added (for an attribute)
+    region: str
+    start: int  # index of its start tag among the output pieces
+    explicit: bool  # has a lang attribute of its own (before or after marking)
+
+
+def _attributes(text: str) -> dict[str, str]:
+    found = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group(2) or ""
+        if value[:1] in "\"'":
+            value = value[1:-1]
+        found.setdefault(match.group(1).lower(), html.unescape(value))
+    return found
+
+
+def _with_lang(start_tag: str, lang: str) -> str:
+    """A start tag with a lang attribute added before its end."""
+    end = len(start_tag[: len(start_tag) - (2 if start_tag.endswith("/>") else 1)].rstrip())
+    return f'{start_tag[:end]} lang="{lang}"{start_tag[end:]}'
+
+
+def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: KnownText) -> str:
+    """The page with every piece of ``source_lang`` text inside ``<body>``
+    marked with ``lang="{source_lang}"``; ``lang`` is the page's language
+    (its ``<html lang>``).
+
+    - An element with its own ``lang`` attribute is trusted: its text and
+      attributes are in that language, down to any element inside with
+      another ``lang``. To say that a part of the page (the article of a
+      translated page, say) is known to be in ``lang``, wrap it in an element
+      with ``lang="{lang}"`` before calling.
+    - Any other text with letters whose language is the page's and that is not
+      in ``known`` is wrapped in ``<span lang="{source_lang}">``.
+    - An element whose ``aria-label``, ``title``, ``placeholder`` or ``alt`` is
+      such text gets ``lang="{source_lang}"``; text inside it that is in
+      ``known`` is then wrapped in ``<span lang="{lang}">``.
+    - Where HTML allows no ``<span>`` (``<option>``, ``<select>``, table rows,
+      ``<textarea>``, ``<title>``), the element gets the ``lang`` attribute.
+    - Scripts, styles, templates, SVG, MathML and code are left alone.
+
+    Everything else comes back byte for byte; marking twice is marking once.
+    Linear in the size of the page.
+    """
+    body = re.search(r"<body[\s>]", html_text, re.I)
+    if body is None:
+        return html_text
+    out: list[str] = [html_text[: body.start()]]
+    stack: list[_Open] = []
+    skip_depth = 0  # inside a skipped element: how many of them are open
+    skip_name = ""
+    pos = body.start()
+    changed = False
+
+    def current() -> tuple[str, str]:
+        return (stack[-1].lang, stack[-1].region) if stack else (lang, "page")
+
+    def mark_element(item: _Open, mark: str) -> None:
+        nonlocal changed
+        out[item.start] = _with_lang(out[item.start], mark)
+        item.explicit = True
+        changed = True
+
+    def text(chunk: str) -> None:
+        nonlocal changed
+        if not has_letters(chunk) or not stack:
+            out.append(chunk)
+            return
+        here, region = current()
+        if region == "page" and chunk not in known:
+            mark = source_lang
+        elif region == "marked" and here == source_lang and chunk in known:
+            mark = lang
+        else:
+            out.append(chunk)
+            return
+        parent = stack[-1]
+        if parent.name in NO_SPAN_INSIDE:
+            if not parent.explicit:
+                mark_element(parent, mark)
+                parent.lang, parent.region = mark, "trusted"
+            out.append(chunk)
+            return
+        stripped = chunk.strip()
+        lead = chunk[: len(chunk) - len(chunk.lstrip())]
+        trail = chunk[len(chunk.rstrip()):]
+        out.append(f'{lead}<span lang="{mark}">{stripped}</span>{trail}')
+        changed = True
+
+    while pos < len(html_text):
+        match = _TAG.search(html_text, pos)
+        end = match.start() if match else len(html_text)
+        if end > pos:
+            chunk = html_text[pos:end]
+            (out.append(chunk) if skip_depth else text(chunk))
+        if match is None:
+            break
+        pos = match.end()
+        tag = match.group(0)
+        name = (match.group(2) or "").lower()
+        if not name:  # comment, doctype
+            out.append(tag)
+            continue
+        closing = match.group(1) == "/"
+        if skip_depth:
+            out.append(tag)
+            if name == skip_name and not tag.endswith("/>"):
+                skip_depth += -1 if closing else 1
+            continue
+        if closing:
+            out.append(tag)
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth].name == name:
+                    del stack[depth:]
+                    break
+            continue
+        attributes = _attributes(match.group(3))
+        here, region = current()
+        own = attributes.get("lang")
+        out.append(tag)
+        if own is not None:
+            item = _Open(name, own, "trusted", len(out) - 1, True)
+        else:
+            item = _Open(name, here, region, len(out) - 1, False)
+            if region == "page" and any(
+                has_letters(value) and value not in known
+                for key in VISIBLE_ATTRIBUTES
+                if (value := attributes.get(key)) is not None
+            ):
+                mark_element(item, source_lang)
+                item.lang, item.region = source_lang, "marked"
+        if name in VOID_ELEMENTS or tag.endswith("/>"):
+            continue
+        if name in _RAW_TEXT:
+            # Up to the closing tag, whatever it contains ("</" in a script's strings)
+            close = re.compile(rf"</{name}[\s>]", re.I).search(html_text, pos)
+            stop = close.start() if close else len(html_text)
+            if name in SKIPPED_ELEMENTS:
+                out.append(html_text[pos:stop])
+            else:
+                stack.append(item)
+                if stop > pos:
+                    text(html_text[pos:stop])
+            pos = stop
+            continue
+        if name in SKIPPED_ELEMENTS:
+            skip_depth, skip_name = 1, name
+            continue
+        stack.append(item)
+    return "".join(out) if changed else html_text
