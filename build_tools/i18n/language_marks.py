@@ -11,6 +11,7 @@ nothing else, byte for byte.
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -264,3 +265,41 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
             continue
         stack.append(item)
     return "".join(out) if changed else html_text
+
+
+class _LanguageTexts(HTMLParser):
+    """Collects the text of each element whose own lang is the one sought."""
+
+    def __init__(self, lang: str):
+        super().__init__(convert_charrefs=True)
+        self.lang, self.depth, self.texts, self.current = lang, 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_ELEMENTS:
+            return
+        if self.depth:
+            self.depth += 1
+        elif dict(attrs).get("lang") == self.lang:
+            self.depth, self.current = 1, []
+
+    def handle_endtag(self, tag):
+        if tag in VOID_ELEMENTS or not self.depth:
+            return
+        self.depth -= 1
+        if not self.depth and (text := normalise("".join(self.current))):
+            self.texts.append(text)
+
+    def handle_data(self, data):
+        if self.depth:
+            self.current.append(data)
+
+
+def texts_in(html_text: str, lang: str) -> list[str]:
+    """The text of every element marked ``lang`` (a translated heading, say,
+    whose words the table of contents repeats without the mark)."""
+    if f'lang="{lang}"' not in html_text:
+        return []
+    parser = _LanguageTexts(lang)
+    parser.feed(html_text)
+    parser.close()
+    return parser.texts
