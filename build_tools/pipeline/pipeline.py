@@ -282,7 +282,7 @@ class Pipeline:
         outdated = item is not None and item.state == translations.OUTDATED
         where = translations.page_language(language.lang, page.file.locale, run.source_lang, meta, outdated)
         source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None
-        return translations.decorate(html, where, language.ctx.catalog, run.language_name(language.lang), source_link)
+        return translations.decorate(html, where, language.ctx.catalog, run.notice_names(language.lang), source_link)
 
     def _status_table(self, page) -> str:
         run, language = self.run, self.language

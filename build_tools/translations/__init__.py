@@ -195,8 +195,10 @@ def status_problem(meta: dict) -> str | None:
     return None
 
 
-def _notice(kind: str, catalog: Catalog, language_name: str, link: str | None) -> str:
+def _notice(kind: str, catalog: Catalog, language_names: dict[str, str], link: str | None) -> str:
     title_key, body_key, link_key = (f"notice.{kind}.{part}" for part in ("title", "body", "link"))
+    # A Spanish sentence says "náhuatl", a Nahuatl one the language's own name
+    language_name = language_names.get(catalog.lang_of(body_key), language_names[catalog.lang])
     parts = [
         f'<p class="admonition-title" lang="{catalog.lang_of(title_key)}">{html.escape(catalog.t(title_key))}</p>',
         f'<p lang="{catalog.lang_of(body_key)}">{html.escape(catalog.t(body_key, language=language_name))}',
@@ -210,16 +212,19 @@ def _notice(kind: str, catalog: Catalog, language_name: str, link: str | None) -
     return f'<div class="admonition info dc-notice dc-notice--{kind}" role="note" data-search-exclude>' + "".join(parts) + "</div>"
 
 
-def decorate(content: str, where: PageLanguage, catalog: Catalog, language_name: str, source_link: str | None) -> str:
-    """Add the reader's notices to a fallback, outdated or draft page's HTML."""
+def decorate(content: str, where: PageLanguage, catalog: Catalog, language_names: dict[str, str], source_link: str | None) -> str:
+    """Add the reader's notices to a fallback, outdated or draft page's HTML.
+
+    ``language_names``: the page language's name as written in each language
+    a notice may be in: ``{"es": "náhuatl", "nah": "Nāhuatl"}``."""
     if where.kind == FALLBACK:
-        notice = _notice(FALLBACK, catalog, language_name, None)
+        notice = _notice(FALLBACK, catalog, language_names, None)
         return notice + f'<div lang="{where.text_lang}">{content}</div>'
     notices = ""
     if where.outdated:
-        notices += _notice(OUTDATED, catalog, language_name, source_link)
+        notices += _notice(OUTDATED, catalog, language_names, source_link)
     if where.kind == DRAFT:
-        notices += _notice(DRAFT, catalog, language_name, source_link)
+        notices += _notice(DRAFT, catalog, language_names, source_link)
     return notices + content
 
 
@@ -243,7 +248,8 @@ def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str,
     for lang, counts in coverage(statuses).items():
         total = sum(counts.values())
         rows.append(
-            f"<tr><td>{html.escape(names.get(lang, lang))} (<code>{lang}</code>)</td>"
+            # Each language by its own name, read in that language
+            f'<tr><td><span lang="{lang}">{html.escape(names.get(lang, lang))}</span> (<code>{lang}</code>)</td>'
             f"<td>{counts[TRANSLATED]} / {total}</td>"
             + "".join(f"<td>{counts[state]}</td>" for state in others)
             + "</tr>"
