@@ -21,10 +21,14 @@ build: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-## serve: preview with live reload at http://127.0.0.1:8000/
-##        (`make serve ONLY=nah` builds one language: faster, for translators)
+## serve: preview with live reload at http://127.0.0.1:8000/ (PORT=8001 for another port)
+##        (`make serve ONLY=nah` builds one language: faster, for translators;
+##        it is at /nah/, Spanish at /); rebuilds when docs/, facts/, locales/,
+##        translations/ or redirects.yml change (`watch:` in mkdocs.yml)
+PORT ?= 8000
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(if $(ONLY),DC_ONLY_LANG=$(ONLY)) $(PY) -m mkdocs serve
+	@$(if $(ONLY),echo "http://127.0.0.1:$(PORT)/$(if $(filter es,$(ONLY)),,$(ONLY)/)")
+	NO_MKDOCS_2_WARNING=1 $(if $(ONLY),DC_ONLY_LANG=$(ONLY)) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## system-deps: Debian packages for the server and browser tests (needs root)
 system-deps:

@@ -195,7 +195,7 @@ def cmd_locales(args) -> int:
     """Print how much of the UI each language translates; with --missing, what is left."""
     _config, i18n, settings = _project()
     default = i18n.default_language
-    catalogs = load_catalogs(ROOT / settings.locales_dir, i18n.language_tags, default, ROOT)
+    catalogs = load_catalogs(ROOT / settings.locales_dir, i18n.language_tags, default, ROOT, fallbacks=i18n.language_fallbacks())
     if args.lang is not None:
         if args.lang not in catalogs:
             known = ", ".join(catalogs)
@@ -220,7 +220,7 @@ def cmd_facts(args) -> int:
     """Validate all facts and list the ones that need checking."""
     _config, i18n, settings = _project()
     facts_dir = ROOT / settings.facts_dir
-    registry = load_facts(facts_dir, ROOT, i18n.default_language)
+    registry = load_facts(facts_dir, ROOT, i18n.source_language)
     as_of = args.as_of or build_date(settings)
     report = registry.staleness(as_of, settings.fact_max_age_days, settings.fact_warning_days)
     try:
@@ -261,7 +261,7 @@ def _translation_project() -> translate.Project:
     return translate.Project(
         root=ROOT,
         docs_dir=Path(config.docs_dir),
-        source_lang=i18n.default_language,
+        source_lang=i18n.source_language,
         langs=i18n.language_tags,
         facts_dir=ROOT / settings.facts_dir,
     )

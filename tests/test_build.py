@@ -72,7 +72,7 @@ def test_a_fact_renders_differently_in_spanish_and_english(built_site):
 def test_fallback_page_has_a_notice_and_spanish_text(built_site):
     html = page(built_site, "nah/hogar/aguinaldo/")
     assert "dc-notice--fallback" in html
-    assert "Aún no hay versión en Náhuatl" in html
+    assert "Aún no hay versión en náhuatl" in html
     assert '<div lang="es">' in html
 
 

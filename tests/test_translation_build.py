@@ -17,7 +17,7 @@ def test_status_page_in_spanish_and_english(built_site):
     spanish = html(built_site, "participa/traducciones")
     english = html(built_site, "en/participa/traducciones")
     assert "<!-- translation-status -->" not in spanish
-    assert re.search(r"Náhuatl \(<code>nah</code>\)</td><td>0 / \d+</td>", spanish)
+    assert re.search(r'<span lang="nah">Nāhuatl</span> \(<code>nah</code>\)</td><td>0 / \d+</td>', spanish)
     assert "<td>traducida</td>" in spanish and "<td>falta</td>" in spanish
     assert "<td>translated</td>" in english and "<td>missing</td>" in english
 
@@ -32,9 +32,10 @@ def add_zapotec(project):
     """A language added in mkdocs.yml, locales/ and docs/ only."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    entry = "        - locale: mix\n          name: Mixteco\n          build: true\n"
-    assert entry in text
-    config.write_text(text.replace(entry, entry + "        - locale: zap\n          name: Zapoteco\n          build: true\n"), encoding="utf-8")
+    last = "          variety: mixteco, sin variedad fija todavía\n          build: true\n"
+    assert text.count(last) == 1
+    entry = "        - locale: zap\n          name: Zapoteco\n          name_es: zapoteco\n          build: true\n"
+    config.write_text(text.replace(last, last + entry), encoding="utf-8")
     (project / "locales/zap.yml").write_text('site:\n  notice.fallback.title: "Zapotec title (test)"\n', encoding="utf-8")
     (project / "docs/zap").mkdir()
     (project / "docs/zap/index.md").write_text(
@@ -95,6 +96,6 @@ def test_adding_zapotec_needs_no_python(changed_build):
     # Fallback: Spanish text, the translated notice title, Spanish for the rest
     assert "dc-notice--fallback" in guide and '<div lang="es">' in guide
     assert '<p class="admonition-title" lang="zap">Zapotec title (test)</p>' in guide
-    assert '<p lang="es">Aún no hay versión en Zapoteco' in guide
+    assert '<p lang="es">Aún no hay versión en zapoteco' in guide
     assert 'hreflang="zap"' in html(site, "hogar/aguinaldo")
     assert (site / "zap/sitemap.xml").is_file() and (site / "zap/404.html").is_file()

@@ -48,6 +48,9 @@ class I18nPlugin(I18n):
     # share compiled templates and the theme's file list between them.
     @event_priority(-100)
     def on_config(self, config):
+        # Upstream starts with the default language, not built with DC_ONLY_LANG=nah
+        if self.current_language is None:
+            self.current_language = self._first_language()
         tags = sorted((lang.locale for lang in self.config.languages), key=len, reverse=True)
         folder.RE_LOCALE = re.compile("^(?:" + "|".join(re.escape(tag) for tag in tags) + ")$")
         share_environments(config.theme, self._theme_files)
@@ -57,6 +60,29 @@ class I18nPlugin(I18n):
     def language_tags(self) -> list[str]:
         """Every configured language (not upstream's link-only 'null' entry)."""
         return [lang.locale for lang in self.config.languages if lang.locale != languages.NULL_LOCALE]
+
+    @property
+    def source_language(self) -> str:
+        """The language the pages are written in (the entry with `default: true`),
+        also when DC_ONLY_LANG builds another one."""
+        return next(lang.locale for lang in self.config.languages if lang.default)
+
+    def fallback_chain(self, tag: str) -> list[str]:
+        """Where a page or string in ``tag`` is looked for, in order: ['nhe', 'nah', 'es']."""
+        fallbacks = {lang.locale: list(lang.fallback) for lang in self.config.languages}
+        return languages.fallback_chain(tag, fallbacks, self.source_language)
+
+    def language_fallbacks(self) -> dict[str, list[str]]:
+        """Each language's fallbacks before the source: {'nhe': ['nah'], 'nah': []}."""
+        return {tag: self.fallback_chain(tag)[1:-1] for tag in self.language_tags}
+
+    def spanish_name(self, tag: str) -> str:
+        """The language's name inside a Spanish sentence: 'náhuatl'."""
+        return self.get_language_config(tag).name_es
+
+    def variety(self, tag: str) -> str | None:
+        """Which variety the language's pages are in, in Spanish, if mkdocs.yml says."""
+        return self.get_language_config(tag).variety
 
     def language_prefix(self, locale: str | None = None) -> str:
         """The URL folder of a language: '' for the default one, else e.g. 'nah'."""
@@ -179,6 +205,9 @@ class I18nPlugin(I18n):
             os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
             for folder, _dirs, names in os.walk(root) for name in names if name.endswith(".html")
         )
+
+    def _first_language(self) -> str:
+        return self.source_language if self.source_language in self.build_languages else self.build_languages[0]
 
     def _other_languages(self) -> list[str]:
         return [tag for tag in self.build_languages if tag != self.current_language]

@@ -136,10 +136,10 @@ class Run:
         docs_dir = Path(config.docs_dir)
         settings = settings_module.load_settings(config.extra.get("derechos"), config.config_file_path)
         catalogs = load_catalogs(
-            root / settings.locales_dir, i18n.language_tags, i18n.default_language, root,
-            include_drafts=settings.include_drafts,
+            root / settings.locales_dir, i18n.language_tags, i18n.source_language, root,
+            include_drafts=settings.include_drafts, fallbacks=i18n.language_fallbacks(),
         )
-        facts = load_facts(root / settings.facts_dir, root, i18n.default_language)
+        facts = load_facts(root / settings.facts_dir, root, i18n.source_language)
         fact_rendering.clear_cache()
         theme_dir = tempfile.TemporaryDirectory(prefix="derechos-theme-")
         write_material_partials(catalogs, Path(theme_dir.name))
@@ -152,8 +152,8 @@ class Run:
             i18n=i18n,
             catalogs=catalogs,
             facts=facts,
-            glossary=glossary.load(root, i18n.default_language),
-            redirects=load_redirects(root / settings.redirects_file, docs_dir, i18n.default_language, root),
+            glossary=glossary.load(root, i18n.source_language),
+            redirects=load_redirects(root / settings.redirects_file, docs_dir, i18n.source_language, root),
             theme_dir=theme_dir,
             docs_dir=docs_dir,
             facts_extension=facts_extension,
@@ -214,7 +214,7 @@ class Run:
 
     @property
     def source_lang(self) -> str:
-        return self.i18n.default_language
+        return self.i18n.source_language
 
     def language_name(self, lang: str) -> str:
         return self.i18n.get_language_config(lang).name

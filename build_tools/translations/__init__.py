@@ -398,7 +398,8 @@ def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str,
     for lang, counts in coverage(statuses).items():
         total = sum(counts.values())
         rows.append(
-            f"<tr><td>{html.escape(names.get(lang, lang))} (<code>{lang}</code>)</td>"
+            # Each language by its own name, read in that language
+            f'<tr><td><span lang="{lang}">{html.escape(names.get(lang, lang))}</span> (<code>{lang}</code>)</td>'
             f"<td>{html.escape(percent(shares[lang]))}</td>"
             f"<td>{counts[TRANSLATED]} / {total}</td>"
             + "".join(f"<td>{counts[state]}</td>" for state in others)
