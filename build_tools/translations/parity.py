@@ -60,6 +60,12 @@ def _summary(text: str) -> tuple[tuple[int, str], ...]:
         return ()
 
 
+def heading_anchor(heading: str) -> str:
+    """A heading's id: its ``{#id}``, or the one the toc extension makes from its text."""
+    explicit = _HEADING_ID.search(heading)
+    return explicit.group(1) if explicit else slugify(heading, "-")
+
+
 @lru_cache(maxsize=1024)
 def extract(text: str) -> tuple[Item, ...]:
     """The items of a page that must match across translations, with lines."""
@@ -76,9 +82,7 @@ def extract(text: str) -> tuple[Item, ...]:
     for number, line in prose_lines(lines):
         heading = _HEADING.match(line)
         if heading:
-            explicit = _HEADING_ID.search(heading.group(2))
-            anchor = explicit.group(1) if explicit else slugify(heading.group(2), "-")
-            items.append(Item("heading", anchor, number + offset))
+            items.append(Item("heading", heading_anchor(heading.group(2)), number + offset))
     return tuple(items)
 
 
