@@ -116,7 +116,8 @@ SOURCE_PAGES = sorted((ROOT / "docs" / "es").rglob("*.md"))
 
 
 def render(text: str) -> str:
-    md = Markdown(extensions=["attr_list", "admonition", "tables", "toc"])
+    # MkDocs always adds fenced_code to the extensions in mkdocs.yml
+    md = Markdown(extensions=["attr_list", "admonition", "tables", "toc", "fenced_code"])
     return md.convert(split(text).body)
 
 
