@@ -132,13 +132,18 @@ def compare(
                     translation_path, None,
                     f"{label} '{item.value}' is missing; the Spanish source has it at {source_path}:{item.line}",
                 ))
+    for value, line, fact_id in typed_fact_numbers(source_text, translation_text, facts):
+        problems.append(Problem(
+            translation_path, line,
+            f"the number '{value}' is typed as text; use {{{{ {fact_id} }}}} as the Spanish source does",
+        ))
+    return problems
+
+
+def typed_fact_numbers(source_text: str, translation_text: str, facts: FactRegistry) -> list[tuple[str, int, str]]:
+    """(digits, line, fact id) of each number the translation types by hand
+    that one of the source's facts renders."""
     source_lines = [*_body_lines(source_text)[0], *(item for _, item in _summary(source_text))]
     fact_ids = {ref.fact_id for ref in find_references(source_lines) if ref.fact_id}
     digits = _fact_digits(facts, fact_ids)
-    for value, line in _literal_numbers(translation_text):
-        if value in digits:
-            problems.append(Problem(
-                translation_path, line,
-                f"the number '{value}' is typed as text; use {{{{ {digits[value]} }}}} as the Spanish source does",
-            ))
-    return problems
+    return [(value, line, digits[value]) for value, line in _literal_numbers(translation_text) if value in digits]
