@@ -149,6 +149,16 @@ def test_a_page_without_front_matter_starts_at_line_one():
     assert segments("Hola.\n\n## Título {#t}\n") == [Segment("paragraph", "Hola.", 1), Segment("heading", "Título", 3)]
 
 
+def test_front_matter_that_is_not_valid_yaml_gives_no_segments():
+    assert segments("---\ntitle: [roto\n---\n\nTexto.\n") == [Segment("paragraph", "Texto.", 5)]
+
+
+def test_a_line_break_in_a_translation_does_not_end_its_list_item():
+    result = rebuild("- Uno.\n- Dos.\n", lambda s: ("Se\nOme", "nah") if s.text == "Uno." else None, "es")
+    assert render(result.text).count("<li>") == 2
+    assert result.text == '- <span lang="nah">Se Ome</span>\n- <span lang="es">Dos.</span>\n'
+
+
 @pytest.mark.parametrize("line", [
     "{{ aguinaldo.dias }}", "{{ calculadora: aguinaldo }}", "<!-- glossary -->", "***", "[](salario.md)",
 ])

@@ -106,10 +106,18 @@ def segments(text: str) -> list[Segment]:
 
 def _pieces(text: str) -> list[_Piece]:
     pieces = _front_pieces(text)
-    body = split(text)
-    offset = body.body_line - 1
+    offset = _body_offset(text)
     pieces += _body_pieces(text.splitlines()[offset:], offset)
     return [p for p in pieces if has_words(p.segment.text)]
+
+
+def _body_offset(text: str) -> int:
+    """File lines before the Markdown body; front matter that is not valid
+    YAML is still front matter (build_tools.checks.pages reports it)."""
+    match = YAML_RE.match(text)
+    if match and not split(text).front:
+        return text[: match.end()].count("\n") + 1
+    return split(text).body_line - 1
 
 
 def _front_pieces(text: str) -> list[_Piece]:
@@ -338,6 +346,7 @@ def rebuild(
         translation = found[id(piece)]
         if translation is not None:
             words, lang = translation
+            words = " ".join(words.splitlines())  # a line break would end the block
             result.translated += 1
         else:
             words, lang = piece.segment.text, source_lang
@@ -377,9 +386,8 @@ def _heading_attrs(line: str, piece: _Piece) -> str:
 def _pad(lines: list[str], removed: set[int], text: str) -> list[str]:
     """Drop the joined lines, giving them back as blank lines at the next
     blank line outside code (or at the end), so the page keeps its length."""
-    body = split(text)
-    offset = body.body_line - 1
-    blank_prose = {offset + n - 1 for n, line in prose_lines(body.body.splitlines()) if not line.strip()}
+    offset = _body_offset(text)
+    blank_prose = {offset + n - 1 for n, line in prose_lines(text.splitlines()[offset:]) if not line.strip()}
     out, owed = [], 0
     for index, line in enumerate(lines):
         if index in removed:
