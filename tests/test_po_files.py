@@ -13,6 +13,7 @@ from build_tools.errors import ContentError
 from build_tools.facts import load_facts
 from build_tools.translations import po_files
 from build_tools.translations.po_files import Counts
+from build_tools.translations.segments import KINDS
 from project import ROOT
 
 FACTS = load_facts(ROOT / "facts", ROOT)
@@ -75,6 +76,10 @@ def translate(catalog, rule) -> None:
     for message in catalog:
         if message.id:
             message.string = rule(message.id)
+
+
+def test_every_segment_kind_has_a_comment_for_translators():
+    assert set(po_files.KIND_NAMES) == set(KINDS)
 
 
 def test_paths_follow_the_page_path():
