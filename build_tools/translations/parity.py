@@ -60,6 +60,12 @@ def _summary(text: str) -> tuple[tuple[int, str], ...]:
         return ()
 
 
+def heading_anchor(heading: str) -> str:
+    """A heading's id: its ``{#id}``, or the one the toc extension makes from its text."""
+    explicit = _HEADING_ID.search(heading)
+    return explicit.group(1) if explicit else slugify(heading, "-")
+
+
 @lru_cache(maxsize=1024)
 def extract(text: str) -> tuple[Item, ...]:
     """The items of a page that must match across translations, with lines."""
@@ -76,9 +82,7 @@ def extract(text: str) -> tuple[Item, ...]:
     for number, line in prose_lines(lines):
         heading = _HEADING.match(line)
         if heading:
-            explicit = _HEADING_ID.search(heading.group(2))
-            anchor = explicit.group(1) if explicit else slugify(heading.group(2), "-")
-            items.append(Item("heading", anchor, number + offset))
+            items.append(Item("heading", heading_anchor(heading.group(2)), number + offset))
     return tuple(items)
 
 
@@ -128,13 +132,18 @@ def compare(
                     translation_path, None,
                     f"{label} '{item.value}' is missing; the Spanish source has it at {source_path}:{item.line}",
                 ))
+    for value, line, fact_id in typed_fact_numbers(source_text, translation_text, facts):
+        problems.append(Problem(
+            translation_path, line,
+            f"the number '{value}' is typed as text; use {{{{ {fact_id} }}}} as the Spanish source does",
+        ))
+    return problems
+
+
+def typed_fact_numbers(source_text: str, translation_text: str, facts: FactRegistry) -> list[tuple[str, int, str]]:
+    """(digits, line, fact id) of each number the translation types by hand
+    that one of the source's facts renders."""
     source_lines = [*_body_lines(source_text)[0], *(item for _, item in _summary(source_text))]
     fact_ids = {ref.fact_id for ref in find_references(source_lines) if ref.fact_id}
     digits = _fact_digits(facts, fact_ids)
-    for value, line in _literal_numbers(translation_text):
-        if value in digits:
-            problems.append(Problem(
-                translation_path, line,
-                f"the number '{value}' is typed as text; use {{{{ {digits[value]} }}}} as the Spanish source does",
-            ))
-    return problems
+    return [(value, line, digits[value]) for value, line in _literal_numbers(translation_text) if value in digits]
