@@ -14,4 +14,5 @@ on_page_content = pipeline.on_page_content
 on_env = pipeline.on_env
 on_page_context = pipeline.on_page_context
 on_post_page = pipeline.on_post_page
+on_post_template = pipeline.on_post_template
 on_post_build = pipeline.on_post_build

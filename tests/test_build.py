@@ -76,12 +76,15 @@ def test_fallback_page_has_a_notice_and_spanish_text(built_site):
     assert '<div lang="es">' in html
 
 
-def test_draft_home_pages_carry_the_draft_notice(built_site):
-    for prefix in ("nah/", "tzo/", "mix/"):
+def test_untranslated_home_pages_say_so_and_are_never_called_a_translation(built_site):
+    for prefix, name in (("nah/", "Náhuatl"), ("tzo/", "Tsotsil"), ("mix/", "Mixteco")):
         html = page(built_site, prefix)
-        assert "dc-notice--draft" in html
-        assert "dc-notice--fallback" not in html
+        assert "dc-notice--fallback" in html
+        assert "dc-notice--draft" not in html and "dc-notice--partial" not in html
+        # How much of the language is there, in Spanish while nobody translated the line
+        assert f'<p class="dc-coverage" lang="es">{name}: en preparación.' in html
     assert "dc-notice" not in page(built_site, "en/hogar/salario/")
+    assert "dc-coverage" not in page(built_site, "en/")
     assert "dc-notice" not in page(built_site, "")
 
 
@@ -131,6 +134,14 @@ def test_search_loads_only_language_assets_that_exist(built_site):
 # --- Failing builds: the message names the file and the line ---------------
 
 
+def whole_file_draft(project: Path, lang: str = "nah", page: str = "index.md") -> Path:
+    """A whole-file draft translation: at first a copy of the Spanish page."""
+    target = project / "docs" / lang / page
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text((project / "docs/es" / page).read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
 def append_line(path: Path, line: str) -> int:
     """Add a line at the end of a file; return its line number."""
     text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n"
@@ -155,7 +166,7 @@ def test_broken_link_fails_naming_file_and_line(project_copy, tmp_path):
 
 def test_missing_anchor_in_a_translation_fails_naming_language(project_copy, tmp_path):
     # A draft translation: parity differences only warn, the link check fails
-    line = append_line(project_copy / "docs/nah/index.md", "[X](hogar/salario.md#no-such-section)")
+    line = append_line(whole_file_draft(project_copy), "[X](hogar/salario.md#no-such-section)")
     output = failed_build(project_copy, tmp_path)
     assert f"docs/nah/index.md:{line}: (language: nah)" in output
     assert "'#no-such-section' that does not exist in docs/es/hogar/salario.md" in output
@@ -264,7 +275,7 @@ def test_build_command_in_process_fails_cleanly_and_puts_everything_back(project
 
     from build_tools import __main__ as cli
 
-    line = append_line(project_copy / "docs/nah/index.md", "[X](hogar/salario.md#no-such-section)")
+    line = append_line(whole_file_draft(project_copy), "[X](hogar/salario.md#no-such-section)")
     monkeypatch.setattr(cli, "ROOT", project_copy)
     monkeypatch.chdir(project_copy)
     for name in ("SOURCE_DATE_EPOCH", "DC_AS_OF", "DC_STRICT_FACTS"):

@@ -367,7 +367,8 @@ class Pipeline:
         record.kind = where.kind
         source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None
         html = translations.decorate(html, where, language.ctx.catalog, run.language_names(language.lang), source_link)
-        if page.is_homepage and language.lang != run.source_lang:
+        # The language's home page says how much of the language is there
+        if language.lang != run.source_lang and page.url == f"{language.prefix}/":
             html = run.coverage_line(language.lang) + html
         return html
 

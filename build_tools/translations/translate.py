@@ -39,14 +39,19 @@ class Project:
     def source(self, page: str) -> Path:
         path = self.docs_dir / self.source_lang / page
         if not path.is_file():
-            raise TranslateError(f"there is no Spanish page '{page}' in {display_path(path.parent, self.root)}")
+            raise TranslateError(
+                f"no hay una página '{page}' en español en {display_path(path.parent, self.root)} / "
+                f"there is no Spanish page '{page}' in {display_path(path.parent, self.root)}"
+            )
         return path
 
     def translation(self, page: str, lang: str) -> Path:
         if lang == self.source_lang:
-            raise TranslateError(f"'{lang}' is the source language; pick the language you translate into")
+            raise TranslateError(f"'{lang}' es el idioma de origen; escoge el idioma al que traduces / is the source language; pick the language you translate into")
         if lang not in self.langs:
-            raise TranslateError(f"'{lang}' is not a language in mkdocs.yml (languages: {', '.join(self.langs)})")
+            raise TranslateError(
+                f"'{lang}' no es un idioma de mkdocs.yml / is not a language in mkdocs.yml (languages: {', '.join(self.langs)})"
+            )
         return self.docs_dir / lang / page
 
     def shown(self, path: Path) -> str:
@@ -69,7 +74,10 @@ def start(project: Project, page: str, lang: str) -> str:
     block = {"status": translations.DRAFT, "source": digest}
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(front_matter.set_block(source_text, "translation", block), encoding="utf-8")
-    return f"Created {project.shown(target)}: translate the text, keep the {{{{ facts }}}}, links and {{#ids}}."
+    return (
+        f"Creado / Created {project.shown(target)}: traduce el texto; deja igual los {{{{ datos }}}}, los enlaces y los {{#ids}} / "
+        "translate the text; keep the {{ facts }}, links and {#ids}."
+    )
 
 
 def done(project: Project, page: str, lang: str, reviewer: str | None = None, today: dt.date | None = None, draft: bool = False) -> str:
@@ -113,18 +121,24 @@ def diff(project: Project, page: str, lang: str) -> str:
     """What changed in the Spanish page since the translation was made."""
     target = project.translation(page, lang)
     if not target.exists():
-        raise TranslateError(f"{project.shown(target)} does not exist")
+        raise TranslateError(f"{project.shown(target)} no existe / does not exist")
     meta = front_matter.split(read_text(target, project.root)).meta
     recorded = translations.recorded_source(meta)
     if recorded is None:
-        raise TranslateError(f"{project.shown(target)} does not say which Spanish version it translates (translation.source)")
+        raise TranslateError(
+            f"{project.shown(target)} no dice qué versión del español traduce / "
+            "does not say which Spanish version it translates (translation.source)"
+        )
     old = translations.archived_source(project.root, recorded)
     if old is None:
-        raise TranslateError(f"the Spanish text of version {recorded} was not kept in {translations.ARCHIVE}/")
+        raise TranslateError(
+            f"el texto en español de la versión {recorded} no está en {translations.ARCHIVE}/ / "
+            f"the Spanish text of version {recorded} was not kept in {translations.ARCHIVE}/"
+        )
     source = project.source(page)
     new = read_text(source, project.root)
     if translations.fingerprint(new) == recorded:
-        return f"{project.shown(target)} is up to date: the Spanish page has not changed."
+        return f"{project.shown(target)} está al día: la página en español no cambió / is up to date: the Spanish page has not changed."
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True),
         fromfile=f"{project.shown(source)} (translated version {recorded})",
