@@ -17,9 +17,15 @@ def test_status_page_in_spanish_and_english(built_site):
     spanish = html(built_site, "participa/traducciones")
     english = html(built_site, "en/participa/traducciones")
     assert "<!-- translation-status -->" not in spanish
-    assert re.search(r'<span lang="nah">Nāhuatl</span> \(<code>nah</code>\)</td><td>0 / \d+</td>', spanish)
-    assert "<td>traducida</td>" in spanish and "<td>falta</td>" in spanish
-    assert "<td>translated</td>" in english and "<td>missing</td>" in english
+    # Each language by its own name, how much of it is there, and its pages' states
+    assert re.search(r'<span lang="nah">Nāhuatl</span> \(<code>nah</code>\)</td><td>0\s?%</td><td>0 / \d+</td>', spanish)
+    assert re.search(r'<span lang="en">English</span> \(<code>en</code>\)</td><td>100\s?%</td>', spanish)
+    assert '<td><span lang="es">traducida</span></td>' in spanish and '<td><span lang="es">falta</span></td>' in spanish
+    assert '<td><span lang="en">translated</span></td>' in english and '<td><span lang="en">missing</span></td>' in english
+    # Pages by their title, with the paragraphs of those in PO files
+    assert re.search(r'<td><code>nah</code></td><td><a href="[^"]*nah/hogar/aguinaldo/" target="_self"[^>]*>El aguinaldo</a></td>'
+                     r'<td><span lang="es">falta</span></td><td>0 / 0 / \d+</td>', spanish)
+    assert re.search(r'<td><a href="[^"]*nah/hogar/aguinaldo/" target="_self"[^>]*><span lang="es">El aguinaldo</span></a></td>', english)
 
 
 def edit_the_source(project):
@@ -32,7 +38,7 @@ def add_zapotec(project):
     """A language added in mkdocs.yml, locales/ and docs/ only."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    last = "          variety: mixteco, sin variedad fija todavía\n          build: true\n"
+    last = "          variety: mixteco de San Juan Mixtepec, Oaxaca\n          build: true\n"
     assert text.count(last) == 1
     entry = "        - locale: zap\n          name: Zapoteco\n          name_es: zapoteco\n          build: true\n"
     config.write_text(text.replace(last, last + entry), encoding="utf-8")

@@ -56,7 +56,8 @@ def normalise(text: str) -> str:
 def has_letters(text: str) -> bool:
     """Numbers, punctuation, symbols and amounts ("$315.04") belong to no
     language, and neither do web addresses ("gob.mx/conasami")."""
-    return _LETTER.search(text) is not None and _ADDRESS.fullmatch(normalise(text)) is None
+    text = normalise(text)  # "&para;" is a sign, not letters
+    return _LETTER.search(text) is not None and _ADDRESS.fullmatch(text) is None
 
 
 @dataclass

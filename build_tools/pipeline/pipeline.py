@@ -52,7 +52,10 @@ class Pipeline:
     def on_config(self, config: MkDocsConfig):
         if self.run is None or self.run.config is not config:
             self._start_run(config)
-        self.run.start_language()
+        language = self.run.start_language()
+        # The headings' link title, in the language (Python-Markdown's is English)
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["permalink_title"] = language.ctx.catalog.t("toc.permalink")
         return config
 
     def _start_run(self, config: MkDocsConfig) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, write_po
 
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.facts import FactRegistry
@@ -130,8 +130,16 @@ def _without_format_checks(catalog: Catalog) -> None:
 def to_bytes(catalog: Catalog) -> bytes:
     _without_format_checks(catalog)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False)
-    return buffer.getvalue()
+    # Babel 2.18 wraps a long previous msgid as one comment, joining its
+    # quoted lines ('#| msgid "" "Te lo...'): written here as gettext does
+    write_po(buffer, catalog, width=WIDTH, include_previous=False, sort_output=False)
+    text = buffer.getvalue().decode("utf-8")
+    for message in catalog:
+        if message.id and message.previous_id:
+            entry = f"\nmsgid {normalize(message.id, width=WIDTH)}\n"
+            previous = f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=WIDTH)}"
+            text = text.replace(entry, f"\n{previous}{entry}", 1)
+    return text.encode("utf-8")
 
 
 def write(path: str | Path, catalog: Catalog) -> bool:
