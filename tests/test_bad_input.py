@@ -17,6 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 from build_tools.facts import load_facts
 from build_tools.i18n.locales import load_catalogs
 from build_tools.pipeline.settings import load_settings
+from build_tools import front_matter, translations
 from build_tools.translations import glossary
 from project import AS_OF, PREFIXES, ROOT, SOURCE_LANG, copy_project, line_of, run_tools
 
@@ -49,9 +50,23 @@ DRAFT = "docs/nah/index.md"
 PAGE = "---\ntitle: Prueba\nlast_reviewed: 2026-11-21\n---\n\n# Prueba\n\n"
 
 
+def draft_text() -> str:
+    """A whole-file draft translation into Nahuatl: a copy of the Spanish home page."""
+    text = (ROOT / "docs/es/index.md").read_text(encoding="utf-8")
+    return front_matter.set_block(text, "translation", {"status": "draft", "source": translations.fingerprint(text)})
+
+
+def draft(project: Path) -> Path:
+    path = project / DRAFT
+    if not path.exists():
+        write(path, draft_text())
+    return path
+
+
 def appended_line(page: str) -> int:
     """The line number append() gives the line it adds to a page."""
-    return (ROOT / page).read_text(encoding="utf-8").rstrip("\n").count("\n") + 3
+    text = draft_text() if page == DRAFT else (ROOT / page).read_text(encoding="utf-8")
+    return text.rstrip("\n").count("\n") + 3
 
 
 # Loaders: each reads its file the way the build does, and raises what the build reports.
@@ -125,11 +140,11 @@ LOADED_BY_ID = {case[0]: case for case in LOADED}
 
 # Problems found while the pages are read and rendered: (id, change, message)
 CASES = [
-    ("unknown-fact-translation", lambda p: append(p / DRAFT, "It is {{ aguinaldo.dia }}."),
+    ("unknown-fact-translation", lambda p: append(draft(p), "It is {{ aguinaldo.dia }}."),
      "docs/nah/index.md:"),
     ("front-matter-invalid", lambda p: edit(p / GUIDE, "title: El aguinaldo", "title: [El aguinaldo"),
      "docs/es/hogar/aguinaldo.md:2: the header (between the '---' lines) is not valid YAML"),
-    ("front-matter-bad-status", lambda p: edit(p / DRAFT, "status: draft", "status: lista"),
+    ("front-matter-bad-status", lambda p: edit(draft(p), "status: draft", "status: lista"),
      "translation.status must be 'draft' or 'reviewed'"),
     ("front-matter-bad-review-date", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-29", "last_reviewed: pronto"),
      "docs/es/hogar/aguinaldo.md: 'last_reviewed' must be a date"),
@@ -268,7 +283,7 @@ def group_build(tmp_path_factory):
             page, lines = GROUPS[group]
             project = copy_project(tmp_path_factory.mktemp(group) / "project")
             for _, added, _ in lines:
-                append(project / page, added)
+                append(draft(project) if page == DRAFT else project / page, added)
             outputs[group] = failure_output(project)
         return outputs[group]
 

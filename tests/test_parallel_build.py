@@ -132,8 +132,9 @@ def test_job_count():
 @pytest.mark.build
 def test_a_broken_link_in_a_translation_fails_the_same_in_workers(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs/nah/index.md"  # a draft: parity does not check its links
-    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n[x](hogar/no-such-page.md)\n"
+    page = project / "docs/nah/index.md"  # a whole-file draft: parity does not check its links
+    page.parent.mkdir(parents=True, exist_ok=True)
+    text = (project / "docs/es/index.md").read_text(encoding="utf-8").rstrip("\n") + "\n\n[x](hogar/no-such-page.md)\n"
     page.write_text(text, encoding="utf-8")
     line = text.count("\n")  # the link is the last line
     env = {"PYTHONPATH": str(Path(parallel_build.__file__).parent.parent)}

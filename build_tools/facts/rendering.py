@@ -356,19 +356,24 @@ def render_sources(ctx: RenderContext) -> str:
     """The list of sources of every fact used on the page, or '' if none."""
     if not ctx.used:
         return ""
-    t = ctx.catalog.t
     items = [_memo(_key(ctx, fact, "source"), lambda fact=fact: _source_item(fact, ctx), (fact, ctx.catalog)) for fact in ctx.used]
     return (
-        '<aside class="dc-sources">'
-        f'<h2 id="dc-sources">{html.escape(t("fact.sources.title"))}</h2>'
-        f"<p>{html.escape(t('fact.sources.intro'))}</p>"
+        f'<aside class="dc-sources"{_own_lang(ctx)}>'
+        f'<h2 id="dc-sources">{_localized(ctx, "fact.sources.title")}</h2>'
+        f"<p>{_localized(ctx, 'fact.sources.intro')}</p>"
         f"<ol>{''.join(items)}</ol></aside>"
     )
 
 
+def _own_lang(ctx: RenderContext) -> str:
+    """A lang attribute for a block on another language's page: every piece
+    in it that is not in that language says its own (see ``_localized``)."""
+    return "" if _same_language(ctx.lang, ctx.catalog.source_lang) else f' lang="{ctx.lang}"'
+
+
 def _source_item(fact: Fact, ctx: RenderContext) -> str:
     """One fact's entry in a page's list of sources."""
-    t, source_lang = ctx.catalog.t, ctx.catalog.source_lang
+    source_lang = ctx.catalog.source_lang
     dated, status = current_value(fact, ctx.as_of)
     parts = []
     if fact.type != "table":
@@ -377,21 +382,21 @@ def _source_item(fact: Fact, ctx: RenderContext) -> str:
         parts.append(_not_below_inflation_html(fact.renewal.not_below_inflation, ctx) + ".")
     basis = _legal_basis_text(fact, ctx)
     if basis:
-        parts.append(f"{html.escape(t('fact.legal_basis'))}: <span lang=\"{source_lang}\">{html.escape('; '.join(basis))}</span>.")
+        parts.append(f"{_localized(ctx, 'fact.legal_basis')}: <span lang=\"{source_lang}\">{html.escape('; '.join(basis))}</span>.")
     parts += [_quote_html(legal, ctx) for legal in fact.legal_basis if legal.quote]
     links = ", ".join(
         f'<a href="{html.escape(s.url)}" rel="{EXTERNAL_REL}" lang="{source_lang}">{html.escape(s.title)}</a>'
         for s in dated.sources
     )
-    parts.append(f"{html.escape(t('fact.source'))}: {links}.")
+    parts.append(f"{_localized(ctx, 'fact.source')}: {links}.")
     if dated.valid_from:
-        parts.append(html.escape(t("fact.in_force_since", date=format_date_for(dated.valid_from, ctx))) + ".")
-    parts.append(html.escape(t("fact.last_verified", date=format_date_for(fact.last_verified, ctx))) + ".")
-    level = t(f"fact.confidence.{dated.confidence}")
-    parts.append(html.escape(t("fact.confidence", level=level)) + ".")
+        parts.append(_localized(ctx, "fact.in_force_since", {"date": lambda around: _date_html(dated.valid_from, ctx, around)}) + ".")
+    parts.append(_localized(ctx, "fact.last_verified", {"date": lambda around: _date_html(fact.last_verified, ctx, around)}) + ".")
+    level = _localized(ctx, f"fact.confidence.{dated.confidence}")
+    parts.append(_localized(ctx, "fact.confidence", {"level": lambda around: level}) + ".")
     for note in (fact.note, dated.note):
         if note:
-            parts.append(f'{html.escape(t("fact.note"))}: <span lang="{source_lang}">{html.escape(note)}</span>')
+            parts.append(f'{_localized(ctx, "fact.note")}: <span lang="{source_lang}">{html.escape(note)}</span>')
     return f'<li id="{anchor(fact)}">' + " ".join(parts) + "</li>"
 
 
@@ -429,15 +434,15 @@ def laws_of(ctx: RenderContext, extra: list[str] | tuple = ()) -> list[str]:
 
 def render_review(ctx: RenderContext, last_reviewed: dt.date | None, extra_laws: list[str] | tuple = ()) -> str:
     """When the page's content was last reviewed, and the laws it relies on."""
-    t, source_lang = ctx.catalog.t, ctx.catalog.source_lang
+    source_lang = ctx.catalog.source_lang
     parts = []
     if last_reviewed:
-        parts.append(html.escape(t("page.last_reviewed", date=format_date_for(last_reviewed, ctx))))
+        parts.append(_localized(ctx, "page.last_reviewed", {"date": lambda around: _date_html(last_reviewed, ctx, around)}))
     laws = laws_of(ctx, extra_laws)
     if laws:
         names = "; ".join(html.escape(law) for law in laws)
-        parts.append(f'{html.escape(t("page.laws"))} <span lang="{source_lang}">{names}</span>.')
-    return f'<p class="dc-review">{" ".join(parts)}</p>' if parts else ""
+        parts.append(f'{_localized(ctx, "page.laws")} <span lang="{source_lang}">{names}</span>.')
+    return f'<p class="dc-review"{_own_lang(ctx)}>{" ".join(parts)}</p>' if parts else ""
 
 
 def render_page_footer(ctx: RenderContext, meta: dict, shown: str) -> str:

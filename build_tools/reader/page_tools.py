@@ -108,7 +108,7 @@ def summary_sheet(env: jinja2.Environment, ctx: RenderContext, tools: PageTools,
     """The printable summary of a guide: a page of its own at ``print_sheets.summary_url(page_url)``."""
     address = print_sheets.summary_url(page_url)
     return env.get_template("partials/summary-sheet.html").render(
-        t=ctx.catalog.t, lang=ctx.lang, tools=tools, url=url, qr=print_sheets.qr_svg(url, ctx.catalog.t("print.qr", url=url)),
+        t=ctx.catalog.t, lang=ctx.lang, source_lang=ctx.catalog.source_lang, tools=tools, url=url, qr=print_sheets.qr_svg(url, ctx.catalog.t("print.qr", url=url)),
         title=title, site_name=site_name, as_of=as_of,
         last_reviewed=format_date_for(last_reviewed, ctx) if last_reviewed else None,
         guide_href="../", script=get_relative_url(SHARE_SCRIPT, address),

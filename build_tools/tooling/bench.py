@@ -99,7 +99,7 @@ def project_corpus(root: Path, target: Path, n: int) -> Path:
     from build_tools import front_matter, translations
 
     target.mkdir(parents=True)
-    for part in ("mkdocs.yml", "hooks", "overrides", "facts", "locales", "translations/glossary.yml"):
+    for part in ("mkdocs.yml", "hooks", "overrides", "facts", "locales", "translations/glossary.yml", "redirects.yml"):
         source = root / part
         (target / part).parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
@@ -240,7 +240,7 @@ def edit_loop(root: Path, runs: int = 3, only_lang: str | None = None, log=print
     with tempfile.TemporaryDirectory(prefix="dc-serve-") as work:
         project = Path(work) / "project"
         project.mkdir()
-        for part in ("mkdocs.yml", "hooks", "overrides", "facts", "locales", "docs", "translations"):
+        for part in ("mkdocs.yml", "hooks", "overrides", "facts", "locales", "docs", "translations", "redirects.yml"):
             source = root / part
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
         port = free_port()
