@@ -164,3 +164,19 @@ def test_every_po_file_and_template_in_the_project_passes_msgfmt():
     assert len(files) > 100
     for path in files:
         msgfmt(path)
+
+
+def test_po_files_behind_the_spanish_pages_are_reported_per_language(tmp_path):
+    from build_tools import translations
+
+    project = copy_project(tmp_path / "project")
+    langs = ["es", "en", "nah", "tzo", "mix"]
+    assert translations.stale_segment_files(translations.survey(project / "docs", "es", langs, project)) == {}
+    source = project / "docs/es" / PAGE
+    source.write_text(source.read_text(encoding="utf-8") + "\nUn párrafo nuevo.\n", encoding="utf-8")
+    (project / "docs/es/hogar/nueva.md").write_text("---\ntitle: Nueva\n---\n\n# Nueva\n", encoding="utf-8")
+    stale = translations.stale_segment_files(translations.survey(project / "docs", "es", langs, project))
+    assert stale == {"nah": 2, "tzo": 2, "mix": 2}
+    # English translates whole files: never reported here
+    assert run_tools(project, "translate", "update", "nah").returncode == 0
+    assert translations.stale_segment_files(translations.survey(project / "docs", "es", langs, project)) == {"tzo": 2, "mix": 2}

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from project import copy_project, run_build
+from project import copy_project, run_build, run_tools
 
 pytestmark = pytest.mark.build
 
@@ -35,19 +35,20 @@ def edit_the_source(project):
 
 
 def add_zapotec(project):
-    """A language added in mkdocs.yml, locales/ and docs/ only."""
+    """A language added as the README says: mkdocs.yml, locales/, then its PO files."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     last = "          variety: mixteco de San Juan Mixtepec, Oaxaca\n          build: true\n"
     assert text.count(last) == 1
-    entry = "        - locale: zap\n          name: Zapoteco\n          name_es: zapoteco\n          build: true\n"
+    entry = (
+        "        - locale: zap\n          name: Diidxazá\n          name_es: zapoteco\n"
+        "          variety: zapoteco del Istmo\n          build: true\n"
+    )
     config.write_text(text.replace(last, last + entry), encoding="utf-8")
     (project / "locales/zap.yml").write_text('site:\n  notice.fallback.title: "Zapotec title (test)"\n', encoding="utf-8")
-    (project / "docs/zap").mkdir()
-    (project / "docs/zap/index.md").write_text(
-        "---\ntitle: Zapoteco\ntranslation:\n  status: draft\n---\n\n# Zapoteco\n\n[Aguinaldo](hogar/aguinaldo.md)\n",
-        encoding="utf-8",
-    )
+    result = run_tools(project, "translate", "update", "zap")
+    assert result.returncode == 0, result.stderr
+    assert (project / "translations/zap/hogar/aguinaldo.po").is_file()
 
 
 @pytest.fixture(scope="module")
@@ -87,17 +88,29 @@ def test_reviewed_translation_that_breaks_parity_fails_with_file_and_line(projec
 
 
 def test_drafts_can_be_left_out_and_fall_back_to_spanish(project_copy, tmp_path):
-    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_INCLUDE_DRAFTS": "false"})
-    assert result.returncode == 0, result.stderr
-    home = html(tmp_path / "site", "nah")
-    assert "dc-notice--fallback" in home and "dc-notice--draft" not in home
-    assert '<html lang="nah"' in home
+    # An English page back to draft, and a Nahuatl interface string marked draft
+    page = project_copy / "docs/en/hogar/salario.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("status: reviewed", "status: draft"), encoding="utf-8")
+    (project_copy / "locales/nah.yml").write_text('draft:\n  site:\n    notice.fallback.title: "Nah-prueba borrador"\n', encoding="utf-8")
+    for include, site in (("true", tmp_path / "with"), ("false", tmp_path / "without")):
+        result = run_build(project_copy, site, extra_env={"DC_INCLUDE_DRAFTS": include})
+        assert result.returncode == 0, result.stderr
+    assert "dc-notice--draft" in html(tmp_path / "with", "en/hogar/salario")
+    assert "Nah-prueba borrador" in html(tmp_path / "with", "nah")
+    left_out = html(tmp_path / "without", "en/hogar/salario")
+    assert "dc-notice--fallback" in left_out and "dc-notice--draft" not in left_out
+    home = html(tmp_path / "without", "nah")
+    assert "Nah-prueba borrador" not in home and '<p class="admonition-title" lang="es">Esta página todavía no está traducida' in home
 
 
 def test_adding_zapotec_needs_no_python(changed_build):
-    site, _ = changed_build
+    site, log = changed_build
+    # Following the README gives no false "outdated" warning
+    assert "docs/zap" not in log and "translations/zap" not in log and "outdated" not in log.replace("docs/en/hogar/aguinaldo.md: outdated", "")
     home = html(site, "zap")
-    assert '<html lang="zap"' in home and "dc-notice--draft" in home
+    assert '<html lang="zap"' in home and "dc-notice--fallback" in home and "dc-notice--draft" not in home
+    assert '<p class="dc-coverage" lang="es">Zapoteco: en preparación.' in home
+    assert re.search(r'lang="zap"[^>]*>\s*Diidxazá <span class="dc-coverage" lang="es">\(en preparación\)</span>', home)
     guide = html(site, "zap/hogar/aguinaldo")
     # Fallback: Spanish text, the translated notice title, Spanish for the rest
     assert "dc-notice--fallback" in guide and '<div lang="es">' in guide

@@ -308,7 +308,16 @@ class Pipeline:
         run = self.run
         notes = [
             f"{run.shown(item.path)}: outdated; its Spanish page changed (python -m build_tools translate diff {item.page} {item.lang})"
-            for item in run.translations if item.state == translations.OUTDATED
+            for item in run.translations if item.state == translations.OUTDATED and item.segments is None
+        ]
+        notes += [
+            f"{run.shown(item.segments.path)}: {item.segments.counts.fuzzy} párrafos por revisar / fuzzy paragraphs to check"
+            for item in run.translations if item.segments is not None and item.segments.counts.fuzzy
+        ]
+        notes += [
+            f"translations/{lang}/: {count} archivos PO no siguen las páginas en español / PO files do not follow the Spanish pages "
+            f"(python -m build_tools translate update {lang})"
+            for lang, count in translations.stale_segment_files(run.translations).items()
         ]
         if notes:
             warn("Translations to look at", notes)

@@ -194,6 +194,23 @@ def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None
     return found
 
 
+def stale_segment_files(items: list[Translation]) -> dict[str, int]:
+    """Per language translated in PO files: how many pages' PO files do not
+    follow the current Spanish page (or are missing), i.e. need
+    ``translate update``. Their changed paragraphs show in Spanish until then."""
+    po_langs = {item.lang for item in items if item.segments is not None}
+    texts: dict[str, set[str]] = {}
+    stale: dict[str, int] = {}
+    for item in items:
+        if item.lang not in po_langs or item.text is not None:
+            continue
+        if item.page not in texts:
+            texts[item.page] = {segment.text for segment in segments.segments(item.source_text)}
+        if item.segments is None or po_files.msgids(item.segments.catalog) != texts[item.page]:
+            stale[item.lang] = stale.get(item.lang, 0) + 1
+    return stale
+
+
 def status_of(item: Translation) -> PageStatus:
     block = item.meta.get("translation") if isinstance(item.meta.get("translation"), dict) else {}
     reviewed_on = block.get("reviewed_on")

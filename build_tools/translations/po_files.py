@@ -220,6 +220,11 @@ def counts(catalog: Catalog) -> Counts:
     return Counts(translated, fuzzy, untranslated)
 
 
+def msgids(catalog: Catalog) -> set[str]:
+    """The Spanish texts a PO file has entries for (obsolete ones left out)."""
+    return {message.id for message in catalog if message.id}
+
+
 def translations_of(catalog: Catalog) -> dict[str, tuple[str, int]]:
     """msgid -> (msgstr, the entry's line in the file) for translated, not fuzzy, entries."""
     return {
