@@ -22,7 +22,7 @@ class PageType:
 
 
 PAGE_TYPES = [
-    PageType("home", ""),  # a draft translation in nah, tzo and mix
+    PageType("home", ""),  # in nah, tzo and mix: Spanish, with the line that says how much is translated
     PageType("guide", "hogar/aguinaldo/"),  # falls back to Spanish in nah, tzo and mix
     PageType("section", "hogar/"),
     PageType("help", "ayuda/"),

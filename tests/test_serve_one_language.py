@@ -56,6 +56,7 @@ def test_serve_takes_the_port_and_the_language(args, address, only):
         cwd=ROOT, capture_output=True, text=True, timeout=30,
     )
     assert result.returncode == 0, result.stderr
-    command = result.stdout.strip().splitlines()[-1]
+    # Under `make test`, make -n also prints "Entering/Leaving directory"
+    command = [line for line in result.stdout.splitlines() if "mkdocs serve" in line][-1]
     assert command.endswith(f"-m mkdocs serve --dev-addr {address}")
     assert ("DC_ONLY_LANG=nah" in command) == (only == "nah")
