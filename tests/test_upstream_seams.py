@@ -37,6 +37,7 @@ from build_tools.i18n import search_index, theme_env
 from build_tools.i18n.config import LanguageConfig
 from build_tools.i18n.locales import load_catalogs, material_partial
 from build_tools.i18n.plugin import I18nPlugin, drop_head_alternates
+from build_tools.pipeline import Pipeline
 from build_tools.reader import offline
 from project import ROOT
 
@@ -381,6 +382,8 @@ def test_i18n_state_the_project_reads():
     assert list(inspect.signature(I18n.get_language_config).parameters) == ["self", "locale"]
     # build_tools/pipeline leaves drafts out in on_files (0), before this, and reads each language's files in on_nav
     assert I18n.on_files.mkdocs_priority == -100 and I18n.on_post_build.mkdocs_priority == -100
+    # build_tools/pipeline names the menu's sections once upstream has made the language's menu
+    assert I18n.on_nav.mkdocs_priority > Pipeline.on_nav.mkdocs_priority
     # The file attributes set per language build, read by the plugin, hooks and sitemap.xml
     source = inspect.getsource(folder)
     for attribute in ("file.alternates =", "file.locale =", "file.locale_alternate_of ="):

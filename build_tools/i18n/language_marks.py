@@ -36,6 +36,7 @@ NO_SPAN_INSIDE = frozenset(
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
 
 _LETTER = re.compile(r"[^\W\d_]")
+_EDGE_PUNCTUATION = " .,:;()"
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _ADDRESS = re.compile(r"(?:[a-zA-Z][\w+.-]*://|mailto:)\S+|[\w-]+(?:\.[\w-]+)+/\S*|www(?:\.[\w-]+)+")
@@ -97,9 +98,13 @@ class KnownText:
 
     def __contains__(self, text: str) -> bool:
         text = normalise(text)
-        if not has_letters(text) or text in self.strings:
+        if not has_letters(text):
             return True
-        return self._pattern is not None and self._pattern.fullmatch(text) is not None
+        # "PROFEDET, federal matters:" is the known label with its colon
+        for candidate in dict.fromkeys((text, text.strip(_EDGE_PUNCTUATION))):
+            if candidate in self.strings or (self._pattern is not None and self._pattern.fullmatch(candidate)):
+                return True
+        return False
 
 
 def _template_regex(template: str) -> str:

@@ -86,9 +86,12 @@ class Pipeline:
         return files
 
     # This language's files are chosen and have their URLs: start its QR
-    # codes in a second process while its pages render.
+    # codes in a second process while its pages render. After
+    # mkdocs-static-i18n (-100) has made this language's menu: name its sections.
+    @event_priority(-110)
     def on_nav(self, nav, config, files):
         language = self.language
+        self._name_sections(nav.items)
         language.files = files
         language.published = {str(Path(f.abs_src_path).resolve()): f for f in files if f.abs_src_path}
         urls = [urljoin(config.site_url or "", file.url) for file in files.documentation_pages()]
@@ -195,6 +198,27 @@ class Pipeline:
             Path(config.site_dir, redirects.NGINX_FILE).write_text(redirects.nginx_conf(run.redirects, prefixes), encoding="utf-8")
 
     # -- Steps -----------------------------------------------------------------
+
+    def _name_sections(self, items) -> None:
+        """A menu section takes its index page's title, in the page's language
+        (MkDocs names it after its folder: "Fabrica", and Spanish in English)."""
+        run, language = self.run, self.language
+        for section in items:
+            if not section.is_section:
+                continue
+            self._name_sections(section.children)
+            index = next((child for child in section.children if child.is_page and child.file.name == "index"), None)
+            if index is None:
+                continue
+            title = run.source(index.file.abs_src_path).meta.get("title")
+            page_path = index.file.src_uri.split("/", 1)[1]
+            for lang in run.i18n.fallback_chain(language.lang):
+                item = run.translation(f"{lang}/{page_path}")
+                if lang != run.source_lang and item is not None and item.segments is not None and title in item.segments.entries:
+                    title = item.segments.entries[title][0]
+                    break
+            if isinstance(title, str) and title.strip():
+                section.title = title
 
     def _known_text(self) -> language_marks.KnownText:
         """What this language build knows to be in its language: the
