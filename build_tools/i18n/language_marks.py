@@ -37,6 +37,9 @@ _RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
 
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCTUATION = " .,:;()"
+# A tag's attributes are read only when one of these may be among them
+_MAY_MATTER = re.compile(r"lang|aria-label|title|placeholder|alt", re.I)
+_SAME_NAME: dict[str, re.Pattern] = {}
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _ADDRESS = re.compile(r"(?:[a-zA-Z][\w+.-]*://|mailto:)\S+|[\w-]+(?:\.[\w-]+)+/\S*|www(?:\.[\w-]+)+")
@@ -170,8 +173,6 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
         return html_text
     out: list[str] = [html_text[: body.start()]]
     stack: list[_Open] = []
-    skip_depth = 0  # inside a skipped element: how many of them are open
-    skip_name = ""
     pos = body.start()
     changed = False
 
@@ -186,7 +187,7 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
 
     def text(chunk: str) -> None:
         nonlocal changed
-        if not has_letters(chunk) or not stack:
+        if not stack or chunk.isspace() or not has_letters(chunk):
             out.append(chunk)
             return
         here, region = current()
@@ -215,7 +216,7 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
         end = match.start() if match else len(html_text)
         if end > pos:
             chunk = html_text[pos:end]
-            (out.append(chunk) if skip_depth else text(chunk))
+            (text(chunk) if stack and not chunk.isspace() else out.append(chunk))
         if match is None:
             break
         pos = match.end()
@@ -225,11 +226,6 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
             out.append(tag)
             continue
         closing = match.group(1) == "/"
-        if skip_depth:
-            out.append(tag)
-            if name == skip_name and not tag.endswith("/>"):
-                skip_depth += -1 if closing else 1
-            continue
         if closing:
             out.append(tag)
             for depth in range(len(stack) - 1, -1, -1):
@@ -237,10 +233,18 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
                     del stack[depth:]
                     break
             continue
-        attributes = _attributes(match.group(3))
+        raw = match.group(3)
+        # Most tags have neither a lang nor words in an attribute: not parsed
+        attributes = _attributes(raw) if _MAY_MATTER.search(raw) else {}
         here, region = current()
         own = attributes.get("lang")
         out.append(tag)
+        if own is not None and name not in VOID_ELEMENTS and not tag.endswith("/>") and name not in _RAW_TEXT:
+            # A trusted element: nothing in it changes, so it is copied as it is
+            stop = _end_of_element(html_text, name, pos)
+            out.append(html_text[pos:stop])
+            pos = stop
+            continue
         if own is not None:
             item = _Open(name, own, "trusted", len(out) - 1, True)
         else:
@@ -267,10 +271,29 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
             pos = stop
             continue
         if name in SKIPPED_ELEMENTS:
-            skip_depth, skip_name = 1, name
+            stop = _end_of_element(html_text, name, pos)
+            out.append(html_text[pos:stop])
+            pos = stop
             continue
         stack.append(item)
     return "".join(out) if changed else html_text
+
+
+def _end_of_element(html_text: str, name: str, pos: int) -> int:
+    """Where the element whose start tag ends at ``pos`` ends (after its end
+    tag), counting the elements of the same name inside it."""
+    tags = _SAME_NAME.get(name)
+    if tags is None:
+        tags = _SAME_NAME[name] = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.I)
+    depth = 1
+    for match in tags.finditer(html_text, pos):
+        if match.group(1):
+            depth -= 1
+            if not depth:
+                return match.end()
+        elif not match.group(0).endswith("/>"):
+            depth += 1
+    return len(html_text)
 
 
 class _LanguageTexts(HTMLParser):
