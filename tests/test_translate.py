@@ -156,7 +156,7 @@ def test_done_wants_the_reviewers_name_not_how_the_page_was_made(project):
     translate.start(project, "hogar/aguinaldo.md", "nah")
     translate_most_of(project.docs_dir / "nah/hogar/aguinaldo.md")
     with pytest.raises(translate.TranslateError, match="not how it was made"):
-        translate.done(project, "hogar/aguinaldo.md", "nah", "machine translation, issue 13")
+        translate.done(project, "hogar/aguinaldo.md", "nah", "machine translation, ticket 99")
 
 
 def test_update_writes_po_files_and_start_refuses_a_page_translated_in_one(project):

@@ -79,10 +79,10 @@ def test_a_draft_that_is_still_mostly_spanish_is_not_called_a_translation():
 def test_a_reviewer_is_people_or_an_organisation_not_a_process():
     assert reviewer_problem("Ana Pérez, Colectivo Tlamatini") is None
     assert reviewer_problem("Derechos Claros maintainers") is None
-    for process in ("", None, "translated in issue #12", "machine translation", "generado automáticamente", "session helper"):
+    for process in ("", None, "translated in ticket #99", "machine translation", "generado automáticamente", "session helper"):
         assert reviewer_problem(process), process
     assert status_problem({"translation": {"status": "reviewed"}})
-    assert status_problem({"translation": {"status": "reviewed", "reviewed_by": "issue 13"}})
+    assert status_problem({"translation": {"status": "reviewed", "reviewed_by": "see issue 7"}})
     assert status_problem({"translation": {"status": "reviewed", "reviewed_by": "Ana Pérez"}}) is None
 
 
