@@ -258,6 +258,7 @@ class Pipeline:
             for lang in run.i18n.fallback_chain(language.lang)
             if lang != run.source_lang
             and (item := run.translation(f"{lang}/{page_path}")) is not None and item.segments is not None
+            and item.segments.entries
         ]
         if not found:
             return None

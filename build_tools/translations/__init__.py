@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -159,9 +160,18 @@ class Translation:
     title: str = ""  # the Spanish page's
 
 
+# PO files read, by path, size and time of change: `mkdocs serve` surveys
+# them again at every rebuild, and Babel's reader is slow
+_READ: dict[tuple[str, int, int], SegmentFile] = {}
+
+
 def read_segments(path: Path, root: Path | None) -> SegmentFile:
-    catalog = po_files.read(path, root)
-    return SegmentFile(path, catalog, po_files.counts(catalog), po_files.translations_of(catalog))
+    stat = os.stat(path)
+    key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _READ:
+        catalog = po_files.read(path, root)
+        _READ[key] = SegmentFile(Path(path), catalog, po_files.counts(catalog), po_files.translations_of(catalog))
+    return _READ[key]
 
 
 def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None, parse=None) -> list[Translation]:
