@@ -22,12 +22,12 @@ from mkdocs.utils import get_relative_url
 
 from build_tools import background, translations
 from build_tools.checks import html_safety, links, pages, typed_figures
-from build_tools.front_matter import split
 from build_tools.errors import ContentError, Problem, warn
 from build_tools.facts import report_staleness
 from build_tools.facts.history import report_unverified_changes
 from build_tools.facts.markdown_extension import Document
 from build_tools.facts.rendering import RenderContext, render_page_footer
+from build_tools.front_matter import split
 from build_tools.i18n import language_marks
 from build_tools.pipeline import site
 from build_tools.pipeline.state import LanguageBuild, PageRecord, Run
@@ -415,6 +415,7 @@ class Pipeline:
         run, language = self.run, self.language
         statuses = [translations.status_of(item) for item in run.translations]
         names = {lang.locale: lang.name for lang in run.i18n.config.languages}
+        varieties = {tag: run.i18n.variety(tag) for tag in run.i18n.language_tags}
 
         def href(lang, target):
             url = run.i18n.language_prefix(lang) + "/" + translations.page_url(target)
@@ -422,6 +423,7 @@ class Pipeline:
 
         return translations.render_status(
             statuses, language.ctx.catalog, names, href, lambda share: format_percent(share, locale=language.ctx.locale),
+            varieties,
         )
 
     def _check_links(self, files) -> None:

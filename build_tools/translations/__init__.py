@@ -411,8 +411,11 @@ def page_url(page: str) -> str:
     return stem + "/"
 
 
-def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str, str], href, percent) -> str:
-    """The public status table; ``href(lang, page)`` links to a page, ``percent(share)`` formats a share."""
+def render_status(
+    statuses: list[PageStatus], catalog: Catalog, names: dict[str, str], href, percent, varieties: dict[str, str | None] | None = None,
+) -> str:
+    """The public status table; ``href(lang, page)`` links to a page,
+    ``percent(share)`` formats a share; ``varieties``: each language's, in Spanish."""
     t = catalog.t
 
     def th(key: str) -> str:
@@ -424,9 +427,12 @@ def render_status(statuses: list[PageStatus], catalog: Catalog, names: dict[str,
     rows = []
     for lang, counts in coverage(statuses).items():
         total = sum(counts.values())
+        variety = (varieties or {}).get(lang)
+        # Which variety translators write in, as mkdocs.yml says it (in Spanish)
+        variety = f'<br><small lang="{catalog.source_lang}">{html.escape(variety)}</small>' if variety else ""
         rows.append(
             # Each language by its own name, read in that language
-            f'<tr><td><span lang="{lang}">{html.escape(names.get(lang, lang))}</span> (<code>{lang}</code>)</td>'
+            f'<tr><td><span lang="{lang}">{html.escape(names.get(lang, lang))}</span> (<code>{lang}</code>){variety}</td>'
             f"<td>{html.escape(percent(shares[lang]))}</td>"
             f"<td>{counts[TRANSLATED]} / {total}</td>"
             + "".join(f"<td>{counts[state]}</td>" for state in others)
