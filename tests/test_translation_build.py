@@ -18,8 +18,8 @@ def test_status_page_in_spanish_and_english(built_site):
     english = html(built_site, "en/participa/traducciones")
     assert "<!-- translation-status -->" not in spanish
     # Each language by its own name, how much of it is there, and its pages' states
-    assert re.search(r'<span lang="nah">Nāhuatl</span> \(<code>nah</code>\)<br><small lang="es">náhuatl, [^<]+</small></td><td>0\s?%</td><td>0 / \d+</td>', spanish)
-    assert '<code>mix</code>)<br><small lang="es">mixteco de San Juan Mixtepec, Oaxaca</small>' in english
+    assert re.search(r'<span lang="nah">Nāhuatl</span> \(<code>nah</code>\)<br><span class="dc-variety" lang="es">náhuatl, [^<]+</span></td><td>0\s?%</td><td>0 / \d+</td>', spanish)
+    assert '<code>mix</code>)<br><span class="dc-variety" lang="es">mixteco de San Juan Mixtepec, Oaxaca</span>' in english
     assert re.search(r'<span lang="en">English</span> \(<code>en</code>\)</td><td>100\s?%</td>', spanish)
     assert '<td><span lang="es">traducida</span></td>' in spanish and '<td><span lang="es">falta</span></td>' in spanish
     assert '<td><span lang="en">translated</span></td>' in english and '<td><span lang="en">missing</span></td>' in english

@@ -429,7 +429,7 @@ def render_status(
         total = sum(counts.values())
         variety = (varieties or {}).get(lang)
         # Which variety translators write in, as mkdocs.yml says it (in Spanish)
-        variety = f'<br><small lang="{catalog.source_lang}">{html.escape(variety)}</small>' if variety else ""
+        variety = f'<br><span class="dc-variety" lang="{catalog.source_lang}">{html.escape(variety)}</span>' if variety else ""
         rows.append(
             # Each language by its own name, read in that language
             f'<tr><td><span lang="{lang}">{html.escape(names.get(lang, lang))}</span> (<code>{lang}</code>){variety}</td>'
