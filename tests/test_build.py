@@ -83,6 +83,10 @@ def test_untranslated_home_pages_say_so_and_are_never_called_a_translation(built
         assert "dc-notice--draft" not in html and "dc-notice--partial" not in html
         # How much of the language is there, in Spanish while nobody translated the line
         assert f'<p class="dc-coverage" lang="es">{name}: en preparación.' in html
+        # The messages the scripts write later say they are Spanish
+        assert '<p class="dc-offline__status" role="status" lang="es">' in html
+        assert '<p class="dc-share__status" role="status" lang="es">' in page(built_site, prefix + "hogar/aguinaldo/")
+    assert '<p class="dc-share__status" role="status">' in page(built_site, "en/hogar/aguinaldo/")
     assert "dc-notice" not in page(built_site, "en/hogar/salario/")
     assert "<p class=\"dc-coverage\"" not in page(built_site, "en/")
     assert "dc-notice" not in page(built_site, "")

@@ -75,9 +75,12 @@ def format_size(size: int, locale: Locale) -> str:
 def page_strings(catalog: Catalog, locale: Locale, as_of: dt.date) -> dict[str, str]:
     """What every page's offline partial shows: the date of this copy and the control's labels."""
     t = catalog.t
+    # offline.js writes its messages into the status line: say their language where it is not the page's
+    status_lang = catalog.lang_of("offline.saving")
     return {
         "updated": t("offline.updated", date=format_date(as_of, format="long", locale=locale)),
         **{key: t(f"offline.{key}") for key in ("save", "yes", "no", "saving", "failed", "unavailable")},
+        "status_lang": status_lang if status_lang != catalog.lang else "",
     }
 
 

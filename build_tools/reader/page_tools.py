@@ -92,6 +92,8 @@ def add_tools(content: str, env: jinja2.Environment, catalog: Catalog, tools: Pa
     values = dict(t=catalog.t, url=url, title=title, tools=tools)
     bar = env.get_template("partials/page-tools.html").render(
         **values,
+        # The messages share.js shows say their language where it is not the page's
+        status_lang=catalog.lang_of("share.copied") if catalog.lang_of("share.copied") != catalog.lang else None,
         whatsapp="https://wa.me/?text=" + quote(f"{title} {url}", safe=""),
         summary_href=print_sheets.SUMMARY_FOLDER + "/" if tools.summary else None,
     )
