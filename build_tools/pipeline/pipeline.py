@@ -211,14 +211,11 @@ class Pipeline:
             if index is None:
                 continue
             title = run.source(index.file.abs_src_path).meta.get("title")
-            page_path = index.file.src_uri.split("/", 1)[1]
-            for lang in run.i18n.fallback_chain(language.lang):
-                item = run.translation(f"{lang}/{page_path}")
-                if lang != run.source_lang and item is not None and item.segments is not None and title in item.segments.entries:
-                    title = item.segments.entries[title][0]
-                    break
-            if isinstance(title, str) and title.strip():
-                section.title = title
+            if not isinstance(title, str) or not title.strip():
+                continue
+            translate = run.segment_translator(language.lang, index.file.src_uri.split("/", 1)[1])
+            translated = translate(" ".join(title.split())) if translate else None
+            section.title = translated[0] if translated else title
 
     def _known_text(self) -> language_marks.KnownText:
         """What this language build knows to be in its language: the
@@ -252,24 +249,10 @@ class Pipeline:
         run, language = self.run, self.language
         if language.lang == run.source_lang or record.file_lang != run.source_lang:
             return None
-        page_path = record.src_uri.split("/", 1)[1]
-        found = [
-            (lang, item.segments.entries)
-            for lang in run.i18n.fallback_chain(language.lang)
-            if lang != run.source_lang
-            and (item := run.translation(f"{lang}/{page_path}")) is not None and item.segments is not None
-            and item.segments.entries
-        ]
-        if not found:
+        translate = run.segment_translator(language.lang, record.src_uri.split("/", 1)[1])
+        if translate is None:
             return None
-
-        def translate(segment):
-            for lang, entries in found:
-                if segment.text in entries:
-                    return entries[segment.text][0], lang
-            return None
-
-        rebuilt = segments.rebuild(record.source.text, translate, run.source_lang)
+        rebuilt = segments.rebuild(record.source.text, lambda segment: translate(segment.text), run.source_lang)
         if not rebuilt.translated:
             return None
         source = split(rebuilt.text)

@@ -203,6 +203,29 @@ class Run:
         """The survey's entry for a translated file, e.g. 'en/hogar/aguinaldo.md'."""
         return self.translation_by_src_uri.get(src_uri)
 
+    def segment_translator(self, lang: str, page: str):
+        """For a page (its path in docs/es/) shown in ``lang``: a function
+        giving a Spanish segment's ``(translation, language)`` from the PO
+        files of ``lang`` and its fallbacks, or None when none of them
+        translates a segment of it."""
+        found = [
+            (tag, item.segments.entries)
+            for tag in self.i18n.fallback_chain(lang)
+            if tag != self.source_lang
+            and (item := self.translation(f"{tag}/{page}")) is not None and item.segments is not None
+            and item.segments.entries
+        ]
+        if not found:
+            return None
+
+        def translate(text: str) -> tuple[str, str] | None:
+            for tag, entries in found:
+                if text in entries:
+                    return entries[text][0], tag
+            return None
+
+        return translate
+
     def check_in_background(self, check) -> None:
         """Start ``check()`` (returning a list of Problems); see ``collect_checks``."""
         self.checks.append(background.Pending(check))
