@@ -59,6 +59,25 @@ def test_known_text_from_a_catalog_holds_only_real_translations(tmp_path):
     assert "Adiós" not in known and "Búsqueda" not in known and "nah" not in known
 
 
+def test_strings_of_a_fallback_language_are_marked_with_it(tmp_path):
+    (tmp_path / "es.yml").write_text("theme:\n  search.placeholder: Búsqueda\nsite:\n  a: Hola\n  b: Adiós\n", encoding="utf-8")
+    (tmp_path / "nah.yml").write_text('theme:\n  search.placeholder: "Tlatemoliztli"\nsite:\n  a: Niltze\n', encoding="utf-8")
+    (tmp_path / "nhe.yml").write_text("site:\n  b: Nhe-prueba\n", encoding="utf-8")
+    catalog = load_catalogs(tmp_path, ["es", "nah", "nhe"], "es", fallbacks={"nhe": ["nah"]})["nhe"]
+    known = KnownText.from_catalog(catalog, others={"nah": ["Quezqui"]})
+    assert "Nhe-prueba" in known and known.other_language("Niltze") == "nah" and known.other_language("Quezqui") == "nah"
+    marked = mark_fallback_text(
+        '<body><p>Nhe-prueba</p><p>Niltze</p><p>Hola</p><input placeholder="Tlatemoliztli">'
+        '<nav aria-label="Tlatemoliztli"><a>Quezqui</a> <a>Nhe-prueba</a> <a>Hola</a></nav></body>',
+        "nhe", "es", known,
+    )
+    assert marked == (
+        '<body><p>Nhe-prueba</p><p><span lang="nah">Niltze</span></p><p><span lang="es">Hola</span></p>'
+        '<input placeholder="Tlatemoliztli" lang="nah">'
+        '<nav aria-label="Tlatemoliztli" lang="nah"><a>Quezqui</a> <a><span lang="nhe">Nhe-prueba</span></a> <a><span lang="es">Hola</span></a></nav></body>'
+    )
+
+
 def test_explicit_lang_is_trusted_down_to_the_next_one():
     body = '<div lang="es"><p>Texto</p><p lang="en">Text <b>bold</b><span lang="nah">Tlen</span></p></div><a lang="nah">Náhuatl</a>'
     assert mark(body) == body

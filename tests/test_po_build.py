@@ -132,6 +132,11 @@ def test_a_variety_falls_back_to_its_language_then_to_spanish(po_build):
     assert '<span lang="nhe">Quemman nhe-prueba</span>' in html
     assert '<span lang="nah">Quezqui nah-prueba</span>' in html
     assert '<span lang="es">Si no trabajaste el año completo</span>' in html
+    # Nahuatl repeated where the variety's page shows it without a mark of its
+    # own (the table of contents) is still marked Nahuatl, never Spanish
+    assert html.count('<span lang="nah">Quezqui nah-prueba</span>') == html.count("Quezqui nah-prueba")
+    known = KnownText.of(["Nahuatl nhe-prueba", "Nhe-prueba tlahtolli", "Quemman nhe-prueba", "Nāhuatl", "Batsʼi kʼop", "Tu'un savi"])
+    assert unmarked_text(html, "nhe", known) == []
     assert '<p class="admonition-title" lang="nhe">Nhe-prueba tlahtolli</p>' in html
     # A page nobody translated in either falls back to Spanish
     assert "dc-notice--fallback" in page(site, "nhe/hogar/salario")

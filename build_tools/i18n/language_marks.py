@@ -72,6 +72,9 @@ class KnownText:
 
     strings: frozenset[str] = frozenset()
     templates: tuple[str, ...] = ()
+    # What is known to be in the languages the page's language falls back to
+    # before the source (an nhe page shows some Nahuatl): by language
+    others: dict[str, KnownText] = field(default_factory=dict)
     _pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -88,16 +91,29 @@ class KnownText:
         return cls(frozenset(exact), tuple(dict.fromkeys(templates)))
 
     @classmethod
-    def from_catalog(cls, catalog: Catalog, extra: Iterable[str] = ()) -> KnownText:
+    def from_catalog(
+        cls, catalog: Catalog, extra: Iterable[str] = (), others: dict[str, Iterable[str]] | None = None,
+    ) -> KnownText:
         """The interface strings really translated into the catalog's language
-        (those that fell back to the source language are not), plus ``extra``."""
+        (those that fell back to the source language are not), plus ``extra``;
+        strings a fallback language supplied, plus ``others``, by language."""
         translated = [
             catalog.strings[section][key]
             for section in SECTIONS
             for key in catalog.translated.get(section, ())
             if key in catalog.strings[section]
         ]
-        return cls.of([*translated, *extra])
+        borrowed: dict[str, list[str]] = {tag: list(texts) for tag, texts in (others or {}).items()}
+        for section in SECTIONS:
+            for key, tag in catalog.borrowed.get(section, {}).items():
+                borrowed.setdefault(tag, []).append(catalog.strings[section][key])
+        known = cls.of([*translated, *extra])
+        known.others = {tag: cls.of(texts) for tag, texts in borrowed.items() if tag != catalog.lang}
+        return known
+
+    def other_language(self, text: str) -> str | None:
+        """The fallback language ``text`` is known to be in, if any."""
+        return next((tag for tag, known in self.others.items() if text in known), None)
 
     def __contains__(self, text: str) -> bool:
         text = normalise(text)
@@ -157,7 +173,8 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
       translated page, say) is known to be in ``lang``, wrap it in an element
       with ``lang="{lang}"`` before calling.
     - Any other text with letters whose language is the page's and that is not
-      in ``known`` is wrapped in ``<span lang="{source_lang}">``.
+      in ``known`` is wrapped in ``<span lang="{source_lang}">``, or in the
+      fallback language ``known.others`` knows it in.
     - An element whose ``aria-label``, ``title``, ``placeholder`` or ``alt`` is
       such text gets ``lang="{source_lang}"``; text inside it that is in
       ``known`` is then wrapped in ``<span lang="{lang}">``.
@@ -187,15 +204,16 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
 
     def text(chunk: str) -> None:
         nonlocal changed
-        if not stack or chunk.isspace() or not has_letters(chunk):
+        if not has_letters(chunk):
             out.append(chunk)
             return
         here, region = current()
-        if region == "page" and chunk not in known:
-            mark = source_lang
-        elif region == "marked" and here == source_lang and chunk in known:
-            mark = lang
-        else:
+        if region == "trusted":
+            out.append(chunk)
+            return
+        # Known text is in the page's language or a fallback's; the rest is Spanish
+        mark = lang if chunk in known else known.other_language(chunk) or source_lang
+        if mark == here:
             out.append(chunk)
             return
         parent = stack[-1]
@@ -249,13 +267,14 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
             item = _Open(name, own, "trusted", len(out) - 1, True)
         else:
             item = _Open(name, here, region, len(out) - 1, False)
-            if region == "page" and any(
-                has_letters(value) and value not in known
-                for key in VISIBLE_ATTRIBUTES
-                if (value := attributes.get(key)) is not None
-            ):
-                mark_element(item, source_lang)
-                item.lang, item.region = source_lang, "marked"
+            unknown = region == "page" and next((
+                value for key in VISIBLE_ATTRIBUTES
+                if (value := attributes.get(key)) is not None and has_letters(value) and value not in known
+            ), None)
+            if unknown:
+                mark = known.other_language(unknown) or source_lang
+                mark_element(item, mark)
+                item.lang, item.region = mark, "marked"
         if name in VOID_ELEMENTS or tag.endswith("/>"):
             continue
         if name in _RAW_TEXT:
@@ -266,7 +285,7 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
                 out.append(html_text[pos:stop])
             else:
                 stack.append(item)
-                if stop > pos:
+                if stop > pos and not html_text[pos:stop].isspace():
                     text(html_text[pos:stop])
             pos = stop
             continue

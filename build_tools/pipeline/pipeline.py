@@ -224,16 +224,20 @@ class Pipeline:
         run, language = self.run, self.language
         if language.lang == run.source_lang:
             return language_marks.KnownText()
-        known = [run.language_name(language.lang)]
+        # By language: a page of a variety also shows its fallback's paragraphs
+        texts: dict[str, list[str]] = {language.lang: [run.language_name(language.lang)]}
         for record in language.pages.values():
             page = record.page
             if record.kind in (translations.DRAFT, translations.REVIEWED):
-                known += [page.title, *(item.title for item in _toc_items(page.toc))]
+                texts[language.lang] += [page.title, *(item.title for item in _toc_items(page.toc))]
             elif record.segments is not None:
-                if record.segments.field_langs.get("title") == language.lang:
-                    known.append(page.title)
-                known += language_marks.texts_in(page.content or "", language.lang)
-        return language_marks.KnownText.from_catalog(language.ctx.catalog, known)
+                for tag in record.segments.langs - {run.source_lang}:
+                    texts.setdefault(tag, []).extend(language_marks.texts_in(page.content or "", tag))
+                for text, tag in record.segments.plain:
+                    if tag != run.source_lang:
+                        texts.setdefault(tag, []).append(text)
+        own = texts.pop(language.lang)
+        return language_marks.KnownText.from_catalog(language.ctx.catalog, own, others=texts)
 
     def _mark_languages(self, html: str) -> str:
         """Every piece of Spanish on another language's page inside lang="es"."""

@@ -52,6 +52,9 @@ class Rebuilt:
     # "description" and "admonition-title-1", "admonition-title-2"... in order
     field_langs: dict[str, str] = field(default_factory=dict)
     langs: set[str] = field(default_factory=set)  # every language the page shows
+    # The texts written without a <span lang> (title, description, admonition
+    # titles), with their language: the build marks them on the finished page
+    plain: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -355,6 +358,7 @@ def rebuild(
             new = f'<span lang="{lang}">{words}</span>'
         else:
             new = " ".join(words.split())  # a title is one line
+            result.plain.append((new, lang))
         if piece.quoted:
             new = json.dumps(new, ensure_ascii=False)  # a valid YAML string
         elif not piece.span:
