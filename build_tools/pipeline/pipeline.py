@@ -386,9 +386,7 @@ class Pipeline:
         where = translations.page_language(
             language.lang, record.file_lang, run.source_lang, meta, outdated,
             segments=(rebuilt.translated, rebuilt.total) if rebuilt else None,
-            # A draft may still be the Spanish copy `translate start` made (a reviewed one passed `done`'s check)
-            mostly_spanish=item is not None and item.text is not None and item.state != translations.TRANSLATED
-            and translations.mostly_spanish(item.source_text, item.text),
+            mostly_spanish=item is not None and item.spanish_copy,
         )
         record.kind = where.kind
         source_link = get_relative_url(source_file.url, page.url) if source_file is not None else None

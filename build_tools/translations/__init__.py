@@ -36,7 +36,7 @@ import hashlib
 import html
 import os
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from build_tools import front_matter
@@ -90,10 +90,13 @@ class PageStatus:
     title: str = ""  # the Spanish page's title
     # Paragraphs of a page translated in a PO file (None for whole files)
     segments: po_files.Counts | None = None
+    # A whole-file draft that is still the Spanish text: shown as Spanish
+    spanish_copy: bool = field(default=False, repr=False)
 
     def as_dict(self) -> dict:
         data = asdict(self)
         data["segments"] = asdict(self.segments) if self.segments else None
+        del data["spanish_copy"]
         return data
 
     @property
@@ -102,7 +105,7 @@ class PageStatus:
         if self.segments is not None:
             total = self.segments.translated + self.segments.fuzzy + self.segments.untranslated
             return self.segments.translated / total if total else 0.0
-        return 1.0 if self.state in (TRANSLATED, DRAFT) else 0.0
+        return 1.0 if self.state in (TRANSLATED, DRAFT) and not self.spanish_copy else 0.0
 
 
 def state_of(source_text: str, translation_text: str | None, meta: dict | None = None) -> tuple[str, dict]:
@@ -158,6 +161,9 @@ class Translation:
     text: str | None
     segments: SegmentFile | None = None
     title: str = ""  # the Spanish page's
+    # A whole-file translation, not reviewed, whose text is still mostly the
+    # Spanish (a copy `translate start` made): never shown as a translation
+    spanish_copy: bool = False
 
 
 # PO files read, by path, size and time of change: `mkdocs serve` surveys
@@ -200,7 +206,9 @@ def survey(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None
             if translation is None and po.exists():
                 segments = read_segments(po, root)
                 state = segments.state
-            found.append(Translation(page, lang, state, meta, source_path, path, source.text, text, segments, title))
+            # A reviewed one passed the same check in `translate done`
+            spanish_copy = text is not None and state != TRANSLATED and mostly_spanish(source.text, text)
+            found.append(Translation(page, lang, state, meta, source_path, path, source.text, text, segments, title, spanish_copy))
     return found
 
 
@@ -226,7 +234,7 @@ def status_of(item: Translation) -> PageStatus:
     reviewed_on = block.get("reviewed_on")
     return PageStatus(
         item.page, item.lang, item.state, block.get("reviewed_by"), str(reviewed_on) if reviewed_on else None,
-        item.title, item.segments.counts if item.segments else None,
+        item.title, item.segments.counts if item.segments else None, item.spanish_copy,
     )
 
 
@@ -311,7 +319,10 @@ def page_language(
 
 def mostly_spanish(source_text: str, text: str) -> bool:
     """True when more than half of a translation's paragraphs are its Spanish page's, unchanged."""
-    same, total = still_spanish(source_text, text)
+    return more_than_half(*still_spanish(source_text, text))
+
+
+def more_than_half(same: int, total: int) -> bool:
     return bool(total) and same * 2 > total
 
 
