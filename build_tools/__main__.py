@@ -273,11 +273,10 @@ def cmd_status(args) -> int:
     langs = project.langs
     if args.lang:
         try:
-            project.translation("index.md", args.lang)
+            langs = [project.target_language(args.lang)]
         except translate.TranslateError as error:
             print(f"Error: {error}", file=sys.stderr)
             return 1
-        langs = [args.lang]
     statuses = translations.collect_status(project.docs_dir, project.source_lang, langs, ROOT)
     table = translations.coverage(statuses)
     if args.json:

@@ -30,6 +30,7 @@ from build_tools.front_matter import split
 from build_tools.markdown_source import strip_code_spans
 from build_tools.translations import parity
 from build_tools.translations.segments import segments
+from build_tools.yaml_source import read_text
 
 PROJECT = "Derechos Claros"
 FOLDER = "translations"
@@ -222,7 +223,7 @@ def counts(catalog: Catalog) -> Counts:
 
 def msgids(catalog: Catalog) -> set[str]:
     """The Spanish texts a PO file has entries for (obsolete ones left out)."""
-    return {message.id for message in catalog if message.id}
+    return {message.id for message in _entries(catalog)}
 
 
 def translations_of(catalog: Catalog) -> dict[str, tuple[str, int]]:
@@ -309,7 +310,7 @@ def update_language(
     report = []
     for page in pages:
         source = source_dir / page
-        source_text = source.read_text(encoding="utf-8")
+        source_text = read_text(source, root)  # a file not in UTF-8 is named, not a traceback
         pot = template(page, source_text, display_path(source, root))
         if write(pot_path(root, page), pot):
             report.append(f"{display_path(pot_path(root, page), root)}: plantilla escrita / template written")

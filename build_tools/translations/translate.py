@@ -46,13 +46,17 @@ class Project:
         return path
 
     def translation(self, page: str, lang: str) -> Path:
+        return self.docs_dir / self.target_language(lang) / page
+
+    def target_language(self, lang: str) -> str:
+        """``lang``, once checked to be a configured language other than the source."""
         if lang == self.source_lang:
             raise TranslateError(f"'{lang}' es el idioma de origen; escoge el idioma al que traduces / is the source language; pick the language you translate into")
         if lang not in self.langs:
             raise TranslateError(
                 f"'{lang}' no es un idioma de mkdocs.yml / is not a language in mkdocs.yml (languages: {', '.join(self.langs)})"
             )
-        return self.docs_dir / lang / page
+        return lang
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -93,7 +97,7 @@ def done(project: Project, page: str, lang: str, reviewer: str | None = None, to
     source_text = read_text(project.source(page), project.root)
     text = read_text(target, project.root)
     same, total = translations.still_spanish(source_text, text)
-    if total and same * 2 > total:
+    if translations.more_than_half(same, total):
         raise TranslateError(
             f"{project.shown(target)}: {same} de {total} párrafos siguen iguales al español; tradúcelos primero / "
             f"{same} of {total} paragraphs are still the Spanish text; translate them first"
@@ -171,7 +175,7 @@ def update(project: Project, lang: str, pages: list[str] | None = None) -> list[
     translated as whole files are left alone)."""
     for page in pages or ():
         project.source(page)
-    project.translation("index.md", lang)  # checks the language
+    project.target_language(lang)
     chosen = [
         page for page in (pages or translations.source_pages(project.docs_dir, project.source_lang))
         if not (project.docs_dir / lang / page).exists()
@@ -182,8 +186,6 @@ def update(project: Project, lang: str, pages: list[str] | None = None) -> list[
 def status_report(project: Project, lang: str | None = None) -> str:
     """Per page (by title) and per language: the page's state, and its
     translated, fuzzy and untranslated paragraphs when it is a PO file."""
-    if lang is not None:
-        project.translation("index.md", lang)
-    langs = [lang] if lang else project.langs
+    langs = [project.target_language(lang)] if lang else project.langs
     statuses = translations.collect_status(project.docs_dir, project.source_lang, langs, project.root)
     return translations.status_text(statuses)
