@@ -194,7 +194,7 @@ def cmd_build(args) -> int:
 def cmd_locales(args) -> int:
     """Print how much of the UI each language translates; with --missing, what is left."""
     _config, i18n, settings = _project()
-    default = i18n.default_language
+    default = i18n.source_language
     catalogs = load_catalogs(ROOT / settings.locales_dir, i18n.language_tags, default, ROOT, fallbacks=i18n.language_fallbacks())
     if args.lang is not None:
         if args.lang not in catalogs:
