@@ -117,10 +117,10 @@ def _pieces(text: str) -> list[_Piece]:
 def _body_offset(text: str) -> int:
     """File lines before the Markdown body; front matter that is not valid
     YAML is still front matter (build_tools.checks.pages reports it)."""
-    match = YAML_RE.match(text)
-    if match and not split(text).front:
+    match, parsed = YAML_RE.match(text), split(text)
+    if match and not parsed.front:
         return text[: match.end()].count("\n") + 1
-    return split(text).body_line - 1
+    return parsed.body_line - 1
 
 
 def _front_pieces(text: str) -> list[_Piece]:
