@@ -285,6 +285,17 @@ def test_our_stylesheets_use_only_classes_and_variables_material_has():
     assert not gone, f"Material's stylesheets no longer have what ours style or use: {gone}"
 
 
+def test_materials_markup_the_valid_html_test_lets_pass_is_still_materials():
+    from test_valid_html import MATERIAL_ERRORS
+
+    for error in MATERIAL_ERRORS:
+        source = (MATERIAL / error.template).read_text(encoding="utf-8")
+        assert re.search(error.markup, source), (
+            f"Material's {error.template} no longer writes the element tests/test_valid_html.py lets pass "
+            f"({error.message}): compare, then update MATERIAL_ERRORS and README's \"Valid HTML\" table"
+        )
+
+
 def test_fingerprinted_assets_match_what_the_worker_and_nginx_cache():
     worker = (ROOT / "build_tools/reader/offline_worker.js").read_text(encoding="utf-8")
     pattern = re.compile(re.search(r"const FINGERPRINT = /(.+)/;", worker).group(1))

@@ -43,6 +43,7 @@
       if (manifest.zip) {
         var link = zip.querySelector("a");
         link.href = new URL(manifest.zip.url, manifestUrl).href;
+        link.download = ""; // save the zip, do not open it (set here: an <a> without href may not have it)
         link.textContent = manifest.zip.text;
         zip.hidden = false;
       }
