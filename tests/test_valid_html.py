@@ -24,10 +24,12 @@ import pytest
 from browser import require
 from project import AS_OF, PREFIXES, ROOT, copy_project, run_tools
 from site_pages import PAGE_TYPES
+from test_audio import declare, write_wav
 
 JAVA = shutil.which("java") or "/usr/bin/java"
 README = ROOT / "README.md"
-# A page that moved, for the redirect pages (redirects.yml has none yet)
+# A page that moved (redirects.yml has none yet), to a guide that gets a
+# recording (no guide has one yet): redirect pages and the audio player
 MOVED = "hogar/pago-de-fin-de-ano/"
 MOVED_TO = "hogar/aguinaldo/"
 
@@ -186,8 +188,11 @@ BROKEN = f"""<!doctype html>
 
 @pytest.fixture(scope="module")
 def moved_site(tmp_path_factory) -> Path:
-    """The project, with one page moved, built as for deployment (zip copies included)."""
+    """The project, with one page moved and a recording on the page it moved
+    to, built as for deployment (zip copies included)."""
     project = copy_project(tmp_path_factory.mktemp("moved") / "project")
+    write_wav(project / "docs/es/audio/aguinaldo.wav")
+    declare(project, "es", "audio/aguinaldo.wav")
     with (project / "redirects.yml").open("a", encoding="utf-8") as redirects:
         redirects.write(f"{MOVED}: {MOVED_TO}\n")
     build = run_tools(project, "build", "--as-of", AS_OF.isoformat())
@@ -201,9 +206,9 @@ def page_file(prefix: str, path: str, status: int) -> str:
 
 def sample(built_site: Path, moved_site: Path, copies: Path) -> list[Path]:
     """Every page type in every language: built, in its zip copy (which has
-    no 404 page), and the old address of a moved page."""
+    no 404 page), the old address of a moved page and a guide with a recording."""
     files = {built_site / page_file(prefix, t.path, t.status) for t in PAGE_TYPES for prefix in PREFIXES.values()}
-    files |= {moved_site / prefix / MOVED / "index.html" for prefix in PREFIXES.values()}
+    files |= {moved_site / prefix / page / "index.html" for prefix in PREFIXES.values() for page in (MOVED, MOVED_TO)}
     for tag, prefix in PREFIXES.items():
         [archive] = (moved_site / prefix).glob("*.zip")
         with zipfile.ZipFile(archive) as copy:
