@@ -3,8 +3,8 @@
 One vnu run (the JVM is slow to start) over every page type of
 tests/site_pages.py in every language of mkdocs.yml, as MkDocs builds it
 (`built_site`), plus what only the deploy step writes (each language's zip
-copy: its start page and its pages rewritten for file://) and the old
-address of a moved page. The errors Material's own templates make are
+copy: its start page and its pages rewritten for file://), the old
+address of a moved page and a guide with a recording. The errors Material's own templates make are
 dropped by message and element (MATERIAL_ERRORS, README "Valid HTML");
 any other error fails, naming file, line and message.
 """
