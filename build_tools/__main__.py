@@ -32,7 +32,7 @@ from build_tools.facts import law_text, load_facts
 from build_tools.facts.history import GitError, unverified_changes
 from build_tools.i18n.locales import coverage_report, load_catalogs, missing_report
 from build_tools.pipeline.settings import build_date
-from build_tools.reader import offline
+from build_tools.reader import offline, stylesheets
 from build_tools.translations import translate
 
 # Commands run from the project folder, like mkdocs itself
@@ -154,6 +154,8 @@ def _offline_languages(config) -> list[offline.Language]:
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
+    # First paint: the first screen's CSS inline, the rest (purged) after the page
+    stylesheets.optimise(files)
     # For the web server (deploy/nginx): CSP hashes and pre-compressed files
     deploy.write_csp(files)
     deploy.precompress(files, mtime)
