@@ -9,7 +9,7 @@
     python -m build_tools translate update LANG [PAGE...]
     python -m build_tools translate status [LANG]
     python -m build_tools bench [--sizes 50 200 800] [--runs 3]
-    python -m build_tools weight [--site DIR] [--json FILE]
+    python -m build_tools weight [--site DIR] [--json FILE] [--runs N]
 """
 
 from __future__ import annotations
@@ -352,10 +352,15 @@ def cmd_weight(args) -> int:
         baseline_site = weight.baseline_site(ROOT, Path(tmp), log=log)
         guides = [(weight.baseline_path(first), weight.baseline_path(repeat)) for first, repeat in weight.GUIDES]
         baseline = weight.measure(baseline_site, guides, log=log)
+        paint = weight.measure_paint(site, baseline_site, runs=args.runs, log=log)
     table, ok = weight.report(project, baseline)
     print(table)
+    paint_table, paint_ok = weight.paint_report(paint)
+    print("\n## First paint\n\n" + paint_table)
+    ok &= paint_ok
     if args.json:
-        data = {"project": [[v.as_dict() for v in pair] for pair in project], "baseline": [[v.as_dict() for v in pair] for pair in baseline]}
+        data = {"project": [[v.as_dict() for v in pair] for pair in project], "baseline": [[v.as_dict() for v in pair] for pair in baseline],
+                "paint": [{"project": [vars(p) for p in ours], "baseline": [vars(p) for p in theirs]} for ours, theirs in paint]}
         Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0 if ok else 1
 
@@ -425,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     weight_cmd = commands.add_parser("weight", help="bytes a reader downloads per page (see BENCHMARKS.md)")
     weight_cmd.add_argument("--site", type=Path, help="measure this built site instead of building site/")
     weight_cmd.add_argument("--json", metavar="FILE", help="also write every request as JSON")
+    weight_cmd.add_argument("--runs", type=int, default=5, help="first-paint runs of each page and of the default build (median; default 5)")
     weight_cmd.set_defaults(run=cmd_weight)
 
     args = parser.parse_args(argv)
