@@ -9,7 +9,7 @@
     python -m build_tools translate update LANG [PAGE...]
     python -m build_tools translate status [LANG]
     python -m build_tools bench [--sizes 50 200 800] [--runs 3]
-    python -m build_tools weight [--site DIR] [--json FILE]
+    python -m build_tools weight [--site DIR] [--json FILE] [--runs N]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from build_tools.facts import law_text, load_facts
 from build_tools.facts.history import GitError, unverified_changes
 from build_tools.i18n.locales import coverage_report, load_catalogs, missing_report
 from build_tools.pipeline.settings import build_date
-from build_tools.reader import offline
+from build_tools.reader import offline, stylesheets
 from build_tools.translations import translate
 
 # Commands run from the project folder, like mkdocs itself
@@ -154,6 +154,8 @@ def _offline_languages(config) -> list[offline.Language]:
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
+    # First paint: the first screen's CSS inline, the rest (purged) after the page
+    stylesheets.optimise(files)
     # For the web server (deploy/nginx): CSP hashes and pre-compressed files
     deploy.write_csp(files)
     deploy.precompress(files, mtime)
@@ -350,10 +352,15 @@ def cmd_weight(args) -> int:
         baseline_site = weight.baseline_site(ROOT, Path(tmp), log=log)
         guides = [(weight.baseline_path(first), weight.baseline_path(repeat)) for first, repeat in weight.GUIDES]
         baseline = weight.measure(baseline_site, guides, log=log)
+        paint = weight.measure_paint(site, baseline_site, runs=args.runs, log=log)
     table, ok = weight.report(project, baseline)
     print(table)
+    paint_table, paint_ok = weight.paint_report(paint)
+    print("\n## First paint\n\n" + paint_table)
+    ok &= paint_ok
     if args.json:
-        data = {"project": [[v.as_dict() for v in pair] for pair in project], "baseline": [[v.as_dict() for v in pair] for pair in baseline]}
+        data = {"project": [[v.as_dict() for v in pair] for pair in project], "baseline": [[v.as_dict() for v in pair] for pair in baseline],
+                "paint": [{"project": [vars(p) for p in ours], "baseline": [vars(p) for p in theirs]} for ours, theirs in paint]}
         Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0 if ok else 1
 
@@ -423,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     weight_cmd = commands.add_parser("weight", help="bytes a reader downloads per page (see BENCHMARKS.md)")
     weight_cmd.add_argument("--site", type=Path, help="measure this built site instead of building site/")
     weight_cmd.add_argument("--json", metavar="FILE", help="also write every request as JSON")
+    weight_cmd.add_argument("--runs", type=int, default=5, help="first-paint runs of each page and of the default build (median; default 5)")
     weight_cmd.set_defaults(run=cmd_weight)
 
     args = parser.parse_args(argv)

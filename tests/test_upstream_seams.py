@@ -439,3 +439,14 @@ def test_mkdocs_helpers_the_hooks_use():
     assert "present_anchor_ids" in Page.__annotations__, "MkDocs' Page.present_anchor_ids is gone (build_tools/pipeline, _check_links)"
     # build_tools/translations/parity.py computes heading ids with the toc extension's default
     assert toc.TocExtension().getConfig("slugify") is toc.slugify
+
+
+def test_base_html_scripts_block_writes_the_bundle_tag_main_html_defers():
+    """overrides/main.html adds `defer` by replacing '.min.js"></script>' in the block's output."""
+    source = base_source()
+    block = source[source.find("{% block scripts %}"):]
+    assert re.search(r"""<script src="\{\{ 'assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js' \| url \}\}"></script>""", block), (
+        "Material's `scripts` block writes its bundle tag differently: overrides/main.html would no longer defer it"
+    )
+    # The deploy step replaces the <link rel="stylesheet"> tags of <head> (build_tools/reader/stylesheets.py)
+    assert """<link rel="stylesheet" href="{{ 'assets/stylesheets/main.""" in source

@@ -8,11 +8,21 @@ from build_tools.tooling import bench, weight
 
 def test_budget_lines():
     kb = 1024
-    assert weight.check(100 * kb, 15 * kb, 200 * kb) == []
-    assert weight.check(100 * kb + 1, 0, None) == ["first visit 100.0 KB > 100 KB"]
-    # 70 KB of a 99 KB default build is 71%
-    assert weight.check(70 * kb, 0, 99 * kb) == ["first visit is 71% of the default build (limit 70%)"]
-    assert weight.check(0, 15 * kb + 1, None) == ["repeat visit 15.0 KB > 15 KB"]
+    assert weight.check(64 * kb, 12 * kb, 200 * kb) == []
+    assert weight.check(64 * kb + 1, 0, None) == ["first visit 64.0 KB > 64 KB"]
+    # 50 KB of a 70 KB default build is 71%
+    assert weight.check(50 * kb, 0, 70 * kb) == ["first visit is 71% of the default build (limit 70%)"]
+    assert weight.check(0, 12 * kb + 1, None) == ["repeat visit 12.0 KB > 12 KB"]
+
+
+def test_paint_report_compares_medians_with_the_default_build():
+    def runs(path, *times, shift=0.0):
+        return [weight.Paint(path, t, shift) for t in times]
+
+    table, ok = weight.paint_report([(runs("/a/", 900, 1000, 950), runs("/a/", 2000, 2100, 1900))])
+    assert ok and "| `/a/` | 950 ms | 2000 ms | 0.47 | 0.000 | 0 | met |" in table
+    table, ok = weight.paint_report([(runs("/a/", 1200, shift=0.2), runs("/a/", 2000))])
+    assert not ok and "first paint 0.60× the default build (limit 0.5×); layout shift 0.200 (limit 0.1)" in table
 
 
 def test_baseline_paths_map_to_the_stock_language_folders():
@@ -44,8 +54,8 @@ def test_report_table(tmp_path):
     def visit(path, size):
         return weight.Visit(path, [(path, 200, size)], [])
 
-    table, ok = weight.report([(visit("/a/", 80 * 1024), visit("/b/", 8 * 1024))], [(visit("/a/", 160 * 1024), visit("/b/", 1))])
-    assert ok and "| `/a/` (then `/b/`) | 80.0 KB | 8.0 KB | 160.0 KB | 50% | met |" in table
+    table, ok = weight.report([(visit("/a/", 60 * 1024), visit("/b/", 8 * 1024))], [(visit("/a/", 120 * 1024), visit("/b/", 1))])
+    assert ok and "| `/a/` (then `/b/`) | 60.0 KB | 8.0 KB | 120.0 KB | 50% | met |" in table
 
 
 @pytest.mark.server

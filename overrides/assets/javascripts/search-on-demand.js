@@ -1,8 +1,8 @@
 // Material's search downloads its index and its worker as soon as any page
 // loads: tens of KB of prepaid data for a reader who may never search. Hold
 // both back until the reader opens the search. This script must run before
-// Material's bundle (which starts the search when it runs), so it is loaded
-// without `defer`, right before it.
+// Material's bundle (which starts the search when it runs): both are
+// deferred, and deferred scripts run in the order of the page, this one first.
 (function () {
   "use strict"
   // From a file (the offline copy) Material already waits for the search
