@@ -30,10 +30,10 @@ serve: $(STAMP)
 	@$(if $(ONLY),echo "http://127.0.0.1:$(PORT)/$(if $(filter es,$(ONLY)),,$(ONLY)/)")
 	NO_MKDOCS_2_WARNING=1 $(if $(ONLY),DC_ONLY_LANG=$(ONLY)) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-## system-deps: Debian packages for the server, browser, PO file and valid HTML tests (needs root)
+## system-deps: Debian packages for the server, browser, QR code, PO file and valid HTML tests (needs root)
 system-deps:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk chromium gettext default-jre-headless
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk chromium gettext zbar-tools default-jre-headless
 
 ## lock: regenerate requirements.txt (hashes) after editing requirements.in
 lock:

@@ -56,14 +56,14 @@ def _display_path(path: str, root: str) -> str:
 _log = logging.getLogger("derechos")
 
 
-def warn(title: str, lines: list[str]) -> None:
-    """Print a warning that lists items, without failing a strict build."""
+def warn(title: str, lines: list[str] = ()) -> None:
+    """Print a warning that lists items (or one line), without failing a strict build."""
     if not _log.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
         _log.addHandler(handler)
         _log.propagate = False
-    _log.warning(title + ":\n  " + "\n  ".join(lines))
+    _log.warning(title + (":\n  " + "\n  ".join(lines) if lines else ""))
 
 
 def warn_or_fail(title: str, lines: list[str], strict: bool) -> None:

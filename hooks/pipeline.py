@@ -6,6 +6,7 @@ from build_tools.pipeline import Pipeline
 # the pipeline starts a new run for each loaded mkdocs.yml.
 pipeline = Pipeline()
 
+on_startup = pipeline.on_startup
 on_config = pipeline.on_config
 on_files = pipeline.on_files
 on_nav = pipeline.on_nav

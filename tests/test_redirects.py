@@ -130,13 +130,14 @@ TITLES = {lang: "The aguinaldo" if lang == "en" else "El aguinaldo" for lang in 
 def test_old_addresses_lead_to_the_new_page_in_every_language(project_copy, tmp_path):
     (project_copy / "redirects.yml").write_text("hogar/pago-de-fin-de-ano/: hogar/aguinaldo/\n", encoding="utf-8")
     site = tmp_path / "site"
-    result = run_build(project_copy, site)
+    # The canonical link needs the public address (tests/test_shared_links.py: without it, none)
+    result = run_build(project_copy, site, extra_env={"SITE_URL": "https://example.org/"})
     assert result.returncode == 0, result.stderr
     for lang, prefix in PREFIXES.items():
         html = (site / prefix / "hogar/pago-de-fin-de-ano/index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in html
         assert '<meta http-equiv="refresh" content="0; url=../aguinaldo/">' in html
-        assert f'<link rel="canonical" href="http://127.0.0.1:8000/{prefix}hogar/aguinaldo/">' in html
+        assert f'<link rel="canonical" href="https://example.org/{prefix}hogar/aguinaldo/">' in html
         # The page's title, marked Spanish where the language has no translation of it
         title = TITLES[lang] if lang in ("es", "en") else f'<span lang="es">{TITLES[lang]}</span>'
         assert f'<a href="../aguinaldo/">{title}</a>' in html

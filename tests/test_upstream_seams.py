@@ -24,7 +24,7 @@ import mkdocs_static_i18n
 import pytest
 from markdown.extensions import toc
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
@@ -450,3 +450,21 @@ def test_base_html_scripts_block_writes_the_bundle_tag_main_html_defers():
     )
     # The deploy step replaces the <link rel="stylesheet"> tags of <head> (build_tools/reader/stylesheets.py)
     assert """<link rel="stylesheet" href="{{ 'assets/stylesheets/main.""" in source
+
+
+def test_what_the_pipeline_relies_on_about_site_url():
+    from mkdocs.commands import serve
+    from mkdocs.config.defaults import MkDocsConfig
+
+    # build_tools/pipeline: `mkdocs serve` starts plugins (and hooks) with command "serve",
+    # then gives site_url its own loopback address; the pipeline clears it again
+    source = inspect.getsource(serve.serve)
+    assert "on_startup(command=('build' if is_clean else 'serve')" in source, "mkdocs serve no longer calls on_startup with 'serve'"
+    assert "config.site_url = serve_url" in source, "mkdocs serve no longer sets site_url to its own address"
+    # Without site_url a page has no canonical_url: Material's base.html and overrides/main.html write none
+    page = Page("T", File("a.md", "docs", "site", True), MkDocsConfig())
+    assert page.canonical_url is None
+    base = (Path(material.__file__).parent / "templates/base.html").read_text(encoding="utf-8")
+    assert re.search(r"{% if page.canonical_url %}\s*<link rel=\"canonical\" href=\"{{ page.canonical_url }}\">", base), (
+        "Material's base.html writes the canonical link differently: check it is left out without site_url"
+    )

@@ -41,6 +41,12 @@ class Pipeline:
 
     def __init__(self):
         self.run: Run | None = None
+        self.serving = False  # `mkdocs serve` (make serve)
+
+    # `mkdocs serve` gives site_url its own address (http://127.0.0.1:8000/),
+    # which nobody else can open: the preview builds as without SITE_URL.
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
 
     @property
     def language(self) -> LanguageBuild:
@@ -59,6 +65,10 @@ class Pipeline:
         return config
 
     def _start_run(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            config.site_url = None
+        elif not config.site_url:
+            warn(page_tools.NO_PUBLIC_ADDRESS)
         run = self.run = Run.load(config, document=self._document, help_url=self._help_url)
         # Material's language partials, made from locales/, ahead of its own
         config.theme.dirs.insert(0, run.theme_dir.name)
@@ -94,7 +104,8 @@ class Pipeline:
         self._name_sections(nav.items)
         language.files = files
         language.published = {str(Path(f.abs_src_path).resolve()): f for f in files if f.abs_src_path}
-        urls = [urljoin(config.site_url or "", file.url) for file in files.documentation_pages()]
+        # Without the public address (SITE_URL) there is nothing to encode
+        urls = [urljoin(config.site_url, file.url) for file in files.documentation_pages()] if config.site_url else []
         language.qr_codes = background.Pending(lambda: print_sheets.qr_codes(urls))
         return nav
 
@@ -163,7 +174,7 @@ class Pipeline:
         page.content = (page.content or "") + record.footer
         page.content = page_tools.add_tools(
             page.content, language.env, language.ctx.catalog, record.tools,
-            page.canonical_url or page.abs_url, (page.meta or {}).get("title") or page.title or config.site_name,
+            page.canonical_url, (page.meta or {}).get("title") or page.title or config.site_name,
             language.as_of_text,
         )
         return context
@@ -177,7 +188,7 @@ class Pipeline:
         tools = record.tools
         if tools.summary:
             sheet = page_tools.summary_sheet(
-                language.env, language.ctx, tools, url=page.canonical_url or page.abs_url, page_url=page.url,
+                language.env, language.ctx, tools, url=page.canonical_url, page_url=page.url,
                 title=(page.meta or {}).get("title") or page.title, site_name=config.site_name,
                 as_of=language.as_of_text, last_reviewed=(page.meta or {}).get("last_reviewed"),
             )

@@ -20,6 +20,12 @@ from build_tools.reader import audio, offline, print_sheets
 
 SHARE_SCRIPT = "assets/javascripts/share.js"
 
+# Said once per build made without the public address (mkdocs.yml, site_url)
+NO_PUBLIC_ADDRESS = (
+    "SITE_URL no está definida: compartir usa la dirección en la que se lee la página y lo impreso sale sin código QR"
+    " / SITE_URL is not set: sharing uses the address the page is read at, and printed pages have no QR code"
+)
+
 
 @dataclass(frozen=True)
 class AudioPlayer:
@@ -87,30 +93,45 @@ def summary_clashes(pages: list[tuple[str, str, bool]]) -> list[Problem]:
     ]
 
 
-def add_tools(content: str, env: jinja2.Environment, catalog: Catalog, tools: PageTools, url: str, title: str, as_of: str) -> str:
-    """The page's HTML with the tools under its title and the print footer at its end."""
+def whatsapp_link(title: str, url: str | None) -> str:
+    """The WhatsApp link that works without JavaScript. Without the public
+    address it carries the title only; share.js adds the address read at."""
+    return "https://wa.me/?text=" + quote(f"{title} {url}" if url else title, safe="")
+
+
+def add_tools(content: str, env: jinja2.Environment, catalog: Catalog, tools: PageTools, url: str | None,
+              title: str, as_of: str) -> str:
+    """The page's HTML with the tools under its title and the print footer at its end.
+
+    ``url``: the page's public address, or None when the build has none
+    (no SITE_URL): then share.js shares the address the page is read at, and
+    paper gets no QR code but a note saying why.
+    """
     values = dict(t=catalog.t, url=url, title=title, tools=tools)
     bar = env.get_template("partials/page-tools.html").render(
         **values,
         # The messages share.js shows say their language where it is not the page's
         status_lang=catalog.lang_of("share.copied") if catalog.lang_of("share.copied") != catalog.lang else None,
-        whatsapp="https://wa.me/?text=" + quote(f"{title} {url}", safe=""),
+        whatsapp=whatsapp_link(title, url),
         summary_href=print_sheets.SUMMARY_FOLDER + "/" if tools.summary else None,
     )
     footer = env.get_template("partials/print-footer.html").render(
-        **values, qr=print_sheets.qr_svg(url), as_of=as_of,
+        **values, qr=print_sheets.qr_svg(url) if url else None, as_of=as_of,
     )
-    content = print_sheets.print_urls(content, url)
+    if url:
+        content = print_sheets.print_urls(content, url)
     head, mark, rest = content.partition("</h1>")
     return (head + mark + bar + rest if mark else bar + content) + footer
 
 
-def summary_sheet(env: jinja2.Environment, ctx: RenderContext, tools: PageTools, *, url: str, page_url: str,
+def summary_sheet(env: jinja2.Environment, ctx: RenderContext, tools: PageTools, *, url: str | None, page_url: str,
                   title: str, site_name: str, as_of: str, last_reviewed) -> str:
-    """The printable summary of a guide: a page of its own at ``print_sheets.summary_url(page_url)``."""
+    """The printable summary of a guide: a page of its own at ``print_sheets.summary_url(page_url)``.
+    ``url``: the guide's public address, or None (no QR code, see ``add_tools``)."""
     address = print_sheets.summary_url(page_url)
     return env.get_template("partials/summary-sheet.html").render(
-        t=ctx.catalog.t, lang=ctx.lang, source_lang=ctx.catalog.source_lang, tools=tools, url=url, qr=print_sheets.qr_svg(url, ctx.catalog.t("print.qr", url=url)),
+        t=ctx.catalog.t, lang=ctx.lang, source_lang=ctx.catalog.source_lang, tools=tools, url=url,
+        qr=print_sheets.qr_svg(url, ctx.catalog.t("print.qr", url=url)) if url else None,
         title=title, site_name=site_name, as_of=as_of,
         last_reviewed=format_date_for(last_reviewed, ctx) if last_reviewed else None,
         guide_href="../", script=get_relative_url(SHARE_SCRIPT, address),

@@ -1,8 +1,15 @@
 // Share control (overrides/partials/page-tools.html): the phone's share sheet
 // where there is one; otherwise the WhatsApp link and a copy-link button.
 // Also the print button of the one-page summaries. No third-party script.
+// A build without the site's public address (no SITE_URL) gives no data-url:
+// then the page shares, and prints, the address it is read at.
 (function () {
   "use strict";
+
+  // The address the reader is on, without the part after '#'
+  function here() {
+    return location.href.split("#")[0];
+  }
 
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -26,13 +33,18 @@
   function setUp(box) {
     if (box.dataset.ready) return;
     box.dataset.ready = "1";
-    var url = box.dataset.url;
+    var url = box.dataset.url || here();
     var status = box.querySelector(".dc-share__status");
     var native = box.querySelector(".dc-share__native");
     var copyButton = box.querySelector(".dc-share__copy");
+    var whatsapp = box.querySelector(".dc-share__whatsapp");
+    if (!box.dataset.url) {
+      // The link works without JavaScript with the title only
+      whatsapp.href = "https://wa.me/?text=" + encodeURIComponent(box.dataset.title + " " + url);
+    }
     if (typeof navigator.share === "function") {
       native.hidden = false;
-      box.querySelector(".dc-share__whatsapp").hidden = true;
+      whatsapp.hidden = true;
       native.addEventListener("click", function () {
         navigator.share({ title: box.dataset.title, url: url }).catch(function () {});
       });
@@ -48,7 +60,24 @@
     });
   }
 
+  // Paper without a QR code still says where the page was read, and where
+  // its links lead (the build wrote them when it knew the public address).
+  // A copy opened from a file has no address worth printing.
+  var NOT_A_PAGE = /^(?:[a-z][a-z0-9+.\-]*:|#|\/\/)/i;
+  function writeAddresses() {
+    if (!/^https?:$/.test(location.protocol)) return;
+    document.querySelectorAll("[data-dc-here]").forEach(function (note) {
+      note.querySelector("strong").textContent = new URL(note.dataset.dcHere, here()).href;
+      note.hidden = false;
+    });
+    document.querySelectorAll(".md-content a[href]:not([data-print-url])").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (href && !NOT_A_PAGE.test(href)) link.dataset.printUrl = new URL(href, here()).href;
+    });
+  }
+
   function init() {
+    writeAddresses();
     document.querySelectorAll("[data-dc-share]").forEach(setUp);
     document.querySelectorAll("[data-dc-print]").forEach(function (button) {
       button.hidden = false;
