@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+from browser import axe_violations, describe_violations
+
 from project import AS_OF, LANGUAGES, PREFIXES, SOURCE_LANG, copy_project, run_tools
 
 pytestmark = pytest.mark.server
@@ -116,6 +118,9 @@ def test_reads_the_guide_in_order_with_the_local_voice_and_moves_the_highlight(s
         page.evaluate("window.__speech.end()")
         assert page.evaluate("window.__speech.spoken[1].text").startswith("El aguinaldo es un pago extra")
         assert reading(page).startswith("El aguinaldo es un pago extra")
+        # The control and the highlighted paragraph pass axe (contrast, names, target size)
+        violations = axe_violations(page)
+        assert violations == [], describe_violations(violations)
         page.evaluate("window.__speech.end(); window.__speech.end(); window.__speech.end()")
         # Footnote marks are not read
         assert page.evaluate("window.__speech.spoken[4].text") == "Te toca, por lo menos, el salario de 15 días."
