@@ -80,3 +80,36 @@ def test_tools_go_under_the_title_and_the_print_footer_at_the_end():
     assert rest.startswith('<div class="dc-tools"') and 'href="resumen/"' in rest
     assert 'data-print-url="https://x.org/hogar/y/"' in rest
     assert rest.rstrip().endswith("</aside>") and "21 de noviembre de 2026" in rest
+
+
+@pytest.mark.parametrize("page_path, page_url, expected", [
+    ("hogar/aguinaldo.md", "hogar/aguinaldo/", "../../assets/javascripts/listen.js"),
+    ("campo/index.md", "campo/", "../assets/javascripts/listen.js"),
+    ("fabrica/salario.md", "nah/fabrica/salario/", "../../../assets/javascripts/listen.js"),
+    ("empleadores/index.md", "en/empleadores/", "../../assets/javascripts/listen.js"),
+    ("ayuda/index.md", "ayuda/", "../assets/javascripts/listen.js"),
+    ("index.md", "", None),
+    ("participa/traducir.md", "participa/traducir/", None),
+    ("calculadoras/aguinaldo.md", "calculadoras/aguinaldo/", None),
+])
+def test_guides_and_the_help_page_read_themselves_aloud(page_path, page_url, expected):
+    assert page_tools.listen_script(page_path, page_url, has_recording=False) == expected
+
+
+def test_a_page_with_a_recording_plays_it_instead_of_the_phones_voice():
+    assert page_tools.listen_script("hogar/aguinaldo.md", "hogar/aguinaldo/", has_recording=True) is None
+
+
+def test_the_listen_control_is_hidden_until_the_script_finds_a_voice():
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    tools = page_tools.PageTools("es", "es", listen_script="../../assets/javascripts/listen.js")
+    html = env.get_template("partials/page-tools.html").render(
+        t=CATALOGS["en"].t, url="https://example.org/x/", title="x", tools=tools, whatsapp="", summary_href=None, status_lang=None,
+    )
+    assert '<div class="dc-listen" data-dc-listen role="group" aria-label="Listen to this page in your phone&#39;s voice" hidden>' in html
+    assert '<script src="../../assets/javascripts/listen.js" defer></script>' in html
+    assert ">Listen</span>" in html and ">Pause</span>" in html and ">Resume</span>" in html and ">Stop</button>" in html
+    plain = env.get_template("partials/page-tools.html").render(
+        t=CATALOGS["en"].t, url="https://example.org/x/", title="x", tools=page_tools.PageTools("es", "es"), whatsapp="", summary_href=None, status_lang=None,
+    )
+    assert "dc-listen" not in plain and "listen.js" not in plain

@@ -85,6 +85,9 @@ FORKS = [
     # Material's main.html only extends base.html; ours also fills three of its blocks
     Fork("overrides/main.html", "mkdocs-material", "templates/main.html", "9.8.1",
          "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0"),
+    # Material's says "404 - Not found" in English; ours, in the language, with ways on
+    Fork("overrides/404.html", "mkdocs-material", "templates/404.html", "9.8.1",
+         "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495"),
     # Ours replaces both: upstream i18n's is used unless custom_dir has one
     Fork("overrides/sitemap.xml", "mkdocs-static-i18n", "custom_i18n_sitemap/sitemap.xml", "1.3.1",
          "538e71a0c68befdae40bb4e0451150b1ca424ef5b1c4f0e0e7d806640d17e5e7"),
@@ -216,6 +219,14 @@ def test_materials_bundle_is_the_one_search_on_demand_wraps():
         "overrides/assets/javascripts/search-on-demand.js holds back its XMLHttpRequest for the search index "
         "and its new Worker. Check the search still waits to be opened and then works "
         f"(tests/test_search_browser.py, tests/test_privacy.py), then update BUNDLE in {THIS_FILE}"
+    )
+
+
+def test_materials_bundle_opens_the_search_for_an_address_with_q():
+    bundle = (MATERIAL / "assets/javascripts" / BUNDLE).read_text(encoding="utf-8")
+    assert re.search(r'\.has\("q"\)&&\(\w+\("search",!0\)', bundle), (
+        f"Material's bundle {BUNDLE} no longer opens the search when the address has ?q=: "
+        "the search link of overrides/404.html needs another way to open it (tests/test_not_found.py)"
     )
 
 

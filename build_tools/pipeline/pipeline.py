@@ -151,6 +151,8 @@ class Pipeline:
         language.env = env
         # The switcher says how much of each language is there
         env.globals["language_coverage"] = {lang: run.coverage_label(lang) for lang in run.i18n.language_tags}
+        # Templates MkDocs renders without a page (404.html) take our strings from here
+        env.globals["site_string"] = language.ctx.catalog.t
         language.known = self._known_text()
         print_sheets.remember_qr_codes(language.qr_codes.result())
         self._check_summary_addresses()
@@ -362,6 +364,7 @@ class Pipeline:
             tools.audio = page_tools.audio_player(
                 found, published.url if published else None, page.url, ctx, record.shown, audio.key_line(source.text), run.root,
             )
+        tools.listen_script = page_tools.listen_script(record.src_uri.split("/", 1)[1], page.url, tools.audio is not None)
         items_source, items_shown, items_lang = source, record.shown, record.file_lang
         items = run.summary(items_source, items_shown)
         translation = run.translation(page.file.src_uri)

@@ -1,5 +1,5 @@
-"""What the build adds around a page's text: the share bar and audio player
-under its title, the print footer (QR code, date of the figures), and the
+"""What the build adds around a page's text: the share bar, and the audio
+player or the "listen" control, under its title, the print footer (QR code, date of the figures), and the
 printable one-page summary of a guide (build_tools.reader.print_sheets)."""
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from build_tools.i18n.locales import Catalog
 from build_tools.reader import audio, offline, print_sheets
 
 SHARE_SCRIPT = "assets/javascripts/share.js"
+LISTEN_SCRIPT = "assets/javascripts/listen.js"
+# The guides and the help page read themselves aloud; the home page, the
+# calculators and the contributors' pages (participa/) do not.
+LISTEN_FOLDERS = frozenset(("hogar", "campo", "fabrica", "empleadores", "ayuda"))
 
 # Said once per build made without the public address (mkdocs.yml, site_url)
 NO_PUBLIC_ADDRESS = (
@@ -43,6 +47,7 @@ class PageTools:
     summary_lang: str  # the language of the summary's items
     text_lang: str  # the language of the page's text
     audio: AudioPlayer | None = None
+    listen_script: str | None = None  # listen.js relative to the page, where it has the control
     summary: list[str] = field(default_factory=list)  # items, as HTML
     phones: list[tuple[str, str]] = field(default_factory=list)  # (label, phone as HTML)
 
@@ -67,6 +72,16 @@ def audio_player(found: audio.Audio, published_url: str | None, page_url: str, c
         href=get_relative_url(published_url, page_url), mime=found.mime, title=found.title,
         duration=found.duration, size=offline.format_size(found.size, ctx.locale),
     )
+
+
+def listen_script(page_path: str, page_url: str, has_recording: bool) -> str | None:
+    """listen.js relative to the page, on a page that reads itself aloud with
+    the phone's voice: a guide or the help page (``page_path`` is its path in
+    its language folder, e.g. ``hogar/aguinaldo.md``) without a recording of
+    its own (a person reading it comes first). None elsewhere."""
+    if has_recording or page_path.split("/", 1)[0] not in LISTEN_FOLDERS:
+        return None
+    return get_relative_url(LISTEN_SCRIPT, page_url)
 
 
 def help_lines(facts_used: list[Fact], defaults: list[str], facts: FactRegistry, ctx: RenderContext,
