@@ -77,7 +77,7 @@ function networkFirst(event, request, url) {
 async function savedIfLate(network, request, url, cache) {
   let timer;
   const late = new Promise((resolve) => { timer = setTimeout(resolve, NETWORK_WAIT_MS, LATE); });
-  const saved = () => cache.then((c) => c.match(request, { ignoreSearch: true, ignoreVary: true }));
+  const saved = () => cache.then((c) => c.match(request, { ignoreSearch: true, ignoreVary: true })).then(asAsked(request));
   try {
     const first = await Promise.race([network, late]);
     if (first !== LATE) return first;
@@ -92,6 +92,12 @@ async function savedIfLate(network, request, url, cache) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+// A copy saved without the query (search-stemmed.js?material=...): a worker
+// takes its address from the response, so give it the address asked for
+function asAsked(request) {
+  return (saved) => saved && saved.url !== request.url ? new Response(saved.body, saved) : saved;
 }
 
 async function cacheFirst(request, url) {
