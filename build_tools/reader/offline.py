@@ -297,7 +297,7 @@ def not_saved_page(site: BuiltSite, language: Language, templates: Path) -> str:
     that language, with links that work from any address, as the worker
     shows it at the address asked for) with the text of NOT_SAVED_TEMPLATE."""
     folder = language.prefix + "/" if language.prefix else ""
-    html = site.text(folder + "404.html")
+    html = site.text(folder + "404.html") if folder + "404.html" in site else ""
     catalog = language.catalog
     strings = {}
     for key in ("title", "text", "list", "none"):
