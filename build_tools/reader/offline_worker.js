@@ -80,7 +80,8 @@ async function savedIfLate(network, request, url, cache) {
   const saved = () => cache.then((c) => c.match(request, { ignoreSearch: true, ignoreVary: true })).then(asAsked(request));
   try {
     const first = await Promise.race([network, late]);
-    if (first !== LATE) return first;
+    // A server error (or a carrier's proxy timing out) is no better than no answer
+    if (first !== LATE) return first.status >= 500 ? (await saved()) || first : first;
     // Nothing saved: the network is the only answer, however slow
     return (await saved()) || await network;
   } catch (error) {
