@@ -160,7 +160,8 @@ def _finish(staging: Path, config, mtime: int) -> None:
     deploy.write_csp(files)
     deploy.precompress(files, mtime)
     # Offline reading: service worker, download lists and zips (sizes need the .gz files)
-    for path in offline.publish(files, _offline_languages(config), config.site_url or "/", mtime):
+    templates = Path(config.theme.custom_dir)
+    for path in offline.publish(files, _offline_languages(config), config.site_url or "/", mtime, templates):
         deploy.compress(files, path, mtime)
 
 

@@ -85,18 +85,20 @@ def test_the_deploy_steps_never_read_a_file_again(site):
     files gone from disk, the steps still run and write the same output."""
     catalogs = load_catalogs(ROOT / "locales", ["es"], "es")
     languages = [offline.Language("es", "", "Español", Locale.parse("es_MX"), catalogs["es"])]
+    (site / "404.html").write_text('<html><head><title>x</title></head><body><article class="md-content__inner md-typeset"></article></body></html>')
     files = deploy.BuiltSite(site)
     for path in files.paths():
         (site / path).unlink()
     deploy.write_csp(files)
     deploy.precompress(files, MTIME)
-    for path in offline.publish(files, languages, "https://example.org/", MTIME):
+    for path in offline.publish(files, languages, "https://example.org/", MTIME, ROOT / "overrides"):
         deploy.compress(files, path, MTIME)
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     # en/index.html is under MIN_SIZE: no .gz
     assert written == {
         deploy.CSP_FILE, "index.html.gz", "assets/app.js.gz",
         "sw.js", "sw.js.gz", "offline.json", "offline.json.gz", "derechos-claros-es.zip",
+        "not-saved.html", "not-saved.html.gz",
     }
     manifest = json.loads((site / "offline.json").read_text(encoding="utf-8"))
     assert {f["url"]: f["bytes"] for f in manifest["files"]}["./"] == files.size("index.html.gz")

@@ -39,11 +39,11 @@ def page(title: str, depth: int, links=(), search=True) -> str:
     form = '<form class="md-search__form" name="search"></form>' if search else ""
     config = json.dumps({"base": up.rstrip("/") or ".", "search": f"{up}assets/javascripts/workers/search.12345678.min.js"})
     return (
-        f'<!doctype html><html><head><link rel="canonical" href="https://example.org/x/">'
+        f'<!doctype html><html><head><title>{title} - Derechos Claros</title><link rel="canonical" href="https://example.org/x/">'
         f'<link rel="alternate" href="/en/" hreflang="en">'
         f'<link rel="icon" href="{up}assets/images/favicon.png">'
         f'<link rel="stylesheet" href="{up}assets/stylesheets/main.abcdef12.min.css">'
-        f"</head><body>{form}<h1>{title}</h1>{body}"
+        f'</head><body>{form}<article class="md-content__inner md-typeset"><h1>{title}</h1>{body}</article>'
         f'<img src="{up}assets/images/logo.svg" alt="">'
         f'<script id="__config" type="application/json">{config}</script>'
         f'<script src="{up}assets/javascripts/bundle.abcdef12.min.js"></script></body></html>'
@@ -74,6 +74,7 @@ def site(tmp_path) -> Path:
     write(root / "assets/images/logo.svg", "<svg/>")
     write(root / "assets/javascripts/bundle.abcdef12.min.js", "b" * 1000)
     write(root / "assets/javascripts/workers/search.12345678.min.js", "w")
+    write(root / "assets/javascripts/workers/search-stemmed.js", "s")
     write(root / "assets/javascripts/lunr/min/lunr.es.min.js", "es")
     write(root / "assets/javascripts/lunr/min/lunr.multi.min.js", "m")
     write(root / "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "s")
@@ -131,10 +132,11 @@ def test_language_files_default_language_leaves_out_other_languages_and_404(buil
         "assets/images/bg.svg", "assets/images/favicon.png", "assets/images/logo.svg",
         "assets/javascripts/bundle.abcdef12.min.js", "assets/stylesheets/main.abcdef12.min.css",
     ]
-    # Material's search: worker, index and the stemmers for the index's es + en
+    # Material's search: worker (and ours, which starts it), index and the stemmers for the index's es + en
     assert search == [
         "assets/javascripts/lunr/min/lunr.es.min.js", "assets/javascripts/lunr/min/lunr.multi.min.js",
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/workers/search-stemmed.js",
         "assets/javascripts/workers/search.12345678.min.js", "search/search_index.json",
     ]
 
@@ -222,6 +224,7 @@ def test_build_id_follows_the_pages_and_ignores_its_own_outputs(site):
 def test_worker_script_carries_the_version():
     script = offline.worker_script("abc123")
     assert 'const VERSION = "abc123";' in script
+    assert offline.worker_script("abc123", ["nah", "en"]).count('const LANGUAGES = ["en", "nah"];') == 1
     assert offline.VERSION_PLACEHOLDER not in script
     assert "skipWaiting" in script and "caches.delete" in script
 
@@ -272,7 +275,7 @@ def test_zip_dates_before_1980_are_1980(built, languages):
 
 def test_publish_writes_every_built_language(site, built, languages):
     version = offline.build_id(built)
-    written = offline.publish(built, languages, SITE_URL, 1_795_219_200)
+    written = offline.publish(built, languages, SITE_URL, 1_795_219_200, ROOT / "overrides")
     assert written == ["sw.js", "offline.json", "en/offline.json"]
     # What it wrote is on disk, and the site's files know it without reading it back
     for path in [*written, "en/derechos-claros-en.zip"]:
@@ -293,8 +296,11 @@ def test_publish_writes_every_built_language(site, built, languages):
         # The copy has no search: its files stay out
         assert not [n for n in archive.namelist() if "search" in n or "lunr" in n]
         assert "derechos-claros-en/assets/stylesheets/main.abcdef12.min.css" in archive.namelist()
-    # The manifest lists the search files for the phone
-    assert "../search/search_index.json" in {f["url"] for f in en["files"]}
+    # The manifest lists the search files and the "not saved" page for the phone
+    urls = {f["url"] for f in en["files"]}
+    assert {"../search/search_index.json", "../assets/javascripts/workers/search-stemmed.js", "not-saved.html"} <= urls
+    assert "not-saved.html" in {f["url"] for f in es["files"]} and es["pages"] == 3
+    assert (site / "en/not-saved.html").is_file() and (site / "en/not-saved.html.gz").is_file()
 
 
 @pytest.mark.parametrize("path, page_path", [
@@ -309,3 +315,32 @@ def test_relative_matches_posixpath(path, page_path):
     import posixpath
 
     assert offline.relative(path, page_path) == posixpath.relpath(path, posixpath.dirname(page_path) or ".")
+
+
+# The page for a page that was not saved
+
+def test_not_saved_page_in_the_readers_language(built, languages):
+    html = offline.not_saved_page(built, languages[1], ROOT / "overrides")
+    # The language's 404 page around it (header, styles, scripts), its text inside
+    assert 'href="../assets/stylesheets/main.abcdef12.min.css"' in html and "<h1>Not found" not in html
+    assert "<title>This page is not saved - Not found - Derechos Claros</title>" in html
+    assert "<h1>This page is not saved</h1>" in html
+    assert '<h2>Pages saved on this phone</h2>' in html
+    assert '<p class="dc-not-saved__none">No pages in this language are saved yet.</p>' in html
+    # Where the service worker lists the saved pages
+    assert '<ul class="dc-not-saved__list"><!--dc-saved-pages--></ul>' in html
+    assert " lang=" not in html
+
+
+def test_not_saved_page_marks_spanish_strings_on_another_languages_page(site, built, languages):
+    write(site / "nah/index.html", page("Inicio", 1))
+    write(site / "nah/404.html", page("No existe", 1))
+    html = offline.not_saved_page(deploy.BuiltSite(site), languages[2], ROOT / "overrides")
+    assert '<h1 lang="es">Esta página no está guardada</h1>' in html
+    assert '<title lang="es">Esta página no está guardada - No existe - Derechos Claros</title>' in html
+
+
+def test_not_saved_page_needs_the_languages_404_article(site, languages):
+    (site / "en/404.html").write_text("<html><body><h1>Not found</h1></body></html>", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"en/404.html: no <article"):
+        offline.not_saved_page(deploy.BuiltSite(site), languages[1], ROOT / "overrides")

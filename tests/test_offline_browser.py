@@ -3,7 +3,9 @@ control and the zip copy opened from file://.
 
 Each test serves its own copy of the deployed site with nginx and stops
 nginx to cut the connection (as well as Playwright's offline switch), so a
-page read afterwards can only come from the phone.
+page read afterwards can only come from the phone. The weak-signal tests put
+a proxy in front of nginx that accepts connections and never answers
+(tests/weak_signal.py).
 """
 
 import contextlib
@@ -12,14 +14,17 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from build_tools import deploy
+from build_tools.i18n.locales import load_catalogs
 from build_tools.reader import offline
 from build_tools.tooling import nginx
-from project import ROOT
+from project import LANGUAGES, ROOT, SOURCE_LANG
+from weak_signal import WeakSignal
 
 pytestmark = pytest.mark.server
 
@@ -191,3 +196,147 @@ def test_zip_copy_opens_from_a_file_and_its_links_work(served, chromium, tmp_pat
     page.wait_for_timeout(500)
     context.close()
     assert problems == []
+
+
+# A weak signal, pages not saved, search and the zip in every language
+
+EVERY_LANGUAGE = pytest.mark.parametrize("lang, link", LANGUAGES, ids=[tag for tag, _ in LANGUAGES])
+# A page every language has (its own or the Spanish one) and a word it holds
+GUIDE, WORD = "hogar/aguinaldo/", "aguinaldo"
+
+
+def save_for_offline(page, home: str, done: str) -> None:
+    """Open a language's home and save it all with the "save for offline" control."""
+    page.goto(home)
+    worker_ready(page)
+    page.click(".dc-offline__start")
+    page.locator(".dc-offline__yes").wait_for(timeout=WAIT)
+    page.click(".dc-offline__yes")
+    page.locator(".dc-offline__status").filter(has_text=done).wait_for(timeout=60000)
+
+
+def manifest_of(site: Path, link: str) -> dict:
+    return json.loads((site / link.lstrip("/") / offline.MANIFEST).read_text(encoding="utf-8"))
+
+
+def new_version(page_file: Path, version: str) -> None:
+    """Change a built page on disk as a new build would (its .gz goes: nginx gzips it)."""
+    html = page_file.read_text(encoding="utf-8")
+    html = re.sub(r'(<article class="md-content__inner md-typeset">)(?:<p class="dc-version">[^<]*</p>)?', rf'\1<p class="dc-version">{version}</p>', html, count=1)
+    page_file.write_text(html, encoding="utf-8")
+    Path(f"{page_file}.gz").unlink(missing_ok=True)
+
+
+def cached_text_has(page, url: str, text: str) -> None:
+    page.wait_for_function(
+        "([url, text]) => caches.match(url).then(r => r ? r.text() : '').then(t => t.includes(text))",
+        arg=[url, text], timeout=WAIT,
+    )
+
+
+@EVERY_LANGUAGE
+def test_a_weak_signal_shows_the_saved_copy_and_an_answer_wins(site_copy, chromium, lang, link):
+    guide_file = site_copy / link.lstrip("/") / GUIDE / "index.html"
+    with nginx.serve(site_copy) as origin, WeakSignal(int(origin.rsplit(":", 1)[1])) as proxy:
+        context = chromium.new_context()
+        try:
+            page = context.new_page()
+            save_for_offline(page, proxy.base + link, manifest_of(site_copy, link)["text"]["done"])
+            guide = proxy.base + link + GUIDE
+            # The network answers: its new copy wins over the saved one, and is kept
+            new_version(guide_file, "network-1")
+            page.goto(guide)
+            assert page.inner_text(".dc-version") == "network-1"
+            cached_text_has(page, guide, "network-1")
+            # Connections are accepted, nothing answers: the saved copy, within the limit
+            new_version(guide_file, "network-2")
+            proxy.hang()
+            page.goto(guide, wait_until="commit", timeout=WAIT)
+            page.locator(".dc-version").filter(has_text="network-1").wait_for(timeout=WAIT)
+            # The network answers late: its answer is kept for next time
+            proxy.answer()
+            cached_text_has(page, guide, "network-2")
+        finally:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def catalogs():
+    return load_catalogs(ROOT / "locales", [tag for tag, _ in LANGUAGES], SOURCE_LANG)
+
+
+def lang_of(locator) -> str:
+    """The language an element is in: its own lang or its nearest ancestor's."""
+    return locator.evaluate("el => el.closest('[lang]').getAttribute('lang')")
+
+
+@EVERY_LANGUAGE
+def test_a_page_not_saved_shows_the_sites_own_page_offline(site_copy, chromium, catalogs, lang, link):
+    catalog = catalogs[lang]
+    manifest = manifest_of(site_copy, link)
+    other = "/en/" if link == "/" else "/"  # another language's page, kept too
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        page.goto(base + other)
+        worker_ready(page)
+        page.wait_for_function("url => caches.match(url).then(Boolean)", arg=base + other, timeout=WAIT)
+        save_for_offline(page, base + link, manifest["text"]["done"])
+        # This page was not saved (or was cleared from the phone)
+        missing = base + link + GUIDE
+        assert page.evaluate("url => caches.keys().then(k => caches.open(k[0])).then(c => c.delete(url))", missing)
+        violations = []
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        stop()
+        page.goto(missing)
+        assert page.url == missing
+        heading = page.locator("article h1")
+        assert heading.inner_text() == catalog.t("offline.not_saved.title")
+        # Spanish strings on another language's page say they are Spanish
+        assert lang_of(heading) == catalog.lang_of("offline.not_saved.title")
+        assert page.locator("html").get_attribute("lang") == lang
+        assert styled(page) and violations == []
+        # Links to the pages of this language the phone has, by their titles
+        saved = {urljoin(base + link, f["url"]) for f in manifest["files"] if f["url"].endswith("/")} - {missing}
+        links = page.locator(".dc-not-saved__list a")
+        assert {urljoin(base, a.get_attribute("href")) for a in links.all()} == saved
+        assert page.locator(".dc-not-saved__none").is_hidden()
+        home = links.and_(page.locator(f"[href='{urlsplit(base + link).path}']"))
+        home_file = (site_copy / link.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert home.inner_text() == re.search(r"<h1[^>]*>(.*?)<", home_file)[1]
+        fallback = 'dc-notice--fallback' in (site_copy / link.lstrip("/") / "hogar/salario/index.html").read_text(encoding="utf-8")
+        salario = links.and_(page.locator(f"[href='{urlsplit(base + link).path}hogar/salario/']"))
+        assert lang_of(salario) == (SOURCE_LANG if fallback else lang)
+        home.click()
+        page.wait_for_load_state()
+        assert page.url == base + link
+
+
+@EVERY_LANGUAGE
+def test_search_works_offline_after_saving(site_copy, chromium, lang, link):
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        save_for_offline(page, base + link, manifest_of(site_copy, link)["text"]["done"])
+        stop()
+        page.goto(base + link + GUIDE)
+        page.click(".md-search__input")
+        page.fill(".md-search__input", WORD)
+        result = page.locator(".md-search-result__item").first
+        result.wait_for(timeout=WAIT)
+        assert WORD in result.inner_text().lower()
+
+
+@EVERY_LANGUAGE
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_zip_copy_hides_the_search_it_cannot_run(served, chromium, tmp_path, lang, link, javascript):
+    _, site = served
+    name = f"derechos-claros-{lang}"
+    with zipfile.ZipFile(site / link.lstrip("/") / f"{name}.zip") as archive:
+        archive.extractall(tmp_path)
+    context = chromium.new_context(java_script_enabled=javascript, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / name / link.lstrip("/") / GUIDE / "index.html").as_uri())
+        assert h1(page)
+        page.keyboard.press("/")  # Material's shortcut to the search
+        for selector in (".md-search", "label[for=__search]", ".md-search__input"):
+            assert all(element.is_hidden() for element in page.locator(selector).all()), selector
+    finally:
+        context.close()

@@ -181,8 +181,31 @@ def test_head_alternate_links_are_the_markup_the_build_removes():
 
 def test_search_toggle_and_form_the_offline_copy_hides():
     assert 'id="__search"' in base_source(), "Material's search toggle is no longer #__search (build_tools/reader/offline.py NO_SEARCH)"
+    # NO_SEARCH needs !important over this rule, which shows the header's search button
+    css = next((PACKAGE_DIRS["mkdocs-material"] / "templates/assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert ".md-header__button:not([hidden]){display:inline-block}" in css and "!important}" in offline.NO_SEARCH, (
+        "Material's rule for header buttons changed: check that build_tools/reader/offline.py NO_SEARCH still hides the zip copy's search"
+    )
     search = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
     assert offline._SEARCH_FORM.search(search), "overrides/partials/search.html has no <form name=\"search\"> (build_tools/reader/offline.py)"
+
+
+def test_404_page_the_not_saved_page_is_made_from():
+    from mkdocs.commands import build
+    from mkdocs.utils import is_error_template
+
+    article = re.search(r'<article class="md-content__inner md-typeset">.*?</article>', base_source(), re.S)
+    assert article and "{% block content %}" in article.group(0), (
+        "Material's base.html no longer puts the page's content in <article class=\"md-content__inner md-typeset\">: "
+        "build_tools/reader/offline.py (_ARTICLE, not_saved_page) makes each language's not-saved.html from its 404 page"
+    )
+    assert offline._ARTICLE.search(article.group(0)), "build_tools/reader/offline.py (_ARTICLE) no longer finds base.html's <article>"
+    assert "<title>" in base_source(), "Material's base.html has no <title>: build_tools/reader/offline.py (_TITLE)"
+    assert (MATERIAL / "404.html").is_file(), "Material no longer has a 404.html template (offline.py, not_saved_page)"
+    # The worker shows not-saved.html at any address: its links must be absolute, as MkDocs makes them in error pages
+    assert is_error_template("404.html") and "urlsplit(config.site_url or '/').path" in inspect.getsource(build._build_template), (
+        "MkDocs no longer gives error pages absolute links: not-saved.html (made from 404.html) would break away from its own address"
+    )
 
 
 # Material's search: worker, bundle, lunr files, index -----------------------

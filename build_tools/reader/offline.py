@@ -20,17 +20,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 from babel import Locale
 from babel.dates import format_date
 from babel.units import format_unit
+from markupsafe import escape
 
-from build_tools.deploy import BuiltSite
+from build_tools.deploy import BuiltSite, compress
 from build_tools.i18n.locales import Catalog
 
 WORKER = "sw.js"
 MANIFEST = "offline.json"
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
 VERSION_PLACEHOLDER = "__VERSION__"
+# Each language's page for a page that was not saved, beside its 404 page
+NOT_SAVED = "not-saved.html"
+NOT_SAVED_TEMPLATE = "partials/not-saved.html"
+# Our search worker: it loads Material's, and sits beside it
+SEARCH_LOADER = "search-stemmed.js"
 
 # Tags a page needs to show: styles, icon, scripts, images (not links to
 # other pages or downloads such as audio)
@@ -46,8 +53,13 @@ _LINK = re.compile(r"""(?P<pre>\s(?:href|src)=)(?P<q>["'])(?P<url>[^"']*)(?P=q)"
 # Material fetches sitemap.xml beside each alternate: from a file, that
 # would be a request to the site on the web
 _ALTERNATE = re.compile(r"<link\b[^>]*\brel=[\"']?alternate\b[^>]*>\s*", re.I)
-# A copy opened from a file cannot run the search (no worker from file://)
-NO_SEARCH = "<style>.md-search,[for=__search]{display:none}</style>"
+# Material's article and title in a rendered page (base.html)
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">).*?(</article>)', re.S)
+_TITLE = re.compile(r"<title>(?P<text>.*?)</title>", re.S)
+# A copy opened from a file cannot run the search (no worker from file://).
+# !important: Material shows its header buttons with a more specific rule
+# (.md-header__button:not([hidden])) once its script runs.
+NO_SEARCH = "<style>.md-search,[for=__search]{display:none!important}</style>"
 
 
 @dataclass
@@ -97,14 +109,22 @@ def build_id(site: BuiltSite) -> str:
 
 
 def _is_offline_output(rel: str) -> bool:
-    return rel == WORKER or posixpath.basename(rel) == MANIFEST or rel.endswith(".zip")
+    return rel == WORKER or posixpath.basename(rel) in (MANIFEST, NOT_SAVED) or rel.endswith(".zip")
 
 
-def worker_script(version: str) -> str:
+def worker_script(version: str, prefixes: list[str] = ()) -> str:
+    """sw.js: the worker stamped with the build's id and the languages' folders."""
     source = WORKER_SOURCE.read_text(encoding="utf-8")
-    if source.count(VERSION_PLACEHOLDER) != 1:
-        raise ValueError(f"{WORKER_SOURCE.name} must contain {VERSION_PLACEHOLDER} once")
-    return source.replace(VERSION_PLACEHOLDER, version)
+    values = {
+        VERSION_PLACEHOLDER: version,
+        "__LANGUAGES__": json.dumps(sorted(prefixes)),
+        "__NOT_SAVED__": NOT_SAVED,
+    }
+    for placeholder, value in values.items():
+        if source.count(placeholder) != 1:
+            raise ValueError(f"{WORKER_SOURCE.name} must contain {placeholder} once")
+        source = source.replace(placeholder, value)
+    return source
 
 
 # What a language needs
@@ -155,7 +175,7 @@ def language_pages(site: BuiltSite, language: Language, other_prefixes: list[str
         if not rel.endswith(".html") or not rel.startswith(folder):
             continue
         inside = rel[len(folder):]
-        if inside.split("/", 1)[0] in other_prefixes or inside == "404.html":
+        if inside.split("/", 1)[0] in other_prefixes or inside in ("404.html", NOT_SAVED):
             continue
         pages.append(rel)
     return pages
@@ -178,7 +198,10 @@ def page_needs(html: str, page: str) -> tuple[set[str], set[str]]:
     if config and _SEARCH_FORM.search(html):
         config = json.loads(config["json"])
         if config.get("search"):
-            search.add(resolve(page, config["search"]))
+            worker = resolve(page, config["search"])
+            search.add(worker)
+            if worker:  # search-on-demand.js starts it through ours
+                search.add(posixpath.join(posixpath.dirname(worker), SEARCH_LOADER))
         base = config.get("base", ".")
         search.add(resolve(page, base.rstrip("/") + "/search/search_index.json"))
     return {p for p in needed if p}, {p for p in search if p}
@@ -267,6 +290,31 @@ def manifest(site: BuiltSite, language: Language, pages: list[str], others: list
     }
 
 
+# The page for a page that was not saved
+
+def not_saved_page(site: BuiltSite, language: Language, templates: Path) -> str:
+    """The language's "not saved" page: its 404 page (made by the theme in
+    that language, with links that work from any address, as the worker
+    shows it at the address asked for) with the text of NOT_SAVED_TEMPLATE."""
+    folder = language.prefix + "/" if language.prefix else ""
+    html = site.text(folder + "404.html") if folder + "404.html" in site else ""
+    catalog = language.catalog
+    strings = {}
+    for key in ("title", "text", "list", "none"):
+        lang = catalog.lang_of(f"offline.not_saved.{key}")
+        strings[key] = (catalog.t(f"offline.not_saved.{key}"), lang if lang != catalog.lang else "")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, keep_trailing_newline=True)
+    text = env.get_template(NOT_SAVED_TEMPLATE).render(s=strings)
+    if not _ARTICLE.search(html) or not _TITLE.search(html):
+        raise ValueError(
+            f"{folder}404.html: no <article class=\"md-content__inner md-typeset\"> or <title> to make {folder}{NOT_SAVED} from"
+        )
+    html = _ARTICLE.sub(lambda m: m[1] + "\n" + text + m[2], html, count=1)
+    title, title_lang = strings["title"]
+    mark = f' lang="{title_lang}"' if title_lang else ""
+    return _TITLE.sub(lambda m: f"<title{mark}>{escape(title)} - {m['text']}</title>", html, count=1)
+
+
 # The copy for file://
 
 def rewrite_for_files(html: str, page: str, included: set[str], site_url: str) -> str:
@@ -331,19 +379,22 @@ def zip_name(language: Language) -> str:
     return f"derechos-claros-{language.tag}.zip"
 
 
-def publish(site: BuiltSite, languages: list[Language], site_url: str, mtime: int) -> list[str]:
-    """Write sw.js, and offline.json and the zip of every language built;
-    return the text files written (for gzip)."""
+def publish(site: BuiltSite, languages: list[Language], site_url: str, mtime: int, templates: Path) -> list[str]:
+    """Write sw.js, and the "not saved" page, offline.json and the zip of
+    every language built; return the text files written (for gzip).
+    ``templates``: the theme's folder of our templates (theme.custom_dir)."""
     version = build_id(site)
-    site.write(WORKER, worker_script(version))
-    written = [WORKER]
     prefixes = [lang.prefix for lang in languages if lang.prefix]
+    site.write(WORKER, worker_script(version, prefixes))
+    written = [WORKER]
     for language in languages:
         folder = language.prefix + "/" if language.prefix else ""
         if folder + "index.html" not in site:  # not built (DC_ONLY_LANG)
             continue
         pages, needed, search = language_files(site, language, [p for p in prefixes if p != language.prefix])
-        data = manifest(site, language, pages, [*needed, *search], version)
+        site.write(folder + NOT_SAVED, not_saved_page(site, language, templates))
+        compress(site, folder + NOT_SAVED, mtime)  # now: the manifest gives its gzip size
+        data = manifest(site, language, pages, [*needed, *search, folder + NOT_SAVED], version)
         archive = zip_name(language)
         site.write(folder + archive, zip_archive(site, language, [*pages, *needed], site_url, mtime))
         size = site.size(folder + archive)

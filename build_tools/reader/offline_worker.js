@@ -3,11 +3,24 @@
 // new worker, which moves what the reader had saved into its own cache.
 // Nothing is fetched here unless a page asks for it.
 const VERSION = "__VERSION__";
+// The languages' URL folders ("en", "nah"...; the default language is at the
+// root) and the page each has for a page that was not saved (offline.py)
+const LANGUAGES = __LANGUAGES__;
+const NOT_SAVED = "__NOT_SAVED__";
 const PREFIX = "dc-";
 const CACHE = PREFIX + VERSION;
 // Material's fingerprinted files (name.1a2b3c4d.min.js) never change
 const FINGERPRINT = /\.[0-9a-f]{8}(\.min\.(?:js|css))$/;
 const MATCH = { ignoreVary: true };
+// How long the network has to answer before the saved copy is shown. On a
+// weak signal the server may accept the connection and never answer; a page
+// of a few KB arrives well within this on 2G, so past it the phone's copy is
+// the better answer. The network keeps going and refreshes the copy.
+const NETWORK_WAIT_MS = 3500;
+const LATE = Symbol("late");
+// Where the list of saved pages goes in the "not saved" page
+const SAVED_LIST = "<!--dc-saved-pages-->";
+const NONE_SAVED = /(<[a-z]+ class="dc-not-saved__none")/;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -41,26 +54,51 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   // Downloads (the zip) and partial requests (audio) are not kept
   if (request.method !== "GET" || !sameSite(url) || url.pathname.endsWith(".zip") || request.headers.has("range")) return;
-  event.respondWith(FINGERPRINT.test(url.pathname) ? cacheFirst(request, url) : networkFirst(request));
+  event.respondWith(FINGERPRINT.test(url.pathname) ? cacheFirst(request, url) : networkFirst(event, request, url));
 });
 
 function sameSite(url) {
   return new URL(url, location.href).origin === location.origin;
 }
 
-// Pages and other files: the network's copy when there is one, so new
-// content wins; the saved copy without a connection.
-async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.status === 200) await cache.put(request, response.clone());
+// Pages and other files: the network's copy when it answers in time, so new
+// content wins; the saved copy when it does not, or without a connection.
+function networkFirst(event, request, url) {
+  const cache = caches.open(CACHE);
+  const network = fetch(request).then(async (response) => {
+    if (response.status === 200) await (await cache).put(request, response.clone());
     return response;
+  });
+  // A late answer still refreshes the saved copy for next time
+  event.waitUntil(network.catch(() => null));
+  return savedIfLate(network, request, url, cache);
+}
+
+async function savedIfLate(network, request, url, cache) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, NETWORK_WAIT_MS, LATE); });
+  const saved = () => cache.then((c) => c.match(request, { ignoreSearch: true, ignoreVary: true })).then(asAsked(request));
+  try {
+    const first = await Promise.race([network, late]);
+    // A server error (or a carrier's proxy timing out) is no better than no answer
+    if (first !== LATE) return first.status >= 500 ? (await saved()) || first : first;
+    // Nothing saved: the network is the only answer, however slow
+    return (await saved()) || await network;
   } catch (error) {
-    const saved = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
-    if (saved) return saved;
+    const copy = await saved();
+    if (copy) return copy;
+    const page = request.mode === "navigate" && await notSavedPage(await cache, url);
+    if (page) return page;
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+// A copy saved without the query (search-stemmed.js?material=...): a worker
+// takes its address from the response, so give it the address asked for
+function asAsked(request) {
+  return (saved) => saved && saved.url !== request.url ? new Response(saved.body, saved) : saved;
 }
 
 async function cacheFirst(request, url) {
@@ -81,4 +119,69 @@ async function cacheFirst(request, url) {
     if (siblings.length) return cache.match(siblings[0], MATCH);
     throw error;
   }
+}
+
+// The language folder of a site path ("" for the default language)
+function languageOf(path) {
+  const first = path.split("/", 1)[0];
+  return LANGUAGES.includes(first) ? first : "";
+}
+
+function sitePath(url) {
+  const scope = new URL(self.registration.scope).pathname;
+  return url.pathname.startsWith(scope) ? url.pathname.slice(scope.length) : null;
+}
+
+// The language's "not saved" page (saved with the language's other files),
+// with links to the pages of that language the phone has
+async function notSavedPage(cache, url) {
+  const path = sitePath(url);
+  if (path === null) return null;
+  const lang = languageOf(path);
+  const folder = lang ? lang + "/" : "";
+  const page = await cache.match(new URL(folder + NOT_SAVED, self.registration.scope).href, MATCH);
+  if (!page) return null;
+  const links = [];
+  for (const request of await cache.keys()) {
+    const saved = new URL(request.url);
+    const savedPath = sitePath(saved);
+    if (savedPath === null || languageOf(savedPath) !== lang || savedPath.endsWith(NOT_SAVED) || savedPath.endsWith("404.html")) continue;
+    const response = await cache.match(request, MATCH);
+    if (!(response.headers.get("content-type") || "").startsWith("text/html")) continue;
+    const title = pageTitle(await response.text());
+    if (title) links.push({ href: saved.pathname, ...title });
+  }
+  links.sort((a, b) => a.href < b.href ? -1 : 1);
+  let html = await page.text();
+  if (links.length) {
+    html = html.replace(NONE_SAVED, "$1 hidden").replace(SAVED_LIST, links.map((link) =>
+      `<li><a href="${link.href}"${link.lang ? ` lang="${link.lang}"` : ""}>${link.text}</a></li>`).join(""));
+  }
+  const headers = new Headers(page.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return new Response(html, { status: 200, headers });
+}
+
+// A page's heading, as HTML text, and its language where the text around it
+// says (a page that falls back to Spanish is wrapped in <div lang="es">)
+const HEADING = /(?:<div lang="([^"]+)">\s*)?<h1\b([^>]*)>([\s\S]*?)<\/h1>/;
+const TITLE = /<title>([\s\S]*?)<\/title>/;
+const QUOTE = /"/g;
+
+function pageTitle(html) {
+  const heading = HEADING.exec(html);
+  let text, lang = "";
+  if (heading) {
+    const own = /\blang="([^"]+)"/.exec(heading[2]);
+    lang = own ? own[1] : heading[1] || "";
+    text = heading[3].replace(/<a class="headerlink"[\s\S]*?<\/a>/g, "");
+  } else {
+    const title = TITLE.exec(html);
+    if (!title) return null;
+    text = title[1];
+  }
+  // Already HTML (entities kept); no tags, so nothing in it can run
+  text = text.replace(/<[^>]*>/g, "").trim();
+  return text ? { text, lang: lang.replace(QUOTE, "") } : null;
 }
