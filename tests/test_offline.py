@@ -4,6 +4,7 @@ download list, the service worker's version and the zip."""
 import gzip
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -50,6 +51,11 @@ def page(title: str, depth: int, links=(), search=True) -> str:
     )
 
 
+def error_page(title: str, depth: int) -> str:
+    """A 404 page: Material titles it with the site's name alone."""
+    return page(title, depth).replace(f"<title>{title} - ", "<title>", 1)
+
+
 def write(path: Path, text: str, gz: bytes | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -64,10 +70,10 @@ def site(tmp_path) -> Path:
     write(root / "index.html", page("Inicio", 0, ["hogar/aguinaldo/", "en/"]), gz=b"x" * 300)
     write(root / "hogar/aguinaldo/index.html", page("El aguinaldo", 2, ["../../", "../salario/#revisar", "../../audio/a.mp3"]))
     write(root / "hogar/salario/index.html", page("Tu salario", 2, ["../aguinaldo/"]))
-    write(root / "404.html", page("No existe", 0))
+    write(root / "404.html", error_page("No existe", 0))
     write(root / "en/index.html", page("Home", 1, ["hogar/aguinaldo/", "../"]))
     write(root / "en/hogar/aguinaldo/index.html", page("The aguinaldo", 3, ["../../"]))
-    write(root / "en/404.html", page("Not found", 1))
+    write(root / "en/404.html", error_page("Not found", 1))
     write(root / "assets/stylesheets/main.abcdef12.min.css", 'a{background:url("../images/bg.svg")}b{c:url(data:image/png;base64,AA)}', gz=b"g" * 20)
     write(root / "assets/images/bg.svg", "<svg/>")
     write(root / "assets/images/favicon.png", "png")
@@ -227,6 +233,24 @@ def test_worker_script_carries_the_version():
     assert offline.worker_script("abc123", ["nah", "en"]).count('const LANGUAGES = ["en", "nah"];') == 1
     assert offline.VERSION_PLACEHOLDER not in script
     assert "skipWaiting" in script and "caches.delete" in script
+    # Without the source's comment lines (every first visit downloads it)
+    assert "// " in offline.WORKER_SOURCE.read_text(encoding="utf-8")
+    assert not [line for line in script.splitlines() if line.lstrip().startswith("//")]
+
+
+def worker_constant(script: str, name: str):
+    """The value sw.js gives a constant written by the build (JSON)."""
+    return json.loads(re.search(rf"^const {name} = (.*);$", script, re.M)[1])
+
+
+def test_worker_script_carries_each_languages_not_saved_text(built, languages):
+    texts = {lang.prefix: offline.not_saved_text(built, lang, ROOT / "overrides") for lang in languages[:2]}
+    script = offline.worker_script("v1", ["en"], texts)
+    assert worker_constant(script, "NOT_SAVED") == texts
+    assert set(worker_constant(script, "NOT_SAVED")) == {"", "en"}
+    # Written as is (every first visit downloads sw.js): no escapes, no spaces
+    assert "Esta página no está guardada" in script and '{"":{"article":"<h1>Esta página' in script
+    assert worker_constant(offline.worker_script("v1"), "NOT_SAVED") == {}
 
 
 # The copy opened from a file
@@ -296,11 +320,14 @@ def test_publish_writes_every_built_language(site, built, languages):
         # The copy has no search: its files stay out
         assert not [n for n in archive.namelist() if "search" in n or "lunr" in n]
         assert "derechos-claros-en/assets/stylesheets/main.abcdef12.min.css" in archive.namelist()
-    # The manifest lists the search files and the "not saved" page for the phone
+    # The manifest lists the search files for the phone; the "not saved" page comes with sw.js
     urls = {f["url"] for f in en["files"]}
-    assert {"../search/search_index.json", "../assets/javascripts/workers/search-stemmed.js", "not-saved.html"} <= urls
-    assert "not-saved.html" in {f["url"] for f in es["files"]} and es["pages"] == 3
-    assert (site / "en/not-saved.html").is_file() and (site / "en/not-saved.html.gz").is_file()
+    assert {"../search/search_index.json", "../assets/javascripts/workers/search-stemmed.js"} <= urls
+    assert es["pages"] == 3 and not [u for u in urls | {f["url"] for f in es["files"]} if "not-saved" in u]
+    assert not list(site.rglob("not-saved.html*"))
+    texts = worker_constant((site / "sw.js").read_text(encoding="utf-8"), "NOT_SAVED")
+    assert set(texts) == {"", "en"}  # nah was not built
+    assert texts["en"]["title"] == "This page is not saved - Derechos Claros"
 
 
 @pytest.mark.parametrize("path, page_path", [
@@ -319,28 +346,40 @@ def test_relative_matches_posixpath(path, page_path):
 
 # The page for a page that was not saved
 
-def test_not_saved_page_in_the_readers_language(built, languages):
-    html = offline.not_saved_page(built, languages[1], ROOT / "overrides")
-    # The language's 404 page around it (header, styles, scripts), its text inside
-    assert 'href="../assets/stylesheets/main.abcdef12.min.css"' in html and "<h1>Not found" not in html
-    assert "<title>This page is not saved - Not found - Derechos Claros</title>" in html
-    assert "<h1>This page is not saved</h1>" in html
-    assert '<h2>Pages saved on this phone</h2>' in html
-    assert '<p class="dc-not-saved__none">No pages in this language are saved yet.</p>' in html
-    # Where the service worker lists the saved pages
-    assert '<ul class="dc-not-saved__list"><!--dc-saved-pages--></ul>' in html
-    assert " lang=" not in html
+def test_not_saved_text_in_the_readers_language(built, languages):
+    text = offline.not_saved_text(built, languages[1], ROOT / "overrides")
+    # The site's name from the language's 404 page
+    assert text["title"] == "This page is not saved - Derechos Claros"
+    assert (text["lang"], text["titleLang"]) == ("en", "en")
+    assert text["article"] == (
+        "<h1>This page is not saved</h1>\n"
+        f"<p>{languages[1].catalog.t('offline.not_saved.text')}</p>\n"
+        "<h2>Pages saved on this phone</h2>\n"
+        '<p class="dc-not-saved__none">No pages in this language are saved yet.</p>\n'
+        # Where the service worker lists the saved pages
+        '<ul class="dc-not-saved__list"><!--dc-saved-pages--></ul>'
+    )
 
 
-def test_not_saved_page_marks_spanish_strings_on_another_languages_page(site, built, languages):
+def test_not_saved_text_marks_spanish_strings_on_another_languages_page(site, built, languages):
     write(site / "nah/index.html", page("Inicio", 1))
-    write(site / "nah/404.html", page("No existe", 1))
-    html = offline.not_saved_page(deploy.BuiltSite(site), languages[2], ROOT / "overrides")
-    assert '<h1 lang="es">Esta página no está guardada</h1>' in html
-    assert '<title lang="es">Esta página no está guardada - No existe - Derechos Claros</title>' in html
+    write(site / "nah/404.html", error_page("No existe", 1))
+    text = offline.not_saved_text(deploy.BuiltSite(site), languages[2], ROOT / "overrides")
+    assert '<h1 lang="es">Esta página no está guardada</h1>' in text["article"]
+    assert '<p class="dc-not-saved__none" lang="es">' in text["article"]
+    assert (text["lang"], text["titleLang"]) == ("nah", "es")
+    # Spanish's own text has no marks
+    assert " lang=" not in offline.not_saved_text(built, languages[0], ROOT / "overrides")["article"]
 
 
-def test_not_saved_page_needs_the_languages_404_article(site, languages):
+def test_not_saved_text_escapes_its_strings(built, languages, catalogs, monkeypatch):
+    monkeypatch.setitem(catalogs["en"].strings["site"], "offline.not_saved.title", "Not <b>saved</b> & gone")
+    text = offline.not_saved_text(built, languages[1], ROOT / "overrides")
+    assert text["title"] == "Not &lt;b&gt;saved&lt;/b&gt; &amp; gone - Derechos Claros"
+    assert text["article"].startswith("<h1>Not &lt;b&gt;saved&lt;/b&gt; &amp; gone</h1>")
+
+
+def test_not_saved_text_needs_the_languages_404_title(site, languages):
     (site / "en/404.html").write_text("<html><body><h1>Not found</h1></body></html>", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"en/404.html: no <article"):
-        offline.not_saved_page(deploy.BuiltSite(site), languages[1], ROOT / "overrides")
+    with pytest.raises(ValueError, match=r"en/404.html: no <title>"):
+        offline.not_saved_text(deploy.BuiltSite(site), languages[1], ROOT / "overrides")

@@ -310,6 +310,99 @@ def test_a_page_not_saved_shows_the_sites_own_page_offline(site_copy, chromium, 
         assert page.url == base + link
 
 
+# A reader who only visited pages: the "not saved" page comes with sw.js
+CSP_WATCH = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+# Never visited, two folders below the language's home
+MISSING = "hogar/salario/"
+
+
+def visit(page, url: str) -> None:
+    """Open a page, as a reader does, and wait until the phone keeps it and its stylesheets."""
+    page.goto(url)
+    worker_ready(page)
+    urls = [url, *page.eval_on_selector_all("link[rel=stylesheet]", "links => links.map(l => l.href)")]
+    page.wait_for_function("urls => Promise.all(urls.map(u => caches.match(u))).then(r => r.every(Boolean))", arg=urls, timeout=WAIT)
+
+
+def open_offline(page, url: str):
+    """Open a page without a connection; the response, with no CSP violation or script error."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(url)
+    assert page.url == url and response.from_service_worker
+    # The CSP nginx sent with the saved page applies to the page made from it
+    assert "script-src 'self'" in response.header_value("content-security-policy")
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => window.__csp") == [] and errors == []
+    return response
+
+
+@EVERY_LANGUAGE
+def test_a_page_not_visited_shows_the_not_saved_page_to_a_reader_who_only_visited_one(site_copy, chromium, catalogs, lang, link):
+    catalog = catalogs[lang]
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        page.add_init_script(CSP_WATCH)
+        home = base + link
+        visit(page, home)
+        stop()
+        open_offline(page, home + MISSING)
+        # The site's page, in the reader's language (Spanish strings marked as such)
+        assert page.locator("html").get_attribute("lang") == lang
+        heading = page.locator("article h1")
+        assert heading.inner_text() == catalog.t("offline.not_saved.title")
+        assert lang_of(heading) == catalog.lang_of("offline.not_saved.title")
+        assert page.title() == catalog.t("offline.not_saved.title") + " - Derechos Claros"
+        assert lang_of(page.locator("title")) == catalog.lang_of("offline.not_saved.title")
+        assert lang_of(page.locator("article p").first) == catalog.lang_of("offline.not_saved.text")
+        assert styled(page)
+        # The page visited, by its heading, is the one listed
+        links = page.locator(".dc-not-saved__list a")
+        assert [a.get_attribute("href") for a in links.all()] == [urlsplit(home).path]
+        home_file = (site_copy / link.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert links.inner_text() == re.search(r"<h1[^>]*>(.*?)<", home_file)[1]
+        assert page.locator(".dc-not-saved__none").is_hidden()
+        # The page it was made from had links relative to its own address: they still lead there
+        assert urljoin(page.url, page.locator("a.md-header__button.md-logo").get_attribute("href")) == home
+        links.click()
+        page.wait_for_load_state()
+        assert page.url == home and h1(page) == re.search(r"<h1[^>]*>(.*?)<", home_file)[1]
+
+
+@EVERY_LANGUAGE
+def test_the_not_saved_page_uses_another_languages_page_when_the_language_has_none(site_copy, chromium, catalogs, lang, link):
+    catalog = catalogs[lang]
+    other = "/en/" if link == "/" else "/"
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        page.add_init_script(CSP_WATCH)
+        visit(page, base + other + GUIDE)
+        stop()
+        open_offline(page, base + link + MISSING)
+        # The text in the language asked for, marked as such inside the other language's page
+        heading = page.locator("article h1")
+        assert heading.inner_text() == catalog.t("offline.not_saved.title")
+        assert lang_of(heading) == catalog.lang_of("offline.not_saved.title")
+        assert lang_of(page.locator("article")) == lang
+        assert lang_of(page.locator("title")) == catalog.lang_of("offline.not_saved.title")
+        # Nothing of this language on the phone: it says so
+        assert page.locator(".dc-not-saved__list a").count() == 0
+        none = page.locator(".dc-not-saved__none")
+        assert none.is_visible() and none.inner_text() == catalog.t("offline.not_saved.none")
+        assert lang_of(none) == catalog.lang_of("offline.not_saved.none")
+        assert styled(page)
+
+
+def test_nothing_of_the_site_on_the_phone_leaves_the_browsers_error(site_copy, chromium):
+    with server_and_browser(site_copy, chromium) as (base, page, stop):
+        visit(page, base + "/en/")
+        page.evaluate("() => caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys().then(r => Promise.all(r.map(x => c.delete(x))))))))")
+        stop()
+        with pytest.raises(PlaywrightError):
+            page.goto(base + "/en/" + MISSING)
+
+
 @EVERY_LANGUAGE
 def test_search_works_offline_after_saving(site_copy, chromium, lang, link):
     with server_and_browser(site_copy, chromium) as (base, page, stop):

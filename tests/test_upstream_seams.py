@@ -148,7 +148,7 @@ def test_base_html_config_script_is_the_one_the_build_rewrites():
     tag = '<script id="__config" type="application/json">'
     assert tag in source, (
         "Material's base.html no longer writes " + tag + ": build_tools/i18n/search_index.py (set_config_base) "
-        "and build_tools/reader/offline.py (page_needs) read it"
+        "and build_tools/reader/offline.py (page_needs) read it, build_tools/reader/offline_worker.js (CONFIG) rewrites it"
     )
     config = source[source.index(tag):source.index("</script>", source.index(tag))]
     for key in ('"base": base_url', '"search": "assets/javascripts/workers/'):
@@ -190,21 +190,18 @@ def test_search_toggle_and_form_the_offline_copy_hides():
     assert offline._SEARCH_FORM.search(search), "overrides/partials/search.html has no <form name=\"search\"> (build_tools/reader/offline.py)"
 
 
-def test_404_page_the_not_saved_page_is_made_from():
-    from mkdocs.commands import build
-    from mkdocs.utils import is_error_template
-
+def test_article_and_title_the_not_saved_page_is_made_with():
     article = re.search(r'<article class="md-content__inner md-typeset">.*?</article>', base_source(), re.S)
     assert article and "{% block content %}" in article.group(0), (
         "Material's base.html no longer puts the page's content in <article class=\"md-content__inner md-typeset\">: "
-        "build_tools/reader/offline.py (_ARTICLE, not_saved_page) makes each language's not-saved.html from its 404 page"
+        "build_tools/reader/offline_worker.js (ARTICLE) puts the \"not saved\" text there in a saved page"
     )
-    assert offline._ARTICLE.search(article.group(0)), "build_tools/reader/offline.py (_ARTICLE) no longer finds base.html's <article>"
-    assert "<title>" in base_source(), "Material's base.html has no <title>: build_tools/reader/offline.py (_TITLE)"
-    assert (MATERIAL / "404.html").is_file(), "Material no longer has a 404.html template (offline.py, not_saved_page)"
-    # The worker shows not-saved.html at any address: its links must be absolute, as MkDocs makes them in error pages
-    assert is_error_template("404.html") and "urlsplit(config.site_url or '/').path" in inspect.getsource(build._build_template), (
-        "MkDocs no longer gives error pages absolute links: not-saved.html (made from 404.html) would break away from its own address"
+    assert '<article class="md-content__inner md-typeset"' in offline.WORKER_SOURCE.read_text(encoding="utf-8"), (
+        "build_tools/reader/offline_worker.js (ARTICLE) no longer looks for base.html's <article>"
+    )
+    # A page without a title (the 404 page) is titled by the site's name alone
+    assert "<title>{{ config.site_name }}</title>" in base_source() and (MATERIAL / "404.html").is_file(), (
+        "Material's 404 page is no longer titled by the site's name: build_tools/reader/offline.py (not_saved_text) reads it there"
     )
 
 

@@ -26,15 +26,14 @@ from babel.dates import format_date
 from babel.units import format_unit
 from markupsafe import escape
 
-from build_tools.deploy import BuiltSite, compress
+from build_tools.deploy import BuiltSite
 from build_tools.i18n.locales import Catalog
 
 WORKER = "sw.js"
 MANIFEST = "offline.json"
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
 VERSION_PLACEHOLDER = "__VERSION__"
-# Each language's page for a page that was not saved, beside its 404 page
-NOT_SAVED = "not-saved.html"
+# The text of the page the worker shows for a page that was not saved
 NOT_SAVED_TEMPLATE = "partials/not-saved.html"
 # Our search worker: it loads Material's, and sits beside it
 SEARCH_LOADER = "search-stemmed.js"
@@ -53,8 +52,7 @@ _LINK = re.compile(r"""(?P<pre>\s(?:href|src)=)(?P<q>["'])(?P<url>[^"']*)(?P=q)"
 # Material fetches sitemap.xml beside each alternate: from a file, that
 # would be a request to the site on the web
 _ALTERNATE = re.compile(r"<link\b[^>]*\brel=[\"']?alternate\b[^>]*>\s*", re.I)
-# Material's article and title in a rendered page (base.html)
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">).*?(</article>)', re.S)
+# A rendered page's title (base.html)
 _TITLE = re.compile(r"<title>(?P<text>.*?)</title>", re.S)
 # A copy opened from a file cannot run the search (no worker from file://).
 # !important: Material shows its header buttons with a more specific rule
@@ -109,16 +107,21 @@ def build_id(site: BuiltSite) -> str:
 
 
 def _is_offline_output(rel: str) -> bool:
-    return rel == WORKER or posixpath.basename(rel) in (MANIFEST, NOT_SAVED) or rel.endswith(".zip")
+    return rel == WORKER or posixpath.basename(rel) == MANIFEST or rel.endswith(".zip")
 
 
-def worker_script(version: str, prefixes: list[str] = ()) -> str:
-    """sw.js: the worker stamped with the build's id and the languages' folders."""
+def worker_script(version: str, prefixes: list[str] = (), not_saved: dict[str, dict[str, str]] | None = None) -> str:
+    """sw.js: the worker stamped with the build's id, the languages' folders
+    and, by folder ('' for the default language), each language's "not saved"
+    text (see :func:`not_saved_text`)."""
     source = WORKER_SOURCE.read_text(encoding="utf-8")
+    # Comments are for the source's readers, not for every phone that downloads it
+    source = "".join(line for line in source.splitlines(keepends=True) if not line.lstrip().startswith("//"))
     values = {
         VERSION_PLACEHOLDER: version,
         "__LANGUAGES__": json.dumps(sorted(prefixes)),
-        "__NOT_SAVED__": NOT_SAVED,
+        # Compact: every first visit downloads sw.js
+        "__NOT_SAVED__": json.dumps(not_saved or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
     }
     for placeholder, value in values.items():
         if source.count(placeholder) != 1:
@@ -175,7 +178,7 @@ def language_pages(site: BuiltSite, language: Language, other_prefixes: list[str
         if not rel.endswith(".html") or not rel.startswith(folder):
             continue
         inside = rel[len(folder):]
-        if inside.split("/", 1)[0] in other_prefixes or inside in ("404.html", NOT_SAVED):
+        if inside.split("/", 1)[0] in other_prefixes or inside == "404.html":
             continue
         pages.append(rel)
     return pages
@@ -292,27 +295,29 @@ def manifest(site: BuiltSite, language: Language, pages: list[str], others: list
 
 # The page for a page that was not saved
 
-def not_saved_page(site: BuiltSite, language: Language, templates: Path) -> str:
-    """The language's "not saved" page: its 404 page (made by the theme in
-    that language, with links that work from any address, as the worker
-    shows it at the address asked for) with the text of NOT_SAVED_TEMPLATE."""
+def not_saved_text(site: BuiltSite, language: Language, templates: Path) -> dict[str, str]:
+    """What the worker needs to show a language's "not saved" page without a
+    download: the inside of its <article> (NOT_SAVED_TEMPLATE, each string
+    not translated marked with its language), its <title> text (with the site
+    name, read from the language's 404 page) and the language of that text.
+    The worker puts them in a page of the site the phone has saved."""
     folder = language.prefix + "/" if language.prefix else ""
-    html = site.text(folder + "404.html") if folder + "404.html" in site else ""
+    error_page = folder + "404.html"
+    site_name = _TITLE.search(site.text(error_page)) if error_page in site else None
+    if not site_name:
+        raise ValueError(f"{error_page}: no <title> to read the site's name from for the \"not saved\" page")
     catalog = language.catalog
     strings = {}
     for key in ("title", "text", "list", "none"):
         lang = catalog.lang_of(f"offline.not_saved.{key}")
         strings[key] = (catalog.t(f"offline.not_saved.{key}"), lang if lang != catalog.lang else "")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, keep_trailing_newline=True)
-    text = env.get_template(NOT_SAVED_TEMPLATE).render(s=strings)
-    if not _ARTICLE.search(html) or not _TITLE.search(html):
-        raise ValueError(
-            f"{folder}404.html: no <article class=\"md-content__inner md-typeset\"> or <title> to make {folder}{NOT_SAVED} from"
-        )
-    html = _ARTICLE.sub(lambda m: m[1] + "\n" + text + m[2], html, count=1)
-    title, title_lang = strings["title"]
-    mark = f' lang="{title_lang}"' if title_lang else ""
-    return _TITLE.sub(lambda m: f"<title{mark}>{escape(title)} - {m['text']}</title>", html, count=1)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
+    return {
+        "lang": language.tag,
+        "title": f"{escape(strings['title'][0])} - {site_name['text'].strip()}",
+        "titleLang": catalog.lang_of("offline.not_saved.title"),
+        "article": env.get_template(NOT_SAVED_TEMPLATE).render(s=strings).strip(),
+    }
 
 
 # The copy for file://
@@ -380,21 +385,20 @@ def zip_name(language: Language) -> str:
 
 
 def publish(site: BuiltSite, languages: list[Language], site_url: str, mtime: int, templates: Path) -> list[str]:
-    """Write sw.js, and the "not saved" page, offline.json and the zip of
-    every language built; return the text files written (for gzip).
-    ``templates``: the theme's folder of our templates (theme.custom_dir)."""
+    """Write sw.js (with every built language's "not saved" text), and the
+    offline.json and zip of every language built; return the text files
+    written (for gzip). ``templates``: the theme's folder of our templates
+    (theme.custom_dir)."""
     version = build_id(site)
     prefixes = [lang.prefix for lang in languages if lang.prefix]
-    site.write(WORKER, worker_script(version, prefixes))
+    built = [lang for lang in languages if (lang.prefix + "/" if lang.prefix else "") + "index.html" in site]  # DC_ONLY_LANG
+    not_saved = {language.prefix: not_saved_text(site, language, templates) for language in built}
+    site.write(WORKER, worker_script(version, prefixes, not_saved))
     written = [WORKER]
-    for language in languages:
+    for language in built:
         folder = language.prefix + "/" if language.prefix else ""
-        if folder + "index.html" not in site:  # not built (DC_ONLY_LANG)
-            continue
         pages, needed, search = language_files(site, language, [p for p in prefixes if p != language.prefix])
-        site.write(folder + NOT_SAVED, not_saved_page(site, language, templates))
-        compress(site, folder + NOT_SAVED, mtime)  # now: the manifest gives its gzip size
-        data = manifest(site, language, pages, [*needed, *search, folder + NOT_SAVED], version)
+        data = manifest(site, language, pages, [*needed, *search], version)
         archive = zip_name(language)
         site.write(folder + archive, zip_archive(site, language, [*pages, *needed], site_url, mtime))
         size = site.size(folder + archive)

@@ -4,9 +4,12 @@
 // Nothing is fetched here unless a page asks for it.
 const VERSION = "__VERSION__";
 // The languages' URL folders ("en", "nah"...; the default language is at the
-// root) and the page each has for a page that was not saved (offline.py)
+// root) and, by folder, what each says for a page that was not saved
+// (offline.py, not_saved_text): its tag, <title> text and that text's
+// language, and the inside of its <article>. It comes with the worker, so a
+// reader who only visited pages gets it without another download.
 const LANGUAGES = __LANGUAGES__;
-const NOT_SAVED = "__NOT_SAVED__";
+const NOT_SAVED = __NOT_SAVED__;
 const PREFIX = "dc-";
 const CACHE = PREFIX + VERSION;
 // Material's fingerprinted files (name.1a2b3c4d.min.js) never change
@@ -132,35 +135,70 @@ function sitePath(url) {
   return url.pathname.startsWith(scope) ? url.pathname.slice(scope.length) : null;
 }
 
-// The language's "not saved" page (saved with the language's other files),
-// with links to the pages of that language the phone has
+// The "not saved" page, made from a page of the site the phone has (the most
+// recently saved one of the language asked for, else of another language):
+// its header, menu and footer around the language's "not saved" text, with
+// links to the pages of that language the phone has. Its links are made
+// absolute, as it is shown at another address. Nothing saved: null.
 async function notSavedPage(cache, url) {
   const path = sitePath(url);
-  if (path === null) return null;
+  const text = path !== null && NOT_SAVED[languageOf(path)];
+  if (!text) return null;
   const lang = languageOf(path);
-  const folder = lang ? lang + "/" : "";
-  const page = await cache.match(new URL(folder + NOT_SAVED, self.registration.scope).href, MATCH);
-  if (!page) return null;
   const links = [];
+  let own = null, other = null;
   for (const request of await cache.keys()) {
     const saved = new URL(request.url);
     const savedPath = sitePath(saved);
-    if (savedPath === null || languageOf(savedPath) !== lang || savedPath.endsWith(NOT_SAVED) || savedPath.endsWith("404.html")) continue;
+    if (savedPath === null || savedPath.endsWith("404.html")) continue;
     const response = await cache.match(request, MATCH);
     if (!(response.headers.get("content-type") || "").startsWith("text/html")) continue;
-    const title = pageTitle(await response.text());
+    const html = await response.text();
+    // Not a page of the site, or a "not saved" page an older build saved
+    if (!ARTICLE.test(html) || html.includes(SAVED_LIST)) continue;
+    const page = { url: saved, html, headers: response.headers };
+    if (languageOf(savedPath) !== lang) { other = page; continue; }
+    own = page;
+    const title = pageTitle(html);
     if (title) links.push({ href: saved.pathname, ...title });
   }
+  const shell = own || other;
+  if (!shell) return null;
   links.sort((a, b) => a.href < b.href ? -1 : 1);
-  let html = await page.text();
+  let article = text.article;
   if (links.length) {
-    html = html.replace(NONE_SAVED, "$1 hidden").replace(SAVED_LIST, links.map((link) =>
+    article = article.replace(NONE_SAVED, "$1 hidden").replace(SAVED_LIST, () => links.map((link) =>
       `<li><a href="${link.href}"${link.lang ? ` lang="${link.lang}"` : ""}>${link.text}</a></li>`).join(""));
   }
-  const headers = new Headers(page.headers);
+  const shellLang = (HTML_LANG.exec(shell.html) || [])[1];
+  const mark = (tag) => tag !== shellLang ? ` lang="${tag}"` : "";
+  const html = absoluteLinks(shell.html
+    .replace(ARTICLE, (match, open) => `${open}${mark(text.lang)}>${article}</article>`)
+    .replace(TITLE, () => `<title${mark(text.titleLang)}>${text.title}</title>`), shell.url);
+  const headers = new Headers(shell.headers);
   headers.delete("content-length");
   headers.delete("content-encoding");
+  // 200: the page is the site's whole answer for this address without a connection
   return new Response(html, { status: 200, headers });
+}
+
+// Material's content and the page's language (base.html)
+const ARTICLE = /(<article class="md-content__inner md-typeset")>[\s\S]*?<\/article>/;
+const HTML_LANG = /<html\b[^>]*?\blang="([^"]*)"/;
+// Addresses in a page, and in Material's settings (read against the page's address)
+const URL_ATTRIBUTE = /(\s(?:href|src|data-manifest)=")([^"#][^"]*)"/g;
+const CONFIG = /<script id="__config" type="application\/json">[\s\S]*?<\/script>/;
+const CONFIG_URL = /("(?:base|search)":\s*")([^"]*)"/g;
+
+// The page's addresses on this site as absolute paths (the page is shown at
+// another address, where relative ones would lead elsewhere); fragments,
+// other sites, tel: and mailto: stay as they are
+function absoluteLinks(html, base) {
+  const fix = (match, before, address) => {
+    const to = new URL(address, base);
+    return to.origin === base.origin ? `${before}${to.pathname}${to.search}${to.hash}"` : match;
+  };
+  return html.replace(URL_ATTRIBUTE, fix).replace(CONFIG, (config) => config.replace(CONFIG_URL, fix));
 }
 
 // A page's heading, as HTML text, and its language where the text around it
