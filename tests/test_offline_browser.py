@@ -337,6 +337,11 @@ def open_offline(page, url: str):
     assert "script-src 'self'" in response.header_value("content-security-policy")
     page.wait_for_load_state("load")
     assert page.evaluate("() => window.__csp") == [] and errors == []
+    # Every stylesheet came from the phone (the first screen's inline CSS alone would look styled)
+    sheets = page.eval_on_selector_all("link[rel=stylesheet]", "links => links.map(l => { try { return l.sheet.cssRules.length > 0 } catch (e) { return false } })")
+    assert sheets and all(sheets) and styled(page)
+    # Not the saved page's table of contents: its sections are not on this page
+    assert page.locator(".md-nav--secondary").count() == 0
     return response
 
 

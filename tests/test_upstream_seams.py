@@ -203,6 +203,12 @@ def test_article_and_title_the_not_saved_page_is_made_with():
     assert "<title>{{ config.site_name }}</title>" in base_source() and (MATERIAL / "404.html").is_file(), (
         "Material's 404 page is no longer titled by the site's name: build_tools/reader/offline.py (not_saved_text) reads it there"
     )
+    # The worker drops the saved page's table of contents, by its opening tag, up to the matching </nav>
+    toc = (MATERIAL / "partials/toc.html").read_text(encoding="utf-8")
+    assert '<nav class="md-nav md-nav--secondary"' in toc and "CONTENTS = '<nav class=\"md-nav md-nav--secondary\"'" in offline.WORKER_SOURCE.read_text(encoding="utf-8"), (
+        "Material's partials/toc.html changed its <nav class=\"md-nav md-nav--secondary\">: "
+        "build_tools/reader/offline_worker.js (CONTENTS) would leave the saved page's table of contents in the \"not saved\" page"
+    )
 
 
 # Material's search: worker, bundle, lunr files, index -----------------------

@@ -172,7 +172,7 @@ async function notSavedPage(cache, url) {
   }
   const shellLang = (HTML_LANG.exec(shell.html) || [])[1];
   const mark = (tag) => tag !== shellLang ? ` lang="${tag}"` : "";
-  const html = absoluteLinks(shell.html
+  const html = absoluteLinks(withoutContents(shell.html)
     .replace(ARTICLE, (match, open) => `${open}${mark(text.lang)}>${article}</article>`)
     .replace(TITLE, () => `<title${mark(text.titleLang)}>${text.title}</title>`), shell.url);
   const headers = new Headers(shell.headers);
@@ -189,6 +189,22 @@ const HTML_LANG = /<html\b[^>]*?\blang="([^"]*)"/;
 const URL_ATTRIBUTE = /(\s(?:href|src|data-manifest)=")([^"#][^"]*)"/g;
 const CONFIG = /<script id="__config" type="application\/json">[\s\S]*?<\/script>/;
 const CONFIG_URL = /("(?:base|search)":\s*")([^"]*)"/g;
+
+// The saved page's table of contents (Material's, in the menu and beside the
+// text) would list sections this page does not have
+const CONTENTS = '<nav class="md-nav md-nav--secondary"';
+const NAV_TAG = /<(\/?)nav\b/g;
+
+function withoutContents(html) {
+  for (let start = html.indexOf(CONTENTS); start >= 0; start = html.indexOf(CONTENTS, start)) {
+    let depth = 0, tag;
+    NAV_TAG.lastIndex = start;
+    while ((tag = NAV_TAG.exec(html)) && (depth += tag[1] ? -1 : 1) > 0);
+    if (!tag) break;
+    html = html.slice(0, start) + html.slice(html.indexOf(">", tag.index) + 1);
+  }
+  return html;
+}
 
 // The page's addresses on this site as absolute paths (the page is shown at
 // another address, where relative ones would lead elsewhere); fragments,
