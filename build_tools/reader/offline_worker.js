@@ -154,11 +154,12 @@ async function notSavedPage(cache, url) {
     const response = await cache.match(request, MATCH);
     if (!(response.headers.get("content-type") || "").startsWith("text/html")) continue;
     const html = await response.text();
-    // Not a page of the site, or a "not saved" page an older build saved
-    if (!ARTICLE.test(html) || html.includes(SAVED_LIST)) continue;
-    const page = { url: saved, html, headers: response.headers };
-    if (languageOf(savedPath) !== lang) { other = page; continue; }
-    own = page;
+    // A "not saved" page an older build saved is not a page to list
+    if (html.includes(SAVED_LIST)) continue;
+    // Pages without Material's article (printable summaries) are listed, not used
+    const page = ARTICLE.test(html) && { url: saved, html, headers: response.headers };
+    if (languageOf(savedPath) !== lang) { other = page || other; continue; }
+    own = page || own;
     const title = pageTitle(html);
     if (title) links.push({ href: saved.pathname, ...title });
   }
