@@ -212,7 +212,8 @@ function withoutContents(html) {
 // other sites, tel: and mailto: stay as they are
 function absoluteLinks(html, base) {
   const fix = (match, before, address) => {
-    const to = new URL(address, base);
+    let to;
+    try { to = new URL(address, base); } catch (error) { return match; }
     return to.origin === base.origin ? `${before}${to.pathname}${to.search}${to.hash}"` : match;
   };
   return html.replace(URL_ATTRIBUTE, fix).replace(CONFIG, (config) => config.replace(CONFIG_URL, fix));
