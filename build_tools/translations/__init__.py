@@ -464,8 +464,9 @@ def render_status(
             + "".join(f"<td>{counts[state]}</td>" for state in others)
             + "</tr>"
         )
+    # On a phone it scrolls sideways in its own box: reachable with the keyboard
     summary = (
-        f'<table class="dc-status"><thead><tr>{th("status.language")}{th("status.share")}{th("status.coverage")}'
+        f'<table class="dc-status" tabindex="0"><thead><tr>{th("status.language")}{th("status.share")}{th("status.coverage")}'
         + "".join(th("status.state." + state) for state in others)
         + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
