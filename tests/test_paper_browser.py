@@ -80,6 +80,7 @@ def test_whatsapp_link_and_copy_button_without_a_share_sheet(served, context):
     page.goto(base + "/hogar/aguinaldo/")
     url = address(base, "hogar/aguinaldo/")
     assert not page.locator(".dc-share__native").is_visible()
+    page.locator(".dc-share__menu > summary").click()  # "Compartir" unfolds the two
     whatsapp = page.locator(".dc-share__whatsapp")
     assert whatsapp.is_visible() and whatsapp.inner_text() == "Enviar por WhatsApp"
     assert whatsapp.get_attribute("href") == "https://wa.me/?text=" + quote("El aguinaldo " + url, safe="")
@@ -102,6 +103,7 @@ def test_copy_falls_back_without_the_clipboard_api(served, context):
         " window.__copied.push([command, document.activeElement.value]); return true; };"
     )
     page.goto(base + "/en/hogar/salario/")
+    page.locator(".dc-share__menu > summary").click()
     page.locator(".dc-share__copy").click()
     assert page.evaluate("window.__copied") == [["copy", address(base, "en/hogar/salario/")]]
     assert page.locator(".dc-share__status").inner_text().startswith("Link copied")

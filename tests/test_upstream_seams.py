@@ -82,6 +82,9 @@ FORKS = [
     # Material's, with the page's own alternates and target="_self"
     Fork("overrides/partials/alternate.html", "mkdocs-material", "templates/partials/alternate.html", "9.8.1",
          "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"),
+    # Material's, plus the "save for offline" entry after the search button
+    Fork("overrides/partials/header.html", "mkdocs-material", "templates/partials/header.html", "9.8.1",
+         "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f"),
     # Material's main.html only extends base.html; ours also fills three of its blocks
     Fork("overrides/main.html", "mkdocs-material", "templates/main.html", "9.8.1",
          "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0"),
@@ -331,6 +334,17 @@ def test_materials_markup_the_valid_html_test_lets_pass_is_still_materials():
             f"Material's {error.template} no longer writes the element tests/test_valid_html.py lets pass "
             f"({error.message}): compare, then update MATERIAL_ERRORS and README's \"Valid HTML\" table"
         )
+
+
+def test_material_shows_the_search_button_only_once_its_script_runs():
+    """derechos.css keeps the search button's place while the page still has
+    Material's no-js class, so that the header does not move when it goes."""
+    material_css = "".join(p.read_text(encoding="utf-8") for p in (MATERIAL / "assets/stylesheets").glob("*.min.css"))
+    bundle = (MATERIAL / "assets/javascripts" / BUNDLE).read_text(encoding="utf-8")
+    assert ".no-js .md-header__button[for=__search]{display:none}" in material_css and '"no-js"' in bundle, (
+        "Material no longer hides the search button until its script removes the no-js class: "
+        "the rule for it in overrides/assets/stylesheets/derechos.css may be unneeded or wrong now"
+    )
 
 
 def test_fingerprinted_assets_match_what_the_worker_and_nginx_cache():

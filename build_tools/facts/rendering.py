@@ -271,6 +271,10 @@ def _footnote_html(fact: Fact, ctx: RenderContext) -> str:
     return f'<sup class="dc-fact__ref"><a href="#{anchor(fact)}"{_memo(_key(ctx, fact, "title"), title, (fact, ctx.catalog))}>[{number}]</a></sup>'
 
 
+# Fact types whose values are sentences or addresses, longer than a phone's line
+WRAPPING_TYPES = ("text", "url")
+
+
 def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
     """A fact inside a sentence: its value, flags and a link to its source."""
     if mode == "next":
@@ -291,10 +295,12 @@ def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
     else:
         body = _value_html(fact, dated, ctx)
     flags = _flags_html(fact, dated, status, ctx, in_text=True)
+    # A value stays whole on a line; a sentence or an address wraps (derechos.css)
+    classes = f"dc-fact dc-fact--{fact.type}" if fact.type in WRAPPING_TYPES else "dc-fact"
     if status == ENDED:
         # A sentence long enough to need wrapping: outside the unbreakable value
-        return f'<span class="dc-fact" data-fact="{fact.id}">{body}{_footnote_html(fact, ctx)}</span>{flags}'
-    return f'<span class="dc-fact" data-fact="{fact.id}">{body}{flags}{_footnote_html(fact, ctx)}</span>'
+        return f'<span class="{classes}" data-fact="{fact.id}">{body}{_footnote_html(fact, ctx)}</span>{flags}'
+    return f'<span class="{classes}" data-fact="{fact.id}">{body}{flags}{_footnote_html(fact, ctx)}</span>'
 
 
 def render_table(fact: Fact, ctx: RenderContext) -> str:

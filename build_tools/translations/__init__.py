@@ -378,6 +378,21 @@ class LanguageNames:
 
 
 def _notice(kind: str, catalog: Catalog, names: LanguageNames, link: str | None) -> str:
+    return f'<div class="admonition info dc-notice dc-notice--{kind}" role="note" data-search-exclude>' + _notice_text(kind, catalog, names, link) + "</div>"
+
+
+def _fallback_notice(catalog: Catalog, names: LanguageNames) -> str:
+    """The fallback notice as one line that unfolds: on a phone the first
+    screen is for the page's text."""
+    key = "notice.fallback.line"
+    line = html.escape(catalog.t(key, language=names.for_string(catalog, key)))
+    return (
+        f'<div class="dc-notice dc-notice--{FALLBACK}" role="note" data-search-exclude><details class="admonition info">'
+        f'<summary lang="{catalog.lang_of(key)}">{line}</summary>' + _notice_text(FALLBACK, catalog, names, None) + "</details></div>"
+    )
+
+
+def _notice_text(kind: str, catalog: Catalog, names: LanguageNames, link: str | None) -> str:
     title_key, body_key, link_key = (f"notice.{kind}.{part}" for part in ("title", "body", "link"))
     parts = [
         f'<p class="admonition-title" lang="{catalog.lang_of(title_key)}">{html.escape(catalog.t(title_key))}</p>',
@@ -389,7 +404,7 @@ def _notice(kind: str, catalog: Catalog, names: LanguageNames, link: str | None)
             f"{html.escape(catalog.t(link_key))}</a>"
         )
     parts.append("</p>")
-    return f'<div class="admonition info dc-notice dc-notice--{kind}" role="note" data-search-exclude>' + "".join(parts) + "</div>"
+    return "".join(parts)
 
 
 def decorate(content: str, where: PageLanguage, catalog: Catalog, names: LanguageNames, source_link: str | None) -> str:
@@ -398,7 +413,7 @@ def decorate(content: str, where: PageLanguage, catalog: Catalog, names: Languag
     if where.kind == SOURCE:
         return content
     if where.kind == FALLBACK:
-        notice = _notice(FALLBACK, catalog, names, None)
+        notice = _fallback_notice(catalog, names)
         return notice + f'<div lang="{where.text_lang}">{content}</div>'
     if where.kind in (PARTIAL, TRANSLATED):
         # Each paragraph of a page from a PO file says its own language
@@ -449,8 +464,9 @@ def render_status(
             + "".join(f"<td>{counts[state]}</td>" for state in others)
             + "</tr>"
         )
+    # On a phone it scrolls sideways in its own box: reachable with the keyboard
     summary = (
-        f'<table class="dc-status"><thead><tr>{th("status.language")}{th("status.share")}{th("status.coverage")}'
+        f'<table class="dc-status" tabindex="0"><thead><tr>{th("status.language")}{th("status.share")}{th("status.coverage")}'
         + "".join(th("status.state." + state) for state in others)
         + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )

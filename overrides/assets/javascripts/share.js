@@ -1,8 +1,9 @@
 // Share control (overrides/partials/page-tools.html): the phone's share sheet
-// where there is one; otherwise the WhatsApp link and a copy-link button.
-// Also the print button of the one-page summaries. No third-party script.
-// A build without the site's public address (no SITE_URL) gives no data-url:
-// then the page shares, and prints, the address it is read at.
+// where there is one; otherwise a menu with the WhatsApp link and a copy-link
+// button. Also the print button of the one-page summaries and the header's
+// "save for offline" entry. No third-party script. A build without the
+// site's public address (no SITE_URL) gives no data-url: then the page
+// shares, and prints, the address it is read at.
 (function () {
   "use strict";
 
@@ -42,15 +43,27 @@
       // The link works without JavaScript with the title only
       whatsapp.href = "https://wa.me/?text=" + encodeURIComponent(box.dataset.title + " " + url);
     }
+    var menu = box.querySelector(".dc-share__menu");
     if (typeof navigator.share === "function") {
+      // Same label and size as the menu it replaces: nothing moves
       native.hidden = false;
-      whatsapp.hidden = true;
+      menu.hidden = true;
       native.addEventListener("click", function () {
         navigator.share({ title: box.dataset.title, url: url }).catch(function () {});
       });
       return;
     }
     copyButton.hidden = false;
+    // The menu closes as a tap elsewhere or Escape leaves it
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
     copyButton.addEventListener("click", function () {
       copy(url).then(function () {
         status.textContent = box.dataset.copied;
@@ -76,9 +89,21 @@
     });
   }
 
+  // The header's entry (partials/offline-entry.html) brings the reader to the
+  // save control, which stays at the end of the page with its explanation
+  function toSaveControl() {
+    var start = document.querySelector(".dc-offline__start");
+    if (!start) return;
+    start.scrollIntoView({ block: "center" });
+    start.focus({ preventScroll: true });
+  }
+
   function init() {
     writeAddresses();
     document.querySelectorAll("[data-dc-share]").forEach(setUp);
+    document.querySelectorAll(".dc-offline-entry").forEach(function (entry) {
+      entry.onclick = toSaveControl;
+    });
     document.querySelectorAll("[data-dc-print]").forEach(function (button) {
       button.hidden = false;
       button.onclick = function () { window.print(); };
