@@ -77,7 +77,7 @@ def test_csp_hashes_the_inline_scripts_a_browser_runs(site):
     # Each distinct script once; not src= nor JSON data; CR LF read as LF, as browsers parse it
     script_src = policy.split("script-src ")[1].split(";")[0].split()
     assert script_src == ["'self'", *sorted([csp_hash(SCRIPT), csp_hash("\nwindow.a = 1\n")])]
-    assert f'add_header Content-Security-Policy "{policy}" always;' in (site / deploy.CSP_FILE).read_text()
+    assert f'    page    "{policy}";' in (site / deploy.CSP_FILE).read_text()
 
 
 def test_the_deploy_steps_never_read_a_file_again(site):

@@ -32,14 +32,28 @@ def get(url: str, **headers):
 
 
 def test_security_headers_on_every_kind_of_response(server):
-    base, _ = server
-    for path in ("/", "/en/hogar/aguinaldo/", "/nah/no-existe/", "/sitemap.xml"):
+    base, site = server
+    worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
+    stylesheet = next((site / "assets/stylesheets").glob("site.*.min.css")).name
+    documents = ("/", "/en/hogar/aguinaldo/", "/nah/no-existe/", "/sw.js", f"/assets/javascripts/workers/{worker}")
+    files = ("/sitemap.xml", "/assets/images/favicon.svg", f"/assets/stylesheets/{stylesheet}", "/assets/javascripts/share.js")
+    _, page_headers, _ = get(base + "/")
+    for path in documents + files:
         _, headers, _ = get(base + path)
         assert headers["Referrer-Policy"] == "no-referrer", path
         assert headers["X-Content-Type-Options"] == "nosniff", path
-        assert "camera=()" in headers["Permissions-Policy"], path
-        assert headers["Cross-Origin-Opener-Policy"] == "same-origin", path
-        assert headers["Content-Security-Policy"], path
+        document = path in documents
+        # Pages and workers (a worker's policy comes from its own response)
+        assert ("camera=()" in headers.get("Permissions-Policy", "")) == document, path
+        assert (headers.get("Cross-Origin-Opener-Policy") == "same-origin") == document, path
+        assert (headers.get("X-Frame-Options") == "DENY") == document, path
+        if document:
+            assert headers["Content-Security-Policy"] == page_headers["Content-Security-Policy"], path
+    # SVG and XML opened on their own may run nothing; scripts and styles get no policy
+    assert get(base + "/sitemap.xml")[1]["Content-Security-Policy"] == "default-src 'none'"
+    assert get(base + "/assets/images/favicon.svg")[1]["Content-Security-Policy"] == "default-src 'none'"
+    assert get(f"{base}/assets/stylesheets/{stylesheet}")[1].get("Content-Security-Policy") is None
+    assert get(base + "/assets/javascripts/share.js")[1].get("Content-Security-Policy") is None
 
 
 def test_csp_allows_no_other_origin_and_no_inline_script(server):
