@@ -154,6 +154,8 @@ def _offline_languages(config) -> list[offline.Language]:
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
+    # Smaller pages: the templates' indentation, which a browser shows as one space
+    deploy.collapse_pages(files)
     # First paint: the first screen's CSS inline, the rest (purged) after the page
     stylesheets.optimise(files)
     # For the web server (deploy/nginx): CSP hashes and pre-compressed files

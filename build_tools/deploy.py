@@ -75,6 +75,43 @@ class BuiltSite:
         self._data[path] = data
 
 
+# Where white space shows or means something (kept as is), a comment, or one tag
+# (attribute values quoted or not, '>' allowed inside quotes)
+_KEEP_SPACE = re.compile(
+    r"<(pre|textarea|script|style|code)\b.*?</\1\s*>|<!--.*?-->|<[A-Za-z/!?][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>",
+    re.S | re.I,
+)
+# A run of white space with a line break in it (not U+00A0, which shows)
+_BLANK_LINES = re.compile(r"[ \t\r\n\f]*\n[ \t\r\n\f]*")
+
+
+def collapse_whitespace(html: str) -> str:
+    """The page with each run of white space that holds a line break, between
+    tags and in text, made one line break: the templates' indentation, which
+    a browser shows as one space anyway. Tags, comments and what is inside
+    pre, textarea, script, style and code are left as they are."""
+    out, start = [], 0
+    for match in _KEEP_SPACE.finditer(html):
+        out.append(_BLANK_LINES.sub("\n", html[start:match.start()]))
+        out.append(match.group(0))
+        start = match.end()
+    out.append(_BLANK_LINES.sub("\n", html[start:]))
+    return "".join(out)
+
+
+def collapse_pages(site: BuiltSite) -> int:
+    """Collapse the white space of every HTML page; return how many bytes that saved."""
+    saved = 0
+    for path in site.paths():
+        if path.endswith(".html"):
+            text = site.text(path)
+            tight = collapse_whitespace(text)
+            if tight != text:
+                saved += len(text) - len(tight)
+                site.write(path, tight)
+    return saved
+
+
 def precompress(site: BuiltSite, mtime: int = 0) -> int:
     """Write ``file.gz`` beside every text file; return how many were written."""
     return sum(compress(site, path, mtime) for path in site.paths())

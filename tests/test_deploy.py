@@ -100,3 +100,18 @@ def test_the_deploy_steps_never_read_a_file_again(site):
     }
     manifest = json.loads((site / "offline.json").read_text(encoding="utf-8"))
     assert {f["url"]: f["bytes"] for f in manifest["files"]}["./"] == files.size("index.html.gz")
+
+
+def test_collapse_whitespace_keeps_what_a_reader_sees():
+    html = (
+        '<ul>\n    <li>\n      <a title="a\n   b > c" href="x">Uno</a>\n    </li>\n\n  </ul>\n'
+        "<p>dos\xa0\n   tres <code>a\n    b</code></p>\n<pre>\n    cuatro\n</pre>\n"
+        "<script>\n  var a = 1\n    + 2\n</script>\n<!-- \n   -->\n<textarea>\n  t</textarea>"
+    )
+    assert deploy.collapse_whitespace(html) == (
+        '<ul>\n<li>\n<a title="a\n   b > c" href="x">Uno</a>\n</li>\n</ul>\n'
+        "<p>dos\xa0\ntres <code>a\n    b</code></p>\n<pre>\n    cuatro\n</pre>\n"
+        "<script>\n  var a = 1\n    + 2\n</script>\n<!-- \n   -->\n<textarea>\n  t</textarea>"
+    )
+    # One line and spaces in a line are left alone
+    assert deploy.collapse_whitespace("<p>a  b</p> <p>c</p>") == "<p>a  b</p> <p>c</p>"
