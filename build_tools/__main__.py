@@ -151,13 +151,24 @@ def _offline_languages(config) -> list[offline.Language]:
     ]
 
 
+def _language_of(languages: list[offline.Language]):
+    """A function giving a site path's language tag (by its URL folder)."""
+    folders = sorted(((lang.prefix.strip("/") + "/", lang.tag) for lang in languages), key=lambda pair: -len(pair[0]))
+
+    def language(path: str) -> str:
+        return next((tag for folder, tag in folders if folder == "/" or path.startswith(folder)), "")
+
+    return language
+
+
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
     # Smaller pages: the templates' indentation, which a browser shows as one space
     deploy.collapse_pages(files)
-    # First paint: the first screen's CSS inline, the rest (purged) after the page
-    stylesheets.optimise(files)
+    # First paint: the first screen's CSS inline, the rest (purged) after the page.
+    # Per language: a fallback language's notice needs rules the others do not
+    stylesheets.optimise(files, group=_language_of(_offline_languages(config)))
     # For the web server (deploy/nginx): CSP hashes and pre-compressed files
     deploy.write_csp(files)
     deploy.precompress(files, mtime)

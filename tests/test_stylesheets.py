@@ -88,3 +88,18 @@ def test_optimise_a_built_site_and_hash_its_style_for_the_csp(tmp_path):
     style_src = policy.split("style-src ")[1].split(";")[0].split()
     assert style_src[0] == "'self'" and len(style_src) == 2 and style_src[1].startswith("'sha256-")
     assert "unsafe-inline" not in policy
+
+
+def test_each_group_of_pages_gets_only_its_own_first_screen_rules(tmp_path):
+    # Each page has one of the two classes
+    for folder, absent in (("guia", "later"), ("en/guide", "intro")):
+        (tmp_path / folder).mkdir(parents=True)
+        html = PAGE.format(intro="i", later="l").replace(f'class="{absent}"', 'class="other"').replace("../", "../" * folder.count("/") + "../")
+        (tmp_path / folder / "index.html").write_text(html, encoding="utf-8")
+    (tmp_path / "a.css").write_text(".top{height:3rem}.intro{color:red}.later{color:blue}", encoding="utf-8")
+    (tmp_path / "b.css").write_text("", encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    css.optimise(site, group=lambda path: "en" if path.startswith("en/") else "es")
+    assert "<style>.top{height:3rem}.intro{color:red}</style>" in site.text("guia/index.html")
+    assert "<style>.top{height:3rem}.later{color:blue}</style>" in site.text("en/guide/index.html")
+    assert len(deploy.inline_style_hashes(site)) == 2

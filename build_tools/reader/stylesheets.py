@@ -32,7 +32,7 @@ import hashlib
 import posixpath
 import re
 from html.parser import HTMLParser
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 from xml.etree import ElementTree
 
 import cssselect2
@@ -520,13 +520,15 @@ def _relative(page: str, path: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(page) or ".")
 
 
-def optimise(site, pages: list[str] | None = None) -> str | None:
+def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] = lambda page: "") -> str | None:
     """Purge and split the stylesheets of a built site (a deploy.BuiltSite);
     return the path of the stylesheet written, or None if no page links one.
 
-    Every page gets the same inline ``<style>`` (one CSP hash) where its
-    first stylesheet link was, and a link to the whole purged stylesheet at
-    the end of its body.
+    The pages of one ``group`` (a page path's group name, e.g. its
+    language) get the same inline ``<style>`` (one CSP hash per group), the
+    first-screen rules of those pages only, where their first stylesheet link
+    was; every page gets a link to the whole purged stylesheet at the end of
+    its body.
     """
     pages = pages if pages is not None else [p for p in site.paths() if p.endswith(".html")]
     sheets: list[str] = []
@@ -552,11 +554,14 @@ def optimise(site, pages: list[str] | None = None) -> str | None:
         tokens |= script_tokens(site.text(path))
     rules = purge(parse("\n".join(site.text(path) for path in sheets)), tokens)
     whole = serialize(rules)
-    inline = serialize(first_screen_rules(rules, trees.values()))
+    members: dict[str, list[ElementTree.Element]] = {}
+    for page, tree in trees.items():
+        members.setdefault(group(page), []).append(tree)
+    inline = {name: serialize(first_screen_rules(rules, pages_of)) for name, pages_of in members.items()}
     output = OUTPUT.format(digest=hashlib.sha256(whole.encode("utf-8")).hexdigest()[:8])
     site.write(output, whole)
     for page, paths in linked.items():
-        site.write(page, rewrite_page(site.text(page), page, paths, inline, output))
+        site.write(page, rewrite_page(site.text(page), page, paths, inline[group(page)], output))
     return output
 
 
