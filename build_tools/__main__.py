@@ -37,6 +37,8 @@ from build_tools.translations import translate
 
 # Commands run from the project folder, like mkdocs itself
 ROOT = Path.cwd()
+# Our scripts on every page (mkdocs.yml, overrides/partials), in the order they run
+READER_SCRIPTS = ["assets/javascripts/search-on-demand.js", "assets/javascripts/offline.js", "assets/javascripts/share.js"]
 
 
 def _date(text: str) -> dt.date:
@@ -166,6 +168,9 @@ def _finish(staging: Path, config, mtime: int) -> None:
     files = deploy.BuiltSite(staging)
     # Smaller pages: the templates' indentation, which a browser shows as one space
     deploy.collapse_pages(files)
+    # One request for our scripts on every page. Order: search-on-demand.js
+    # before Material's bundle; offline.js and share.js need nothing from it
+    deploy.merge_scripts(files, READER_SCRIPTS, "reader")
     # First paint: the first screen's CSS inline, the rest (purged) after the page.
     # Per language: a fallback language's notice needs rules the others do not
     stylesheets.optimise(files, group=_language_of(_offline_languages(config)))

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import io
 import os
+import posixpath
 import re
 from pathlib import Path, PurePosixPath
 
@@ -110,6 +111,51 @@ def collapse_pages(site: BuiltSite) -> int:
                 saved += len(text) - len(tight)
                 site.write(path, tight)
     return saved
+
+
+_DEFERRED_SCRIPT = re.compile(r"""[ \t]*<script src="(?P<src>[^"]+)" defer></script>\n?""")
+# Where merged scripts go: the 8 hex digits and .min.js match nginx's
+# cache-forever location and the service worker's cache-first rule
+MERGED_SCRIPT = "assets/javascripts/{name}.{digest}.min.js"
+
+
+def merge_scripts(site: BuiltSite, scripts: list[str], name: str) -> str | None:
+    """One file for several deferred scripts that every page loads: one
+    request instead of several. ``scripts`` are site paths, in the order they
+    must run; the merged file takes the place of the first one in each page
+    that loads them all, so the others run earlier than before (they must
+    not need what the page loads between them). Each runs on its own as it
+    did (``document.currentScript`` is the merged file, in the same folder).
+    Return the merged file's path, or None if no page loads them all."""
+    text = "".join(site.text(path).rstrip() + "\n;\n" for path in scripts)
+    output = MERGED_SCRIPT.format(name=name, digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:8])
+    written = False
+    for page in site.paths():
+        if not page.endswith(".html"):
+            continue
+        html = site.text(page)
+        tags = {}
+        for match in _DEFERRED_SCRIPT.finditer(html):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), match["src"]))
+            tags.setdefault(path, match)
+        if not all(path in tags for path in scripts):
+            continue
+        first = tags[scripts[0]]
+        if any(tags[path].start() < first.start() for path in scripts[1:]):
+            continue  # the first one must come first
+        src = posixpath.relpath(output, posixpath.dirname(page) or ".")
+        out = [html[: first.start()], first.group(0).replace(first["src"], src)]
+        start = first.end()
+        for match in sorted((tags[path] for path in scripts[1:]), key=lambda m: m.start()):
+            out.append(html[start: match.start()])
+            start = match.end()
+        out.append(html[start:])
+        site.write(page, "".join(out))
+        written = True
+    if not written:
+        return None
+    site.write(output, text)
+    return output
 
 
 def precompress(site: BuiltSite, mtime: int = 0) -> int:

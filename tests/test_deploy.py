@@ -4,6 +4,7 @@ import base64
 import gzip
 import hashlib
 import json
+import re
 
 import pytest
 from babel import Locale
@@ -115,3 +116,23 @@ def test_collapse_whitespace_keeps_what_a_reader_sees():
     )
     # One line and spaces in a line are left alone
     assert deploy.collapse_whitespace("<p>a  b</p> <p>c</p>") == "<p>a  b</p> <p>c</p>"
+
+
+def test_merge_scripts_makes_one_request_in_the_first_ones_place(tmp_path):
+    (tmp_path / "js").mkdir()
+    (tmp_path / "guia").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / f"js/{name}.js").write_text(f"run('{name}')", encoding="utf-8")
+    scripts = '<script src="../js/a.js" defer></script>\n<script src="../js/m.js" defer></script>\n<script src="../js/b.js" defer></script>\n<script src="../js/c.js" defer></script>\n'
+    (tmp_path / "guia/index.html").write_text(f"<body>{scripts}</body>", encoding="utf-8")
+    (tmp_path / "solo.html").write_text('<body><script src="js/c.js" defer></script></body>', encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    output = deploy.merge_scripts(site, ["js/a.js", "js/b.js", "js/c.js"], "reader")
+    assert re.fullmatch(r"assets/javascripts/reader\.[0-9a-f]{8}\.min\.js", output)
+    # In order, each ended, so that one's last line cannot join the next one's first
+    assert site.text(output) == "run('a')\n;\nrun('b')\n;\nrun('c')\n;\n"
+    assert site.text("guia/index.html") == (
+        f'<body><script src="../{output}" defer></script>\n<script src="../js/m.js" defer></script>\n</body>'
+    )
+    # A page without them all keeps its scripts
+    assert site.text("solo.html") == '<body><script src="js/c.js" defer></script></body>'

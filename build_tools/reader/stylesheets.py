@@ -332,9 +332,12 @@ def purge(rules: list[Rule | Other], tokens: set[str]) -> list[Rule | Other]:
 WIDTHS = (320, 360, 412, 480, 600, 720, 768, 959)
 SCREEN_HEIGHT = 640
 # Declarations that change nothing in a first paint (what the reader does
-# next, and transitions that have nothing to animate yet): left to the file
+# next, and transitions that have nothing to animate yet), or only a shade
+# that moves nothing when the file brings it (shadows, focus outlines,
+# font smoothing for macOS, Firefox-only and print properties): left to the file
 _NOT_FIRST_PAINT = ("transition", "cursor", "pointer-events", "touch-action", "will-change", "backface-visibility",
-                    "scroll-snap", "scroll-behavior", "scroll-padding", "-webkit-tap-highlight-color", "user-select", "-webkit-user-select", "scrollbar-")
+                    "scroll-snap", "scroll-behavior", "scroll-padding", "-webkit-tap-highlight-color", "user-select", "-webkit-user-select", "scrollbar-",
+                    "box-shadow", "outline", "-moz-", "-webkit-font-smoothing", "-webkit-print-color-adjust", "color-adjust")
 _FEATURE = re.compile(r"\(\s*(?P<name>[a-z-]+)\s*(?::\s*(?P<value>[^)]+?))?\s*\)")
 
 
