@@ -227,15 +227,20 @@ def content_security_policy(script_hashes: list[str], style_hashes: list[str] = 
 
 # For SVG and XML files opened on their own: they need nothing, so nothing runs
 FILE_POLICY = "default-src 'none'"
+# For worker scripts: what the pages' policy allows a worker (scripts,
+# fetches and workers from this site; a worker has no inline script, style,
+# frame or form, so the rest of the page policy says nothing to it)
+WORKER_POLICY = "default-src 'self'"
 
 
 def csp_map(policy: str) -> str:
-    """The nginx ``map`` that gives documents (``$dc_document``, set in
-    deploy/nginx/derechos-claros.conf) their policy in ``$dc_csp``, and other
-    files none: an empty value sends no header."""
+    """The nginx ``map`` that gives pages, workers and SVG or XML files
+    (``$dc_document``, set in deploy/nginx/derechos-claros.conf) their policy
+    in ``$dc_csp``, and other files none: an empty value sends no header."""
     return (
         "map $dc_document $dc_csp {\n"
         f'    page    "{policy}";\n'
+        f'    worker  "{WORKER_POLICY}";\n'
         f'    file    "{FILE_POLICY}";\n'
         '    default "";\n'
         "}\n"

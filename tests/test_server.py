@@ -35,20 +35,24 @@ def test_security_headers_on_every_kind_of_response(server):
     base, site = server
     worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
     stylesheet = next((site / "assets/stylesheets").glob("site.*.min.css")).name
-    documents = ("/", "/en/hogar/aguinaldo/", "/nah/no-existe/", "/sw.js", f"/assets/javascripts/workers/{worker}")
+    pages = ("/", "/en/hogar/aguinaldo/", "/nah/no-existe/")
+    workers = ("/sw.js", f"/assets/javascripts/workers/{worker}", "/assets/javascripts/workers/search-stemmed.js")
     files = ("/sitemap.xml", "/assets/images/favicon.svg", f"/assets/stylesheets/{stylesheet}", "/assets/javascripts/share.js")
     _, page_headers, _ = get(base + "/")
-    for path in documents + files:
+    assert "script-src 'self' 'sha256-" in page_headers["Content-Security-Policy"]
+    for path in pages + workers + files:
         _, headers, _ = get(base + path)
         assert headers["Referrer-Policy"] == "no-referrer", path
         assert headers["X-Content-Type-Options"] == "nosniff", path
-        document = path in documents
+        page = path in pages
         # Pages and workers (a worker's policy comes from its own response)
-        assert ("camera=()" in headers.get("Permissions-Policy", "")) == document, path
-        assert (headers.get("Cross-Origin-Opener-Policy") == "same-origin") == document, path
-        assert (headers.get("X-Frame-Options") == "DENY") == document, path
-        if document:
+        assert ("camera=()" in headers.get("Permissions-Policy", "")) == (page or path in workers), path
+        assert (headers.get("Cross-Origin-Opener-Policy") == "same-origin") == page, path
+        assert (headers.get("X-Frame-Options") == "DENY") == page, path
+        if page:
             assert headers["Content-Security-Policy"] == page_headers["Content-Security-Policy"], path
+        if path in workers:
+            assert headers["Content-Security-Policy"] == "default-src 'self'", path
     # SVG and XML opened on their own may run nothing; scripts and styles get no policy
     assert get(base + "/sitemap.xml")[1]["Content-Security-Policy"] == "default-src 'none'"
     assert get(base + "/assets/images/favicon.svg")[1]["Content-Security-Policy"] == "default-src 'none'"
