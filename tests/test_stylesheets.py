@@ -103,3 +103,11 @@ def test_each_group_of_pages_gets_only_its_own_first_screen_rules(tmp_path):
     assert "<style>.top{height:3rem}.intro{color:red}</style>" in site.text("guia/index.html")
     assert "<style>.top{height:3rem}.later{color:blue}</style>" in site.text("en/guide/index.html")
     assert len(deploy.inline_style_hashes(site)) == 2
+
+
+def test_script_words_of_markup_families_count_only_where_a_page_has_that_markup():
+    scripts = {"tabbed-button", "md-annotation__index", "warning", "note", "md-search__input", "hidden"}
+    # No page has tabs, annotations or warnings: their styles can go
+    assert css.markup_only(scripts, {"note", "md-typeset"}) == {"note", "md-search__input", "hidden"}
+    # A page with content tabs keeps what the bundle adds to them
+    assert "tabbed-button" in css.markup_only(scripts, {"tabbed-labels"})

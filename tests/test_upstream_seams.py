@@ -304,7 +304,7 @@ def test_fingerprinted_assets_match_what_the_worker_and_nginx_cache():
     css = [p.name for p in (MATERIAL / "assets/stylesheets").glob("*.min.css")]
     assert css and all(pattern.search(name) for name in css), css
     nginx = (ROOT / "deploy/nginx/derechos-claros.conf").read_text(encoding="utf-8")
-    cached = re.compile(re.search(r'location ~\* "(\\.\[0-9a-f\]\{8\}[^"]*)"', nginx).group(1), re.I)
+    cached = re.compile(re.search(r'"~\*(\\.\[0-9a-f\]\{8\}[^"]*)"', nginx).group(1), re.I)
     assert cached.search("assets/javascripts/" + BUNDLE), "deploy/nginx: the year-long cache no longer matches Material's names"
 
 
@@ -450,3 +450,21 @@ def test_base_html_scripts_block_writes_the_bundle_tag_main_html_defers():
     )
     # The deploy step replaces the <link rel="stylesheet"> tags of <head> (build_tools/reader/stylesheets.py)
     assert """<link rel="stylesheet" href="{{ 'assets/stylesheets/main.""" in source
+
+
+def test_the_markup_only_families_the_stylesheet_purge_drops_are_still_materials():
+    """build_tools/reader/stylesheets.py drops these families from the words of
+    Material's bundle unless a page has them: the bundle must still add them
+    only inside markup of the same family (it finds that markup first) and
+    never make admonitions."""
+    from build_tools.reader import stylesheets
+
+    bundle = (MATERIAL / "assets/javascripts" / BUNDLE).read_text(encoding="utf-8")
+    material_css = "".join(p.read_text(encoding="utf-8") for p in (MATERIAL / "assets/stylesheets").glob("*.min.css"))
+    assert "admonition" not in bundle, "Material's bundle now makes admonitions: ADMONITION_TYPES must count its words"
+    # Where the bundle looks for each family's markup before it adds classes to it
+    finds = {"tabbed-": '".tabbed-labels"', "md-annotation": '.contains("annotate")', "md-source": "md-source__repository"}
+    assert set(finds) == set(stylesheets.MARKUP_PREFIXES)
+    for prefix, selector in finds.items():
+        assert "." + prefix in material_css, f"Material's CSS no longer styles {prefix}*: drop it from MARKUP_PREFIXES"
+        assert selector in bundle, f"Material's bundle no longer starts from {selector} markup: check MARKUP_PREFIXES"

@@ -8,7 +8,9 @@ After MkDocs has written the site, :func:`optimise` (called by
 2. removes the rules no page can use (:func:`purge`): a selector stays only
    if each class, id, element and attribute it needs appears in a built page
    or in one of the site's scripts (classes set by JavaScript stay), as
-   PurgeCSS does; custom properties and ``@keyframes`` nothing uses go too;
+   PurgeCSS does, except the families Material's scripts only add to a
+   page's own markup (:func:`markup_only`); custom properties and
+   ``@keyframes`` nothing uses go too;
 3. keeps, for every page's first screen, each rule that matches an element
    there (:func:`first_screen_rules`, matched with cssselect2 against the
    built HTML): this part goes inline, in a ``<style>`` the CSP allows by
@@ -112,6 +114,22 @@ def page_tokens(root: ElementTree.Element) -> set[str]:
 def script_tokens(text: str) -> set[str]:
     """Every word a script could put into a page as a class, id, element or attribute."""
     return set(_WORD.findall(text))
+
+
+# Material's bundle names these classes, but only adds them to markup of the
+# same family that a page already has (content tabs, code annotations, the
+# repository link) or never adds them (admonition types come from the
+# Markdown): a script's word of one of these families counts only if some
+# page has a word of that family.
+MARKUP_PREFIXES = ("tabbed-", "md-annotation", "md-source")
+ADMONITION_TYPES = frozenset({"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"})
+
+
+def markup_only(script_words: set[str], page_words: set[str]) -> set[str]:
+    """``script_words`` without the families of MARKUP_PREFIXES and
+    ADMONITION_TYPES that no page has."""
+    absent = tuple(prefix for prefix in MARKUP_PREFIXES if not any(word.startswith(prefix) for word in page_words))
+    return {word for word in script_words if not word.startswith(absent) and (word not in ADMONITION_TYPES or word in page_words)}
 
 
 # Selectors
@@ -552,9 +570,10 @@ def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] =
     tokens: set[str] = set()
     for tree in trees.values():
         tokens |= page_tokens(tree)
-    scripts = {p for p in site.paths() if p.endswith(".js")}
-    for path in sorted(scripts):
-        tokens |= script_tokens(site.text(path))
+    words: set[str] = set()
+    for path in sorted(p for p in site.paths() if p.endswith(".js")):
+        words |= script_tokens(site.text(path))
+    tokens |= markup_only(words, tokens)
     rules = purge(parse("\n".join(site.text(path) for path in sheets)), tokens)
     whole = serialize(rules)
     members: dict[str, list[ElementTree.Element]] = {}
