@@ -136,14 +136,15 @@ def merge_scripts(site: BuiltSite, scripts: list[str], name: str) -> str | None:
         html = site.text(page)
         tags = {}
         for match in _DEFERRED_SCRIPT.finditer(html):
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), match["src"]))
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), match["src"])).lstrip("/")
             tags.setdefault(path, match)
         if not all(path in tags for path in scripts):
             continue
         first = tags[scripts[0]]
         if any(tags[path].start() < first.start() for path in scripts[1:]):
             continue  # the first one must come first
-        src = posixpath.relpath(output, posixpath.dirname(page) or ".")
+        # A page that links from the site's root (404.html, served at any address) stays so
+        src = "/" + output if first["src"].startswith("/") else posixpath.relpath(output, posixpath.dirname(page) or ".")
         out = [html[: first.start()], first.group(0).replace(first["src"], src)]
         start = first.end()
         for match in sorted((tags[path] for path in scripts[1:]), key=lambda m: m.start()):

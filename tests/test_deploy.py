@@ -134,5 +134,10 @@ def test_merge_scripts_makes_one_request_in_the_first_ones_place(tmp_path):
     assert site.text("guia/index.html") == (
         f'<body><script src="../{output}" defer></script>\n<script src="../js/m.js" defer></script>\n</body>'
     )
+    # 404.html, served at any address, links from the root: so does the merged file
+    (tmp_path / "404.html").write_text(scripts.replace("../", "/"), encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    deploy.merge_scripts(site, ["js/a.js", "js/b.js", "js/c.js"], "reader")
+    assert site.text("404.html").startswith(f'<script src="/{output}" defer></script>')
     # A page without them all keeps its scripts
     assert site.text("solo.html") == '<body><script src="js/c.js" defer></script></body>'

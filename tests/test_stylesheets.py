@@ -111,3 +111,10 @@ def test_script_words_of_markup_families_count_only_where_a_page_has_that_markup
     assert css.markup_only(scripts, {"note", "md-typeset"}) == {"note", "md-search__input", "hidden"}
     # A page with content tabs keeps what the bundle adds to them
     assert "tabbed-button" in css.markup_only(scripts, {"tabbed-labels"})
+
+
+def test_a_page_linked_from_the_root_gets_the_rest_from_the_root():
+    """404.html is served at any missing address: its links start at /."""
+    html = PAGE.format(intro="i", later="l").replace("../", "/")
+    out = css.rewrite_page(html, "404.html", ["a.css", "b.css"], ".top{height:1px}", "assets/site.0123abcd.min.css")
+    assert out.endswith('<link rel="stylesheet" href="/assets/site.0123abcd.min.css">\n</body></html>')

@@ -591,17 +591,17 @@ def rewrite_page(html: str, page: str, sheets: list[str], inline: str, output: s
     """The page with its head's links to ``sheets`` replaced by the inline
     style, and a link to ``output`` at the end of its body."""
     head = _HEAD.search(html)
-    replaced = [False]
+    replaced: list[str] = []
 
     def replace(match):
         if _resolve(page, match["href"]) not in sheets:
             return match.group(0)
-        if replaced[0]:
-            return ""
-        replaced[0] = True
-        return f"<style>{inline}</style>\n"
+        replaced.append(match["href"])
+        return f"<style>{inline}</style>\n" if len(replaced) == 1 else ""
 
     new_head = _STYLESHEET.sub(replace, head.group(0))
     html = html[: head.start()] + new_head + html[head.end():]
     end = html.rfind("</body>")
-    return html[:end] + f'<link rel="stylesheet" href="{_relative(page, output)}">\n' + html[end:]
+    # A page linked from the site's root (404.html, served at any address) stays so
+    href = "/" + output if replaced and replaced[0].startswith("/") else _relative(page, output)
+    return html[:end] + f'<link rel="stylesheet" href="{href}">\n' + html[end:]
