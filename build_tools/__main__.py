@@ -173,7 +173,8 @@ def _finish(staging: Path, config, mtime: int) -> None:
     deploy.merge_scripts(files, READER_SCRIPTS, "reader")
     # First paint: the first screen's CSS inline, the rest (purged) after the page.
     # Per language: a fallback language's notice needs rules the others do not
-    stylesheets.optimise(files, group=_language_of(_offline_languages(config)))
+    features = [*config.theme.get("features", []), *(["version"] if config.extra.get("version") else [])]
+    stylesheets.optimise(files, group=_language_of(_offline_languages(config)), features=features)
     # For the web server (deploy/nginx): CSP hashes and pre-compressed files
     deploy.write_csp(files)
     deploy.precompress(files, mtime)

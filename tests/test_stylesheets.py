@@ -111,6 +111,11 @@ def test_script_words_of_markup_families_count_only_where_a_page_has_that_markup
     assert css.markup_only(scripts, {"note", "md-typeset"}) == {"note", "md-search__input", "hidden"}
     # A page with content tabs keeps what the bundle adds to them
     assert "tabbed-button" in css.markup_only(scripts, {"tabbed-labels"})
+    # Tooltips and the version selector only when a feature or setting asks
+    scripts = {"md-tooltip", "md-tooltip__inner", "md-version__current", "md-nav"}
+    assert css.markup_only(scripts, set()) == {"md-nav"}
+    assert css.markup_only(scripts, set(), ["content.tooltips", "version"]) == scripts
+    assert css.markup_only(scripts, {"annotate"}) == {"md-tooltip", "md-tooltip__inner", "md-nav"}
 
 
 def test_a_page_linked_from_the_root_gets_the_rest_from_the_root():

@@ -468,3 +468,7 @@ def test_the_markup_only_families_the_stylesheet_purge_drops_are_still_materials
     for prefix, selector in finds.items():
         assert "." + prefix in material_css, f"Material's CSS no longer styles {prefix}*: drop it from MARKUP_PREFIXES"
         assert selector in bundle, f"Material's bundle no longer starts from {selector} markup: check MARKUP_PREFIXES"
+    # Tooltips: made for the content.tooltips feature and for annotations; the version selector from config.version
+    for feature in ("content.tooltips", "content.code.annotate"):
+        assert f'"{feature}"' in bundle, f"Material's bundle no longer asks for {feature}: check FEATURE_FAMILIES"
+    assert "e.version" in bundle and '"md-version"' in bundle, "Material's version selector changed: check FEATURE_FAMILIES"

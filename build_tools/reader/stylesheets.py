@@ -125,10 +125,22 @@ MARKUP_PREFIXES = ("tabbed-", "md-annotation", "md-source")
 ADMONITION_TYPES = frozenset({"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"})
 
 
-def markup_only(script_words: set[str], page_words: set[str]) -> set[str]:
+# Families the bundle makes only when a theme feature or setting asks for them
+# (the "version" setting of `extra`): family, what asks for it
+FEATURE_FAMILIES = {
+    "md-tooltip": ("content.tooltips", "content.code.annotate"),
+    "md-version": ("version",),
+}
+
+
+def markup_only(script_words: set[str], page_words: set[str], features: Iterable[str] = ()) -> set[str]:
     """``script_words`` without the families of MARKUP_PREFIXES and
-    ADMONITION_TYPES that no page has."""
+    ADMONITION_TYPES that no page has, nor those of FEATURE_FAMILIES that
+    no feature in ``features`` asks for (annotations' tooltips: a page's
+    ``annotate`` markup asks too)."""
+    features = set(features) | ({"content.code.annotate"} if "annotate" in page_words else set())
     absent = tuple(prefix for prefix in MARKUP_PREFIXES if not any(word.startswith(prefix) for word in page_words))
+    absent += tuple(family for family, asked_by in FEATURE_FAMILIES.items() if not features & set(asked_by))
     return {word for word in script_words if not word.startswith(absent) and (word not in ADMONITION_TYPES or word in page_words)}
 
 
@@ -541,7 +553,7 @@ def _relative(page: str, path: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(page) or ".")
 
 
-def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] = lambda page: "") -> str | None:
+def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] = lambda page: "", features: Iterable[str] = ()) -> str | None:
     """Purge and split the stylesheets of a built site (a deploy.BuiltSite);
     return the path of the stylesheet written, or None if no page links one.
 
@@ -549,7 +561,8 @@ def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] =
     language) get the same inline ``<style>`` (one CSP hash per group), the
     first-screen rules of those pages only, where their first stylesheet link
     was; every page gets a link to the whole purged stylesheet at the end of
-    its body.
+    its body. ``features``: the theme's features, and "version" if the
+    version selector is configured (:func:`markup_only`).
     """
     pages = pages if pages is not None else [p for p in site.paths() if p.endswith(".html")]
     sheets: list[str] = []
@@ -573,7 +586,7 @@ def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] =
     words: set[str] = set()
     for path in sorted(p for p in site.paths() if p.endswith(".js")):
         words |= script_tokens(site.text(path))
-    tokens |= markup_only(words, tokens)
+    tokens |= markup_only(words, tokens, features)
     rules = purge(parse("\n".join(site.text(path) for path in sheets)), tokens)
     whole = serialize(rules)
     members: dict[str, list[ElementTree.Element]] = {}
