@@ -109,6 +109,8 @@ def test_script_words_of_markup_families_count_only_where_a_page_has_that_markup
     scripts = {"tabbed-button", "md-annotation__index", "warning", "note", "md-search__input", "hidden"}
     # No page has tabs, annotations or warnings: their styles can go
     assert css.markup_only(scripts, {"note", "md-typeset"}) == {"note", "md-search__input", "hidden"}
+    # Palette colours: only those of the page's palette
+    assert css.markup_only({"red", "teal", "md-nav"}, {"teal"}) == {"teal", "md-nav"}
     # A page with content tabs keeps what the bundle adds to them
     assert "tabbed-button" in css.markup_only(scripts, {"tabbed-labels"})
     # Tooltips and the version selector only when a feature or setting asks

@@ -472,3 +472,5 @@ def test_the_markup_only_families_the_stylesheet_purge_drops_are_still_materials
     for feature in ("content.tooltips", "content.code.annotate"):
         assert f'"{feature}"' in bundle, f"Material's bundle no longer asks for {feature}: check FEATURE_FAMILIES"
     assert "e.version" in bundle and '"md-version"' in bundle, "Material's version selector changed: check FEATURE_FAMILIES"
+    # Palette colours come from the page's markup
+    assert 'getAttribute("data-md-color-primary")' in bundle, "Material's palette no longer reads the page's markup: check PALETTE_COLOURS"

@@ -123,6 +123,10 @@ def script_tokens(text: str) -> set[str]:
 # page has a word of that family.
 MARKUP_PREFIXES = ("tabbed-", "md-annotation", "md-source")
 ADMONITION_TYPES = frozenset({"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"})
+# Palette colours: the bundle sets data-md-color-primary/accent only to values
+# the page's palette markup (the header's palette toggle, or <body>) holds
+PALETTE_COLOURS = frozenset({"red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green", "light-green",
+                             "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey", "black", "white"})
 
 
 # Families the bundle makes only when a theme feature or setting asks for them
@@ -134,14 +138,15 @@ FEATURE_FAMILIES = {
 
 
 def markup_only(script_words: set[str], page_words: set[str], features: Iterable[str] = ()) -> set[str]:
-    """``script_words`` without the families of MARKUP_PREFIXES and
-    ADMONITION_TYPES that no page has, nor those of FEATURE_FAMILIES that
+    """``script_words`` without the families of MARKUP_PREFIXES, the
+    ADMONITION_TYPES and PALETTE_COLOURS that no page has, nor those of FEATURE_FAMILIES that
     no feature in ``features`` asks for (annotations' tooltips: a page's
     ``annotate`` markup asks too)."""
     features = set(features) | ({"content.code.annotate"} if "annotate" in page_words else set())
     absent = tuple(prefix for prefix in MARKUP_PREFIXES if not any(word.startswith(prefix) for word in page_words))
     absent += tuple(family for family, asked_by in FEATURE_FAMILIES.items() if not features & set(asked_by))
-    return {word for word in script_words if not word.startswith(absent) and (word not in ADMONITION_TYPES or word in page_words)}
+    markup_words = ADMONITION_TYPES | PALETTE_COLOURS
+    return {word for word in script_words if not word.startswith(absent) and (word not in markup_words or word in page_words)}
 
 
 # Selectors
