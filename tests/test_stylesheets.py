@@ -125,3 +125,9 @@ def test_a_page_linked_from_the_root_gets_the_rest_from_the_root():
     html = PAGE.format(intro="i", later="l").replace("../", "/")
     out = css.rewrite_page(html, "404.html", ["a.css", "b.css"], ".top{height:1px}", "assets/site.0123abcd.min.css")
     assert out.endswith('<link rel="stylesheet" href="/assets/site.0123abcd.min.css">\n</body></html>')
+
+
+def test_icons_drawn_out_of_the_flow_are_left_to_the_file():
+    rules = css.parse(".intro{padding-left:2rem}.intro:before{position:absolute;width:1rem;content:''}.top:after{display:block;height:1px;content:''}")
+    chosen = css.first_screen_rules(rules, [page()])
+    assert selectors(chosen) == [".intro", ".top:after"]

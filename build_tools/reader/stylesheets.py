@@ -480,6 +480,9 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
     some page's first screen at phone widths, with the custom properties
     they use.
 
+    Pseudo-elements positioned out of the flow (icons) are left out: they
+    move nothing when the file brings them.
+
     A page's first screen: its elements up to ``chars`` characters into the
     article (the header and whatever comes before the article included),
     and any fixed or sticky element after that. Inside an element that is
@@ -516,7 +519,7 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
                 for child in element.iter_children():
                     visit(child, False)
                 return
-            matched.update(payload for *_, payload in matches)
+            matched.update(payload for *_, pseudo, payload in matches if pseudo is None or not _out_of_flow(declarations(payload[0])))
             if all(_hidden(v) for v in values):
                 return
             for child in element.iter_children():
@@ -529,6 +532,12 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
         if indexes:
             selected.append(_keep_selectors_at(rule, indexes))
     return drop_unused_variables([_without(rule, _NOT_FIRST_PAINT) for rule in selected])
+
+
+def _out_of_flow(declarations: list[tuple[str, str]]) -> bool:
+    """A ::before or ::after drawn out of the flow (an icon, a menu's arrow)
+    moves nothing when it appears: it is left to the file."""
+    return any(name == "position" and value.split()[0] in ("absolute", "fixed") for name, value in declarations)
 
 
 def _without(rule: Rule, names) -> Rule:
