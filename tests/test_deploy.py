@@ -78,7 +78,11 @@ def test_csp_hashes_the_inline_scripts_a_browser_runs(site):
     # Each distinct script once; not src= nor JSON data; CR LF read as LF, as browsers parse it
     script_src = policy.split("script-src ")[1].split(";")[0].split()
     assert script_src == ["'self'", *sorted([csp_hash(SCRIPT), csp_hash("\nwindow.a = 1\n")])]
-    assert f'    page    "{policy}";' in (site / deploy.CSP_FILE).read_text()
+    conf = (site / deploy.CSP_FILE).read_text()
+    assert f'    default "{policy}";' in conf
+    # Each page with its own hashes only: index.html runs one of the two scripts
+    own = deploy.content_security_policy([csp_hash(SCRIPT)])
+    assert f'    "/index.html" "{own}";' in conf and own != policy
 
 
 def test_the_deploy_steps_never_read_a_file_again(site):
