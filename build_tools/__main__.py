@@ -37,6 +37,8 @@ from build_tools.translations import translate
 
 # Commands run from the project folder, like mkdocs itself
 ROOT = Path.cwd()
+# Our scripts on every page (mkdocs.yml, overrides/partials), in the order they run
+READER_SCRIPTS = ["assets/javascripts/search-on-demand.js", "assets/javascripts/offline.js", "assets/javascripts/share.js"]
 
 
 def _date(text: str) -> dt.date:
@@ -151,11 +153,28 @@ def _offline_languages(config) -> list[offline.Language]:
     ]
 
 
+def _language_of(languages: list[offline.Language]):
+    """A function giving a site path's language tag (by its URL folder)."""
+    folders = sorted(((lang.prefix.strip("/") + "/", lang.tag) for lang in languages), key=lambda pair: -len(pair[0]))
+
+    def language(path: str) -> str:
+        return next((tag for folder, tag in folders if folder == "/" or path.startswith(folder)), "")
+
+    return language
+
+
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
-    # First paint: the first screen's CSS inline, the rest (purged) after the page
-    stylesheets.optimise(files)
+    # Smaller pages: the templates' indentation, which a browser shows as one space
+    deploy.collapse_pages(files)
+    # One request for our scripts on every page. Order: search-on-demand.js
+    # before Material's bundle; offline.js and share.js need nothing from it
+    deploy.merge_scripts(files, READER_SCRIPTS, "reader")
+    # First paint: the first screen's CSS inline, the rest (purged) after the page.
+    # Per language: a fallback language's notice needs rules the others do not
+    features = [*config.theme.get("features", []), *(["version"] if config.extra.get("version") else [])]
+    stylesheets.optimise(files, group=_language_of(_offline_languages(config)), features=features)
     # For the web server (deploy/nginx): CSP hashes and pre-compressed files
     deploy.write_csp(files)
     deploy.precompress(files, mtime)

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import io
 import os
+import posixpath
 import re
 from pathlib import Path, PurePosixPath
 
@@ -75,6 +76,89 @@ class BuiltSite:
         self._data[path] = data
 
 
+# Where white space shows or means something (kept as is), a comment, or one tag
+# (attribute values quoted or not, '>' allowed inside quotes)
+_KEEP_SPACE = re.compile(
+    r"<(pre|textarea|script|style|code)\b.*?</\1\s*>|<!--.*?-->|<[A-Za-z/!?][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>",
+    re.S | re.I,
+)
+# A run of white space with a line break in it (not U+00A0, which shows)
+_BLANK_LINES = re.compile(r"[ \t\r\n\f]*\n[ \t\r\n\f]*")
+
+
+def collapse_whitespace(html: str) -> str:
+    """The page with each run of white space that holds a line break, between
+    tags and in text, made one line break: the templates' indentation, which
+    a browser shows as one space anyway. Tags, comments and what is inside
+    pre, textarea, script, style and code are left as they are."""
+    out, start = [], 0
+    for match in _KEEP_SPACE.finditer(html):
+        out.append(_BLANK_LINES.sub("\n", html[start:match.start()]))
+        out.append(match.group(0))
+        start = match.end()
+    out.append(_BLANK_LINES.sub("\n", html[start:]))
+    return "".join(out)
+
+
+def collapse_pages(site: BuiltSite) -> int:
+    """Collapse the white space of every HTML page; return how many bytes that saved."""
+    saved = 0
+    for path in site.paths():
+        if path.endswith(".html"):
+            text = site.text(path)
+            tight = collapse_whitespace(text)
+            if tight != text:
+                saved += len(text) - len(tight)
+                site.write(path, tight)
+    return saved
+
+
+_DEFERRED_SCRIPT = re.compile(r"""[ \t]*<script src="(?P<src>[^"]+)" defer></script>\n?""")
+# Where merged scripts go: the 8 hex digits and .min.js match nginx's
+# cache-forever location and the service worker's cache-first rule
+MERGED_SCRIPT = "assets/javascripts/{name}.{digest}.min.js"
+
+
+def merge_scripts(site: BuiltSite, scripts: list[str], name: str) -> str | None:
+    """One file for several deferred scripts that every page loads: one
+    request instead of several. ``scripts`` are site paths, in the order they
+    must run; the merged file takes the place of the first one in each page
+    that loads them all, so the others run earlier than before (they must
+    not need what the page loads between them). Each runs on its own as it
+    did (``document.currentScript`` is the merged file, in the same folder).
+    Return the merged file's path, or None if no page loads them all."""
+    text = "".join(site.text(path).rstrip() + "\n;\n" for path in scripts)
+    output = MERGED_SCRIPT.format(name=name, digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:8])
+    written = False
+    for page in site.paths():
+        if not page.endswith(".html"):
+            continue
+        html = site.text(page)
+        tags = {}
+        for match in _DEFERRED_SCRIPT.finditer(html):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), match["src"])).lstrip("/")
+            tags.setdefault(path, match)
+        if not all(path in tags for path in scripts):
+            continue
+        first = tags[scripts[0]]
+        if any(tags[path].start() < first.start() for path in scripts[1:]):
+            continue  # the first one must come first
+        # A page that links from the site's root (404.html, served at any address) stays so
+        src = "/" + output if first["src"].startswith("/") else posixpath.relpath(output, posixpath.dirname(page) or ".")
+        out = [html[: first.start()], first.group(0).replace(first["src"], src)]
+        start = first.end()
+        for match in sorted((tags[path] for path in scripts[1:]), key=lambda m: m.start()):
+            out.append(html[start: match.start()])
+            start = match.end()
+        out.append(html[start:])
+        site.write(page, "".join(out))
+        written = True
+    if not written:
+        return None
+    site.write(output, text)
+    return output
+
+
 def precompress(site: BuiltSite, mtime: int = 0) -> int:
     """Write ``file.gz`` beside every text file; return how many were written."""
     return sum(compress(site, path, mtime) for path in site.paths())
@@ -100,27 +184,29 @@ def _hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+def page_script_hashes(html: str) -> set[str]:
+    """CSP hashes of the inline scripts a browser would run in one page."""
+    return {
+        _hash(match.group("body"))
+        for match in _INLINE_SCRIPT.finditer(html)
+        if "src=" not in match.group("attrs").lower() and not _DATA_TYPE.search(match.group("attrs"))
+    }
+
+
+def page_style_hashes(html: str) -> set[str]:
+    """CSP hashes of one page's inline <style>s (the first screen's rules,
+    build_tools.reader.stylesheets)."""
+    return {_hash(match.group("body")) for match in _INLINE_STYLE.finditer(html)}
+
+
 def inline_script_hashes(site: BuiltSite) -> list[str]:
     """CSP hashes of every distinct inline script in the built pages."""
-    hashes = set()
-    for path in site.paths():
-        if not path.endswith(".html"):
-            continue
-        for match in _INLINE_SCRIPT.finditer(site.text(path)):
-            if "src=" in match.group("attrs").lower() or _DATA_TYPE.search(match.group("attrs")):
-                continue
-            hashes.add(_hash(match.group("body")))
-    return sorted(hashes)
+    return sorted(set().union(*(page_script_hashes(site.text(p)) for p in site.paths() if p.endswith(".html"))))
 
 
 def inline_style_hashes(site: BuiltSite) -> list[str]:
-    """CSP hashes of every distinct inline <style> in the built pages
-    (the first screen's rules, build_tools.reader.stylesheets)."""
-    hashes = set()
-    for path in site.paths():
-        if path.endswith(".html"):
-            hashes.update(_hash(match.group("body")) for match in _INLINE_STYLE.finditer(site.text(path)))
-    return sorted(hashes)
+    """CSP hashes of every distinct inline <style> in the built pages."""
+    return sorted(set().union(*(page_style_hashes(site.text(p)) for p in site.paths() if p.endswith(".html"))))
 
 
 def content_security_policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
@@ -142,12 +228,45 @@ def content_security_policy(script_hashes: list[str], style_hashes: list[str] = 
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
+# For SVG and XML files opened on their own: they need nothing, so nothing runs
+FILE_POLICY = "default-src 'none'"
+# For worker scripts: what the pages' policy allows a worker (scripts,
+# fetches and workers from this site; a worker has no inline script, style,
+# frame or form, so the rest of the page policy says nothing to it)
+WORKER_POLICY = "default-src 'self'"
+
+
+def csp_map(policy: str, pages: dict[str, str] | None = None) -> str:
+    """The nginx maps that give pages, workers and SVG or XML files
+    (``$dc_document``, set in deploy/nginx/derechos-claros.conf) their policy
+    in ``$dc_csp``, and other files none: an empty value sends no header.
+    ``pages``: a page's own policy by its file's address ('/en/index.html',
+    nginx's ``$uri`` once the index file is found); any other page gets
+    ``policy``."""
+    lines = ["map $uri $dc_page_csp {", f'    default "{policy}";']
+    lines += [f'    "{uri}" "{own}";' for uri, own in sorted((pages or {}).items())]
+    lines += [
+        "}",
+        "map $dc_document $dc_csp {",
+        "    page    $dc_page_csp;",
+        f'    worker  "{WORKER_POLICY}";',
+        f'    file    "{FILE_POLICY}";',
+        '    default "";',
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def write_csp(site: BuiltSite) -> str:
-    """Write the nginx line that sends the site's CSP; return the policy."""
+    """Write the nginx maps that send the CSP: each page with the hashes of
+    its own inline scripts and styles only (a dozen hashes are ~600 bytes
+    of every page's headers); return the policy with every hash, for pages
+    the build did not write."""
     policy = content_security_policy(inline_script_hashes(site), inline_style_hashes(site))
-    site.write(
-        CSP_FILE,
-        "# Generated by python -m build_tools build - do not edit\n"
-        f'add_header Content-Security-Policy "{policy}" always;\n',
-    )
+    pages = {}
+    for path in site.paths():
+        if path.endswith(".html") and '"' not in path and "\\" not in path:
+            text = site.text(path)
+            pages["/" + path] = content_security_policy(sorted(page_script_hashes(text)), sorted(page_style_hashes(text)))
+    site.write(CSP_FILE, "# Generated by python -m build_tools build - do not edit\n" + csp_map(policy, pages))
     return policy

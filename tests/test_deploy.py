@@ -4,6 +4,7 @@ import base64
 import gzip
 import hashlib
 import json
+import re
 
 import pytest
 from babel import Locale
@@ -77,7 +78,11 @@ def test_csp_hashes_the_inline_scripts_a_browser_runs(site):
     # Each distinct script once; not src= nor JSON data; CR LF read as LF, as browsers parse it
     script_src = policy.split("script-src ")[1].split(";")[0].split()
     assert script_src == ["'self'", *sorted([csp_hash(SCRIPT), csp_hash("\nwindow.a = 1\n")])]
-    assert f'add_header Content-Security-Policy "{policy}" always;' in (site / deploy.CSP_FILE).read_text()
+    conf = (site / deploy.CSP_FILE).read_text()
+    assert f'    default "{policy}";' in conf
+    # Each page with its own hashes only: index.html runs one of the two scripts
+    own = deploy.content_security_policy([csp_hash(SCRIPT)])
+    assert f'    "/index.html" "{own}";' in conf and own != policy
 
 
 def test_the_deploy_steps_never_read_a_file_again(site):
@@ -101,3 +106,43 @@ def test_the_deploy_steps_never_read_a_file_again(site):
     }
     manifest = json.loads((site / "offline.json").read_text(encoding="utf-8"))
     assert {f["url"]: f["bytes"] for f in manifest["files"]}["./"] == files.size("index.html.gz")
+
+
+def test_collapse_whitespace_keeps_what_a_reader_sees():
+    html = (
+        '<ul>\n    <li>\n      <a title="a\n   b > c" href="x">Uno</a>\n    </li>\n\n  </ul>\n'
+        "<p>dos\xa0\n   tres <code>a\n    b</code></p>\n<pre>\n    cuatro\n</pre>\n"
+        "<script>\n  var a = 1\n    + 2\n</script>\n<!-- \n   -->\n<textarea>\n  t</textarea>"
+    )
+    assert deploy.collapse_whitespace(html) == (
+        '<ul>\n<li>\n<a title="a\n   b > c" href="x">Uno</a>\n</li>\n</ul>\n'
+        "<p>dos\xa0\ntres <code>a\n    b</code></p>\n<pre>\n    cuatro\n</pre>\n"
+        "<script>\n  var a = 1\n    + 2\n</script>\n<!-- \n   -->\n<textarea>\n  t</textarea>"
+    )
+    # One line and spaces in a line are left alone
+    assert deploy.collapse_whitespace("<p>a  b</p> <p>c</p>") == "<p>a  b</p> <p>c</p>"
+
+
+def test_merge_scripts_makes_one_request_in_the_first_ones_place(tmp_path):
+    (tmp_path / "js").mkdir()
+    (tmp_path / "guia").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / f"js/{name}.js").write_text(f"run('{name}')", encoding="utf-8")
+    scripts = '<script src="../js/a.js" defer></script>\n<script src="../js/m.js" defer></script>\n<script src="../js/b.js" defer></script>\n<script src="../js/c.js" defer></script>\n'
+    (tmp_path / "guia/index.html").write_text(f"<body>{scripts}</body>", encoding="utf-8")
+    (tmp_path / "solo.html").write_text('<body><script src="js/c.js" defer></script></body>', encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    output = deploy.merge_scripts(site, ["js/a.js", "js/b.js", "js/c.js"], "reader")
+    assert re.fullmatch(r"assets/javascripts/reader\.[0-9a-f]{8}\.min\.js", output)
+    # In order, each ended, so that one's last line cannot join the next one's first
+    assert site.text(output) == "run('a')\n;\nrun('b')\n;\nrun('c')\n;\n"
+    assert site.text("guia/index.html") == (
+        f'<body><script src="../{output}" defer></script>\n<script src="../js/m.js" defer></script>\n</body>'
+    )
+    # 404.html, served at any address, links from the root: so does the merged file
+    (tmp_path / "404.html").write_text(scripts.replace("../", "/"), encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    deploy.merge_scripts(site, ["js/a.js", "js/b.js", "js/c.js"], "reader")
+    assert site.text("404.html").startswith(f'<script src="/{output}" defer></script>')
+    # A page without them all keeps its scripts
+    assert site.text("solo.html") == '<body><script src="js/c.js" defer></script></body>'

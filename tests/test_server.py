@@ -11,6 +11,7 @@ import urllib.request
 import pytest
 
 from browser import require
+from build_tools import deploy
 
 pytestmark = pytest.mark.server
 
@@ -32,14 +33,35 @@ def get(url: str, **headers):
 
 
 def test_security_headers_on_every_kind_of_response(server):
-    base, _ = server
-    for path in ("/", "/en/hogar/aguinaldo/", "/nah/no-existe/", "/sitemap.xml"):
+    base, site = server
+    worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
+    stylesheet = next((site / "assets/stylesheets").glob("site.*.min.css")).name
+    # Each page's policy holds the hashes of its own inline scripts and styles
+    pages = {"/": "index.html", "/en/hogar/aguinaldo/": "en/hogar/aguinaldo/index.html", "/nah/no-existe/": "nah/404.html"}
+    workers = ("/sw.js", f"/assets/javascripts/workers/{worker}", "/assets/javascripts/workers/search-stemmed.js")
+    files = ("/sitemap.xml", "/assets/images/favicon.svg", f"/assets/stylesheets/{stylesheet}", "/assets/javascripts/share.js")
+    _, page_headers, _ = get(base + "/")
+    assert "script-src 'self' 'sha256-" in page_headers["Content-Security-Policy"]
+    for path in (*pages, *workers, *files):
         _, headers, _ = get(base + path)
         assert headers["Referrer-Policy"] == "no-referrer", path
         assert headers["X-Content-Type-Options"] == "nosniff", path
-        assert "camera=()" in headers["Permissions-Policy"], path
-        assert headers["Cross-Origin-Opener-Policy"] == "same-origin", path
-        assert headers["Content-Security-Policy"], path
+        page = path in pages
+        # Pages and workers (a worker's policy comes from its own response)
+        assert ("camera=()" in headers.get("Permissions-Policy", "")) == (page or path in workers), path
+        assert (headers.get("Cross-Origin-Opener-Policy") == "same-origin") == page, path
+        assert (headers.get("X-Frame-Options") == "DENY") == page, path
+        if page:
+            html = (site / pages[path]).read_text(encoding="utf-8")
+            own = deploy.content_security_policy(sorted(deploy.page_script_hashes(html)), sorted(deploy.page_style_hashes(html)))
+            assert headers["Content-Security-Policy"] == own, path
+        if path in workers:
+            assert headers["Content-Security-Policy"] == "default-src 'self'", path
+    # SVG and XML opened on their own may run nothing; scripts and styles get no policy
+    assert get(base + "/sitemap.xml")[1]["Content-Security-Policy"] == "default-src 'none'"
+    assert get(base + "/assets/images/favicon.svg")[1]["Content-Security-Policy"] == "default-src 'none'"
+    assert get(f"{base}/assets/stylesheets/{stylesheet}")[1].get("Content-Security-Policy") is None
+    assert get(base + "/assets/javascripts/share.js")[1].get("Content-Security-Policy") is None
 
 
 def test_csp_allows_no_other_origin_and_no_inline_script(server):

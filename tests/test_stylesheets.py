@@ -88,3 +88,46 @@ def test_optimise_a_built_site_and_hash_its_style_for_the_csp(tmp_path):
     style_src = policy.split("style-src ")[1].split(";")[0].split()
     assert style_src[0] == "'self'" and len(style_src) == 2 and style_src[1].startswith("'sha256-")
     assert "unsafe-inline" not in policy
+
+
+def test_each_group_of_pages_gets_only_its_own_first_screen_rules(tmp_path):
+    # Each page has one of the two classes
+    for folder, absent in (("guia", "later"), ("en/guide", "intro")):
+        (tmp_path / folder).mkdir(parents=True)
+        html = PAGE.format(intro="i", later="l").replace(f'class="{absent}"', 'class="other"').replace("../", "../" * folder.count("/") + "../")
+        (tmp_path / folder / "index.html").write_text(html, encoding="utf-8")
+    (tmp_path / "a.css").write_text(".top{height:3rem}.intro{color:red}.later{color:blue}", encoding="utf-8")
+    (tmp_path / "b.css").write_text("", encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    css.optimise(site, group=lambda path: "en" if path.startswith("en/") else "es")
+    assert "<style>.top{height:3rem}.intro{color:red}</style>" in site.text("guia/index.html")
+    assert "<style>.top{height:3rem}.later{color:blue}</style>" in site.text("en/guide/index.html")
+    assert len(deploy.inline_style_hashes(site)) == 2
+
+
+def test_script_words_of_markup_families_count_only_where_a_page_has_that_markup():
+    scripts = {"tabbed-button", "md-annotation__index", "warning", "note", "md-search__input", "hidden"}
+    # No page has tabs, annotations or warnings: their styles can go
+    assert css.markup_only(scripts, {"note", "md-typeset"}) == {"note", "md-search__input", "hidden"}
+    # Palette colours: only those of the page's palette
+    assert css.markup_only({"red", "teal", "md-nav"}, {"teal"}) == {"teal", "md-nav"}
+    # A page with content tabs keeps what the bundle adds to them
+    assert "tabbed-button" in css.markup_only(scripts, {"tabbed-labels"})
+    # Tooltips and the version selector only when a feature or setting asks
+    scripts = {"md-tooltip", "md-tooltip__inner", "md-version__current", "md-nav"}
+    assert css.markup_only(scripts, set()) == {"md-nav"}
+    assert css.markup_only(scripts, set(), ["content.tooltips", "version"]) == scripts
+    assert css.markup_only(scripts, {"annotate"}) == {"md-tooltip", "md-tooltip__inner", "md-nav"}
+
+
+def test_a_page_linked_from_the_root_gets_the_rest_from_the_root():
+    """404.html is served at any missing address: its links start at /."""
+    html = PAGE.format(intro="i", later="l").replace("../", "/")
+    out = css.rewrite_page(html, "404.html", ["a.css", "b.css"], ".top{height:1px}", "assets/site.0123abcd.min.css")
+    assert out.endswith('<link rel="stylesheet" href="/assets/site.0123abcd.min.css">\n</body></html>')
+
+
+def test_icons_drawn_out_of_the_flow_are_left_to_the_file():
+    rules = css.parse(".intro{padding-left:2rem}.intro:before{position:absolute;width:1rem;content:''}.top:after{display:block;height:1px;content:''}")
+    chosen = css.first_screen_rules(rules, [page()])
+    assert selectors(chosen) == [".intro", ".top:after"]

@@ -355,7 +355,7 @@ def test_fingerprinted_assets_match_what_the_worker_and_nginx_cache():
     css = [p.name for p in (MATERIAL / "assets/stylesheets").glob("*.min.css")]
     assert css and all(pattern.search(name) for name in css), css
     nginx = (ROOT / "deploy/nginx/derechos-claros.conf").read_text(encoding="utf-8")
-    cached = re.compile(re.search(r'location ~\* "(\\.\[0-9a-f\]\{8\}[^"]*)"', nginx).group(1), re.I)
+    cached = re.compile(re.search(r'"~\*(\\.\[0-9a-f\]\{8\}[^"]*)"', nginx).group(1), re.I)
     assert cached.search("assets/javascripts/" + BUNDLE), "deploy/nginx: the year-long cache no longer matches Material's names"
 
 
@@ -519,3 +519,27 @@ def test_what_the_pipeline_relies_on_about_site_url():
     assert re.search(r"{% if page.canonical_url %}\s*<link rel=\"canonical\" href=\"{{ page.canonical_url }}\">", base), (
         "Material's base.html writes the canonical link differently: check it is left out without site_url"
     )
+
+
+def test_the_markup_only_families_the_stylesheet_purge_drops_are_still_materials():
+    """build_tools/reader/stylesheets.py drops these families from the words of
+    Material's bundle unless a page has them: the bundle must still add them
+    only inside markup of the same family (it finds that markup first) and
+    never make admonitions."""
+    from build_tools.reader import stylesheets
+
+    bundle = (MATERIAL / "assets/javascripts" / BUNDLE).read_text(encoding="utf-8")
+    material_css = "".join(p.read_text(encoding="utf-8") for p in (MATERIAL / "assets/stylesheets").glob("*.min.css"))
+    assert "admonition" not in bundle, "Material's bundle now makes admonitions: ADMONITION_TYPES must count its words"
+    # Where the bundle looks for each family's markup before it adds classes to it
+    finds = {"tabbed-": '".tabbed-labels"', "md-annotation": '.contains("annotate")', "md-source": "md-source__repository"}
+    assert set(finds) == set(stylesheets.MARKUP_PREFIXES)
+    for prefix, selector in finds.items():
+        assert "." + prefix in material_css, f"Material's CSS no longer styles {prefix}*: drop it from MARKUP_PREFIXES"
+        assert selector in bundle, f"Material's bundle no longer starts from {selector} markup: check MARKUP_PREFIXES"
+    # Tooltips: made for the content.tooltips feature and for annotations; the version selector from config.version
+    for feature in ("content.tooltips", "content.code.annotate"):
+        assert f'"{feature}"' in bundle, f"Material's bundle no longer asks for {feature}: check FEATURE_FAMILIES"
+    assert "e.version" in bundle and '"md-version"' in bundle, "Material's version selector changed: check FEATURE_FAMILIES"
+    # Palette colours come from the page's markup
+    assert 'getAttribute("data-md-color-primary")' in bundle, "Material's palette no longer reads the page's markup: check PALETTE_COLOURS"

@@ -45,11 +45,12 @@ self.addEventListener("activate", (event) => {
 });
 
 // A page opened before the worker existed (the first visit) sends its own
-// URL and files, which the browser just loaded, so they are kept too.
+// URL and files, which the browser just loaded, so they are kept too: from
+// the HTTP cache as they are (force-cache), with no request for the page.
 self.addEventListener("message", (event) => {
   const urls = (event.data && event.data.keep) || [];
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    Promise.all(urls.filter(sameSite).map((url) => cache.add(url).catch(() => null)))));
+    Promise.all(urls.filter(sameSite).map((url) => cache.add(new Request(url, { cache: "force-cache" })).catch(() => null)))));
 });
 
 self.addEventListener("fetch", (event) => {

@@ -8,7 +8,9 @@ After MkDocs has written the site, :func:`optimise` (called by
 2. removes the rules no page can use (:func:`purge`): a selector stays only
    if each class, id, element and attribute it needs appears in a built page
    or in one of the site's scripts (classes set by JavaScript stay), as
-   PurgeCSS does; custom properties and ``@keyframes`` nothing uses go too;
+   PurgeCSS does, except the families Material's scripts only add to a
+   page's own markup (:func:`markup_only`); custom properties and
+   ``@keyframes`` nothing uses go too;
 3. keeps, for every page's first screen, each rule that matches an element
    there (:func:`first_screen_rules`, matched with cssselect2 against the
    built HTML): this part goes inline, in a ``<style>`` the CSP allows by
@@ -32,7 +34,7 @@ import hashlib
 import posixpath
 import re
 from html.parser import HTMLParser
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 from xml.etree import ElementTree
 
 import cssselect2
@@ -112,6 +114,39 @@ def page_tokens(root: ElementTree.Element) -> set[str]:
 def script_tokens(text: str) -> set[str]:
     """Every word a script could put into a page as a class, id, element or attribute."""
     return set(_WORD.findall(text))
+
+
+# Material's bundle names these classes, but only adds them to markup of the
+# same family that a page already has (content tabs, code annotations, the
+# repository link) or never adds them (admonition types come from the
+# Markdown): a script's word of one of these families counts only if some
+# page has a word of that family.
+MARKUP_PREFIXES = ("tabbed-", "md-annotation", "md-source")
+ADMONITION_TYPES = frozenset({"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"})
+# Palette colours: the bundle sets data-md-color-primary/accent only to values
+# the page's palette markup (the header's palette toggle, or <body>) holds
+PALETTE_COLOURS = frozenset({"red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green", "light-green",
+                             "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey", "black", "white"})
+
+
+# Families the bundle makes only when a theme feature or setting asks for them
+# (the "version" setting of `extra`): family, what asks for it
+FEATURE_FAMILIES = {
+    "md-tooltip": ("content.tooltips", "content.code.annotate"),
+    "md-version": ("version",),
+}
+
+
+def markup_only(script_words: set[str], page_words: set[str], features: Iterable[str] = ()) -> set[str]:
+    """``script_words`` without the families of MARKUP_PREFIXES, the
+    ADMONITION_TYPES and PALETTE_COLOURS that no page has, nor those of FEATURE_FAMILIES that
+    no feature in ``features`` asks for (annotations' tooltips: a page's
+    ``annotate`` markup asks too)."""
+    features = set(features) | ({"content.code.annotate"} if "annotate" in page_words else set())
+    absent = tuple(prefix for prefix in MARKUP_PREFIXES if not any(word.startswith(prefix) for word in page_words))
+    absent += tuple(family for family, asked_by in FEATURE_FAMILIES.items() if not features & set(asked_by))
+    markup_words = ADMONITION_TYPES | PALETTE_COLOURS
+    return {word for word in script_words if not word.startswith(absent) and (word not in markup_words or word in page_words)}
 
 
 # Selectors
@@ -332,9 +367,12 @@ def purge(rules: list[Rule | Other], tokens: set[str]) -> list[Rule | Other]:
 WIDTHS = (320, 360, 412, 480, 600, 720, 768, 959)
 SCREEN_HEIGHT = 640
 # Declarations that change nothing in a first paint (what the reader does
-# next, and transitions that have nothing to animate yet): left to the file
+# next, and transitions that have nothing to animate yet), or only a shade
+# that moves nothing when the file brings it (shadows, focus outlines,
+# font smoothing for macOS, Firefox-only and print properties): left to the file
 _NOT_FIRST_PAINT = ("transition", "cursor", "pointer-events", "touch-action", "will-change", "backface-visibility",
-                    "scroll-snap", "scroll-behavior", "scroll-padding", "-webkit-tap-highlight-color", "user-select", "-webkit-user-select", "scrollbar-")
+                    "scroll-snap", "scroll-behavior", "scroll-padding", "-webkit-tap-highlight-color", "user-select", "-webkit-user-select", "scrollbar-",
+                    "box-shadow", "outline", "-moz-", "-webkit-font-smoothing", "-webkit-print-color-adjust", "color-adjust")
 _FEATURE = re.compile(r"\(\s*(?P<name>[a-z-]+)\s*(?::\s*(?P<value>[^)]+?))?\s*\)")
 
 
@@ -442,6 +480,9 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
     some page's first screen at phone widths, with the custom properties
     they use.
 
+    Pseudo-elements positioned out of the flow (icons) are left out: they
+    move nothing when the file brings them.
+
     A page's first screen: its elements up to ``chars`` characters into the
     article (the header and whatever comes before the article included),
     and any fixed or sticky element after that. Inside an element that is
@@ -478,7 +519,7 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
                 for child in element.iter_children():
                     visit(child, False)
                 return
-            matched.update(payload for *_, payload in matches)
+            matched.update(payload for *_, pseudo, payload in matches if pseudo is None or not _out_of_flow(declarations(payload[0])))
             if all(_hidden(v) for v in values):
                 return
             for child in element.iter_children():
@@ -491,6 +532,12 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
         if indexes:
             selected.append(_keep_selectors_at(rule, indexes))
     return drop_unused_variables([_without(rule, _NOT_FIRST_PAINT) for rule in selected])
+
+
+def _out_of_flow(declarations: list[tuple[str, str]]) -> bool:
+    """A ::before or ::after drawn out of the flow (an icon, a menu's arrow)
+    moves nothing when it appears: it is left to the file."""
+    return any(name == "position" and value.split()[0] in ("absolute", "fixed") for name, value in declarations)
 
 
 def _without(rule: Rule, names) -> Rule:
@@ -520,13 +567,16 @@ def _relative(page: str, path: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(page) or ".")
 
 
-def optimise(site, pages: list[str] | None = None) -> str | None:
+def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] = lambda page: "", features: Iterable[str] = ()) -> str | None:
     """Purge and split the stylesheets of a built site (a deploy.BuiltSite);
     return the path of the stylesheet written, or None if no page links one.
 
-    Every page gets the same inline ``<style>`` (one CSP hash) where its
-    first stylesheet link was, and a link to the whole purged stylesheet at
-    the end of its body.
+    The pages of one ``group`` (a page path's group name, e.g. its
+    language) get the same inline ``<style>`` (one CSP hash per group), the
+    first-screen rules of those pages only, where their first stylesheet link
+    was; every page gets a link to the whole purged stylesheet at the end of
+    its body. ``features``: the theme's features, and "version" if the
+    version selector is configured (:func:`markup_only`).
     """
     pages = pages if pages is not None else [p for p in site.paths() if p.endswith(".html")]
     sheets: list[str] = []
@@ -547,16 +597,20 @@ def optimise(site, pages: list[str] | None = None) -> str | None:
     tokens: set[str] = set()
     for tree in trees.values():
         tokens |= page_tokens(tree)
-    scripts = {p for p in site.paths() if p.endswith(".js")}
-    for path in sorted(scripts):
-        tokens |= script_tokens(site.text(path))
+    words: set[str] = set()
+    for path in sorted(p for p in site.paths() if p.endswith(".js")):
+        words |= script_tokens(site.text(path))
+    tokens |= markup_only(words, tokens, features)
     rules = purge(parse("\n".join(site.text(path) for path in sheets)), tokens)
     whole = serialize(rules)
-    inline = serialize(first_screen_rules(rules, trees.values()))
+    members: dict[str, list[ElementTree.Element]] = {}
+    for page, tree in trees.items():
+        members.setdefault(group(page), []).append(tree)
+    inline = {name: serialize(first_screen_rules(rules, pages_of)) for name, pages_of in members.items()}
     output = OUTPUT.format(digest=hashlib.sha256(whole.encode("utf-8")).hexdigest()[:8])
     site.write(output, whole)
     for page, paths in linked.items():
-        site.write(page, rewrite_page(site.text(page), page, paths, inline, output))
+        site.write(page, rewrite_page(site.text(page), page, paths, inline[group(page)], output))
     return output
 
 
@@ -564,17 +618,17 @@ def rewrite_page(html: str, page: str, sheets: list[str], inline: str, output: s
     """The page with its head's links to ``sheets`` replaced by the inline
     style, and a link to ``output`` at the end of its body."""
     head = _HEAD.search(html)
-    replaced = [False]
+    replaced: list[str] = []
 
     def replace(match):
         if _resolve(page, match["href"]) not in sheets:
             return match.group(0)
-        if replaced[0]:
-            return ""
-        replaced[0] = True
-        return f"<style>{inline}</style>\n"
+        replaced.append(match["href"])
+        return f"<style>{inline}</style>\n" if len(replaced) == 1 else ""
 
     new_head = _STYLESHEET.sub(replace, head.group(0))
     html = html[: head.start()] + new_head + html[head.end():]
     end = html.rfind("</body>")
-    return html[:end] + f'<link rel="stylesheet" href="{_relative(page, output)}">\n' + html[end:]
+    # A page linked from the site's root (404.html, served at any address) stays so
+    href = "/" + output if replaced and replaced[0].startswith("/") else _relative(page, output)
+    return html[:end] + f'<link rel="stylesheet" href="{href}">\n' + html[end:]

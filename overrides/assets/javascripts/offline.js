@@ -8,7 +8,9 @@
   if (!script || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   var root = new URL("../../", script.src);
   var firstVisit = !navigator.serviceWorker.controller;
-  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
+  // updateViaCache: the browser's update check may use the HTTP cache (sw.js
+  // is kept an hour, deploy/nginx) instead of a request on every page
+  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname, updateViaCache: "all" }).then(function () {
     return navigator.serviceWorker.ready;
   }).then(function (registration) {
     // This page loaded before the worker existed: keep it and the files it
