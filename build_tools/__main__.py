@@ -166,6 +166,8 @@ def _language_of(languages: list[offline.Language]):
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
+    # Nothing a reader loads; Material's quote a loopback address
+    deploy.drop_source_maps(files)
     # Smaller pages: the templates' indentation, which a browser shows as one space
     deploy.collapse_pages(files)
     # One request for our scripts on every page. Order: search-on-demand.js

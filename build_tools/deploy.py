@@ -75,6 +75,24 @@ class BuiltSite:
         target.write_bytes(data)
         self._data[path] = data
 
+    def remove(self, path: str) -> None:
+        (self.root / path).unlink()
+        del self._data[path]
+        self._text.pop(path, None)
+
+
+def drop_source_maps(site: BuiltSite) -> list[str]:
+    """Remove the source maps (``*.map``) theme assets ship with.
+
+    Readers never download them (only a browser's developer tools do), and
+    Material's quote the address of its authors' own test server, which would
+    then appear in the published site.
+    """
+    maps = [path for path in site.paths() if path.endswith(".map")]
+    for path in maps:
+        site.remove(path)
+    return maps
+
 
 # Where white space shows or means something (kept as is), a comment, or one tag
 # (attribute values quoted or not, '>' allowed inside quotes)

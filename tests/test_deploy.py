@@ -146,3 +146,13 @@ def test_merge_scripts_makes_one_request_in_the_first_ones_place(tmp_path):
     assert site.text("404.html").startswith(f'<script src="/{output}" defer></script>')
     # A page without them all keeps its scripts
     assert site.text("solo.html") == '<body><script src="js/c.js" defer></script></body>'
+
+
+def test_source_maps_are_not_published(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/bundle.min.js").write_text("x;\n//# sourceMappingURL=bundle.min.js.map\n")
+    (tmp_path / "assets/bundle.min.js.map").write_text('{"sources": ["http://localhost:8000/src"]}')
+    site = deploy.BuiltSite(tmp_path)
+    assert deploy.drop_source_maps(site) == ["assets/bundle.min.js.map"]
+    assert site.paths() == ["assets/bundle.min.js"]
+    assert not (tmp_path / "assets/bundle.min.js.map").exists()
