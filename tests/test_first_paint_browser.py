@@ -20,7 +20,8 @@ STYLE = """(() => { const s = getComputedStyle(document.querySelector('article')
   return [s.fontSize, s.lineHeight, h.position, h.height] })()"""
 # The article's text, without the controls scripts show or fill
 ARTICLE_TEXT = """(() => { const a = document.querySelector('article').cloneNode(true);
-  a.querySelectorAll('.dc-tools, .dc-audio, button, .md-clipboard').forEach(e => e.remove());
+  // Controls, and the printed page's footer (not on screen; scripts write the address read at into it)
+  a.querySelectorAll('.dc-tools, .dc-audio, .dc-listen, .dc-print, button, .md-clipboard').forEach(e => e.remove());
   return a.textContent.replace(/\\s+/g, ' ').trim() })()"""
 
 

@@ -318,16 +318,21 @@ def test_every_built_page_body_passes(built_site: Path):
     found = {page: [html_safety.message(f) for f in find_unsafe_html(body)] for page, body in bodies.items()}
     assert {page: messages for page, messages in found.items() if messages} == {}
     # The check is given the body before the theme adds the share bar
-    # (whose buttons start hidden) and the printed page's footer (an SVG
+    # (whose buttons start hidden), the listen control (hidden until the phone
+    # has a voice) and the printed page's footer (an SVG
     # code); of that body, only the calculators' need the full parse
     checked = {page: _THEME_PARTS.sub("", body) for page, body in bodies.items()}
-    assert all(not any(part in body for part in ("dc-tools", "dc-print")) for body in checked.values())
+    assert all(not any(part in body for part in ("dc-tools", "dc-print", "dc-listen")) for body in checked.values())
     assert {page for page, body in checked.items() if not plainly_safe(body)} == {
         page for page, body in checked.items() if 'class="dc-calc__form"' in body
     }
 
 
-_THEME_PARTS = re.compile(r'<div class="dc-tools".*?</div>|<aside class="dc-print">.*?</aside>', re.S)
+_THEME_PARTS = re.compile(
+    r'<div class="dc-tools".*?</div>|<aside class="dc-print">.*?</aside>'
+    r'|<div class="dc-listen".*?</div>',
+    re.S,
+)
 
 
 # A Markdown extension a contributor adds to mkdocs.yml writes its own

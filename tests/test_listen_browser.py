@@ -57,10 +57,12 @@ def voice(name, lang, local=True):
     return {"name": name, "lang": lang, "localService": local, "default": False, "voiceURI": name}
 
 
-def open_page(chromium, base, path, voices):
+def open_page(chromium, base, path, voices, requested=None):
     context = chromium.new_context(viewport=PHONE)
     context.add_init_script(script=SPEECH.replace("VOICES", json.dumps(voices)))
     page = context.new_page()
+    if requested is not None:
+        page.on("request", lambda r: requested.append(r.url))
     response = page.goto(base + path, wait_until="load")
     assert response.status == 200, path
     return context, page
@@ -88,17 +90,22 @@ def test_shown_only_with_a_voice_on_the_phone_for_the_pages_language(served, chr
     base, _ = served
     other = "en" if lang == SOURCE_LANG else SOURCE_LANG
     # Voices arrive after the page has loaded (as in Chrome)
-    context, page = open_page(chromium, base, f"/{PREFIXES[lang]}{GUIDE}", [])
+    requested = []
+    context, page = open_page(chromium, base, f"/{PREFIXES[lang]}{GUIDE}", [], requested)
     try:
         assert not control_shown(page)
-        first = page.locator("article p").first.bounding_box()
+        # (the first paragraph on screen: a fallback notice's text is folded away)
+        first = page.locator("article p:visible").first.bounding_box()
         # A voice on a server (localService false) would send the text away
         page.evaluate("v => window.__speech.setVoices(v)", [voice("remote", f"{lang}-MX", local=False), voice("other", f"{other}-MX")])
         assert not control_shown(page)
+        # Without a voice of the phone's own for the language its script is not even fetched
+        assert not [url for url in requested if "listen.js" in url]
         page.evaluate("v => window.__speech.setVoices(v)", [voice("remote", f"{lang}-MX", local=False), voice("here", f"{lang}_MX")])
         page.wait_for_selector(".dc-listen", state="visible")
+        assert len([url for url in requested if "listen.js" in url]) == 1
         # Showing it moved no text
-        assert page.locator("article p").first.bounding_box() == first
+        assert page.locator("article p:visible").first.bounding_box() == first
         assert page.evaluate("window.__speech.csp") == []
     finally:
         context.close()

@@ -144,9 +144,13 @@ def test_save_control_then_a_page_never_visited_reads_offline(site_copy, chromiu
         stop()
         page.goto(never)
         assert h1(page) == heading(ROOT / "docs/en/campo/salud.md")
-        # Only the language asked for was saved
-        with pytest.raises(PlaywrightError):
-            page.goto(base + "/nah/hogar/salario/")
+        # Only the language asked for was saved: a Nahuatl page is not on the
+        # phone, and the page shown instead says so
+        page.goto(base + "/nah/hogar/salario/")
+        assert not in_cache(page, base + "/nah/hogar/salario/")
+        assert page.locator("html").get_attribute("lang") == "nah"
+        assert h1(page) != heading(ROOT / "docs/es/hogar/salario.md")
+        assert page.locator("article .dc-not-saved__list").count() == 1
 
 
 def test_a_new_build_replaces_the_old_cache_and_keeps_what_was_read(site_copy, chromium):

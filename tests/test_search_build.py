@@ -19,16 +19,20 @@ def index(site: Path, prefix: str) -> dict:
 
 def pages_of(site: Path, prefix: str) -> set[str]:
     """The language's pages, from the HTML files in its folder (others' folders
-    excluded). A sheet whose canonical address is another page (a guide's
-    printable summary, a redirect) is not a page of its own, nor searched."""
+    excluded). A sheet the build writes beside a page (a guide's printable
+    summary, a redirect) is not a page of its own, nor searched: it has no
+    Material article, and with SITE_URL its canonical address is the page's."""
     folder = site / prefix
     others = [site / p for p in PREFIXES.values() if p and p != prefix]
     found = set()
     for html in folder.rglob("index.html"):
         if any(html.is_relative_to(other) for other in others) or html.is_relative_to(site / "assets"):
             continue
+        text = html.read_text(encoding="utf-8")
+        if '<article class="md-content__inner' not in text:
+            continue
         own = "/" + html.parent.relative_to(site).as_posix() + "/" if html.parent != site else "/"
-        canonical = re.search(r'<link rel="canonical" href="([^"]*)"', html.read_text(encoding="utf-8"))
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)
         if canonical and urlsplit(canonical.group(1)).path != own:
             continue
         found.add(html.parent.relative_to(folder).as_posix().removeprefix(".") + "/" if html.parent != folder else "")

@@ -245,6 +245,7 @@ def test_without_site_url_copy_and_share_give_the_address_read_at(bare_served, c
         assert page.locator(".dc-share__whatsapp").get_attribute("href") == (
             "https://wa.me/?text=" + quote(f"{title} {address}", safe="")
         )
+        page.locator(".dc-share__menu summary").click()  # the menu unfolds the copy button
         page.locator(".dc-share__copy").click()
         page.wait_for_function("() => document.querySelector('.dc-share__status').textContent !== ''")
         assert page.evaluate("navigator.clipboard.readText()") == address

@@ -130,15 +130,17 @@ new PerformanceObserver(list => {
 
 # What is on the first screen: each visible element's place, to compare after the scripts ran
 FIRST_SCREEN_PLACES = """() => {
+  const SEEN = {opacityProperty: true, visibilityProperty: true};
   window.__places = [];
   for (const el of document.querySelectorAll('.md-header *, .md-content *')) {
     const r = el.getBoundingClientRect();
-    if (!r.width || !r.height || r.top >= innerHeight || r.bottom <= 0 || !el.checkVisibility()) continue;
+    // Not seen (menus kept at opacity 0 until opened) cannot be seen moving
+    if (!r.width || !r.height || r.top >= innerHeight || r.bottom <= 0 || !el.checkVisibility(SEEN)) continue;
     window.__places.push([el, r.left, r.top]);
   }
   return window.__places.length;
 }"""
-MOVED = """() => window.__places.filter(([el, left, top]) => el.checkVisibility()
+MOVED = """() => window.__places.filter(([el, left, top]) => el.checkVisibility({opacityProperty: true, visibilityProperty: true})
     && (Math.abs(el.getBoundingClientRect().left - left) > 1 || Math.abs(el.getBoundingClientRect().top - top) > 1))
   .map(([el, left, top]) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}"`
     + ` from ${Math.round(left)},${Math.round(top)} to ${Math.round(el.getBoundingClientRect().left)},${Math.round(el.getBoundingClientRect().top)}`)"""

@@ -50,10 +50,14 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)", re.I | re.S)
 
 # Our own renderers' markup in page bodies, shown or used by their scripts:
-# the calculator's form (build_tools.reader.calculators) and the share bar
-# (overrides/partials/page-tools.html). Contributors never need these; the
-# source check refuses them in Markdown whatever their class.
-OWN_HIDDEN_CLASSES = frozenset({"dc-calc__form", "dc-calc__error", "dc-share__native", "dc-share__copy"})
+# the calculator's form (build_tools.reader.calculators), the share bar and
+# the listen control (overrides/partials/page-tools.html), and the printed
+# page's "read it at" line (overrides/partials/print-footer.html). Contributors
+# never need these; the source check refuses them in Markdown whatever their class.
+OWN_HIDDEN_CLASSES = frozenset({
+    "dc-calc__form", "dc-calc__error", "dc-share__native", "dc-share__copy",
+    "dc-listen", "dc-listen__pause", "dc-listen__resume", "dc-listen__stop", "dc-print__here",
+})
 OWN_FORM_CLASS = "dc-calc__form"  # no action: calculators.js handles it in the page
 OWN_DATA_SCRIPT_CLASS = "dc-calc__data"  # type="application/json": data, never run
 _DATA_TYPE = re.compile(r"^\s*application/json\s*$", re.I)

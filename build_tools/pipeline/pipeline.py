@@ -364,7 +364,7 @@ class Pipeline:
             tools.audio = page_tools.audio_player(
                 found, published.url if published else None, page.url, ctx, record.shown, audio.key_line(source.text), run.root,
             )
-        tools.listen_script = page_tools.listen_script(record.src_uri.split("/", 1)[1], page.url, tools.audio is not None)
+        tools.listen_script = page_tools.listen_script(record.src_uri.partition("/")[2], page.url, tools.audio is not None)
         items_source, items_shown, items_lang = source, record.shown, record.file_lang
         items = run.summary(items_source, items_shown)
         translation = run.translation(page.file.src_uri)

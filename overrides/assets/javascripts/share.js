@@ -1,7 +1,7 @@
 // Share control (overrides/partials/page-tools.html): the phone's share sheet
 // where there is one; otherwise a menu with the WhatsApp link and a copy-link
-// button. Also the print button of the one-page summaries and the header's
-// "save for offline" entry. No third-party script. A build without the
+// button. Also the print button of the one-page summaries, the header's
+// "save for offline" entry, and the loading of the listen control's script. No third-party script. A build without the
 // site's public address (no SITE_URL) gives no data-url: then the page
 // shares, and prints, the address it is read at.
 (function () {
@@ -98,8 +98,40 @@
     start.focus({ preventScroll: true });
   }
 
+  // The listen control's script (listen.js) is fetched only where the phone
+  // has a voice of its own for the page's language: most phones have none
+  // for Nahuatl, Tsotsil or Mixtec, and they download nothing for it
+  function primary(tag) {
+    return String(tag || "").split(/[-_]/)[0].toLowerCase();
+  }
+  function loadListen() {
+    var box = document.querySelector("[data-dc-listen]");
+    var synth = window.speechSynthesis;
+    if (!box || !box.dataset.script || !synth || typeof synth.getVoices !== "function") return;
+    var lang = primary(document.documentElement.lang);
+    function check() {
+      if (box.dataset.loaded) return;
+      var local = (synth.getVoices() || []).some(function (voice) {
+        return voice.localService === true && primary(voice.lang) === lang;
+      });
+      if (!local) return;
+      box.dataset.loaded = "1";
+      var script = document.createElement("script");
+      script.src = new URL(box.dataset.script, location.href).href;
+      document.head.appendChild(script);
+    }
+    // Voices arrive after the page loads
+    if (typeof synth.addEventListener === "function") {
+      synth.addEventListener("voiceschanged", check);
+    } else {
+      synth.onvoiceschanged = check;
+    }
+    check();
+  }
+
   function init() {
     writeAddresses();
+    loadListen();
     document.querySelectorAll("[data-dc-share]").forEach(setUp);
     document.querySelectorAll(".dc-offline-entry").forEach(function (entry) {
       entry.onclick = toSaveControl;
