@@ -163,6 +163,12 @@ def _language_of(languages: list[offline.Language]):
     return language
 
 
+def _own_scripts(config) -> list[str]:
+    """The site paths of the scripts in overrides/ (Material's come minified)."""
+    scripts = Path(config.theme.custom_dir) / "assets" / "javascripts"
+    return sorted(path.relative_to(config.theme.custom_dir).as_posix() for path in scripts.rglob("*.js"))
+
+
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
@@ -170,6 +176,8 @@ def _finish(staging: Path, config, mtime: int) -> None:
     deploy.drop_source_maps(files)
     # Smaller pages: the templates' indentation, which a browser shows as one space
     deploy.collapse_pages(files)
+    # Our scripts as readers get them: without comments and indentation
+    deploy.minify_scripts(files, _own_scripts(config))
     # One request for our scripts on every page. Order: search-on-demand.js
     # before Material's bundle; offline.js and share.js need nothing from it
     deploy.merge_scripts(files, READER_SCRIPTS, "reader")
