@@ -156,3 +156,22 @@ def test_source_maps_are_not_published(tmp_path):
     assert deploy.drop_source_maps(site) == ["assets/bundle.min.js.map"]
     assert site.paths() == ["assets/bundle.min.js"]
     assert not (tmp_path / "assets/bundle.min.js.map").exists()
+
+
+def test_own_scripts_lose_comments_and_indentation_but_not_their_strings(tmp_path):
+    (tmp_path / "a.js").write_text('// why\nfunction f() {\n  /* note */\n  return "  // kept  ";\n}\n', encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    deploy.minify_scripts(site, ["a.js", "missing.js"])
+    assert site.text("a.js") == 'function f(){return"  // kept  ";}'
+    assert (tmp_path / "a.js").read_text(encoding="utf-8") == site.text("a.js")
+
+
+def test_first_visit_files_get_the_smaller_gzip(tmp_path):
+    text = "".join(f".md-x{n}{{color:#{n:06x};margin:{n % 7}px}}\n" for n in range(2000))
+    for name in ("site.0123abcd.min.css", "plain.css"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    assert deploy.precompress(site) == 2
+    fingerprinted, plain = site.bytes("site.0123abcd.min.css.gz"), site.bytes("plain.css.gz")
+    assert gzip.decompress(fingerprinted) == gzip.decompress(plain) == text.encode()
+    assert len(fingerprinted) < len(plain)
