@@ -198,17 +198,17 @@ _STYLESHEET_LINK = re.compile(r"""<link rel="stylesheet" href="(?P<href>[^"]+)">
 
 
 def lean_page(html: str, page: str, stylesheet: str) -> str | None:
-    """The page with its inline ``<style>`` replaced by the link to
+    """The page with its (first) inline ``<style>`` replaced by the link to
     ``stylesheet`` (a site path) that ends its body, moved there. Every
     element gets the same style: the inline rules are rules of that sheet,
     and no other style sits between the two places. If one does, the end
     link stays as well, so the sheet still applies after it. None if the page
     has no inline style or no such link."""
-    styles = list(_INLINE_STYLE.finditer(html))
+    style = _INLINE_STYLE.search(html)
     links = [m for m in _STYLESHEET_LINK.finditer(html) if _site_path(page, m["href"]) == stylesheet]
-    if len(styles) != 1 or not links or links[-1].start() < styles[0].end():
+    if not style or not links or links[-1].start() < style.end():
         return None
-    style, link = styles[0], links[-1]
+    link = links[-1]
     between = html[style.end(): link.start()]
     tag = f'<link rel="stylesheet" href="{link["href"]}">'
     if _INLINE_STYLE.search(between) or re.search(r"""<link\b[^>]*\brel=["']?stylesheet""", between, re.I):
