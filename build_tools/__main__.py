@@ -184,13 +184,16 @@ def _finish(staging: Path, config, mtime: int) -> None:
     # First paint: the first screen's CSS inline, the rest (purged) after the page.
     # Per language: a fallback language's notice needs rules the others do not
     features = [*config.theme.get("features", []), *(["version"] if config.extra.get("version") else [])]
-    stylesheets.optimise(files, group=_language_of(_offline_languages(config)), features=features)
-    # For the web server (deploy/nginx): CSP hashes and pre-compressed files
+    stylesheet = stylesheets.optimise(files, group=_language_of(_offline_languages(config)), features=features)
+    # For the web server (deploy/nginx): CSP hashes, each page's variant for a
+    # phone that has the stylesheet saved (same policy), pre-compressed files
     deploy.write_csp(files)
+    if stylesheet:
+        deploy.write_lean_pages(files, stylesheet)
     deploy.precompress(files, mtime)
     # Offline reading: service worker, download lists and zips (sizes need the .gz files)
     templates = Path(config.theme.custom_dir)
-    for path in offline.publish(files, _offline_languages(config), config.site_url or "/", mtime, templates):
+    for path in offline.publish(files, _offline_languages(config), config.site_url or "/", mtime, templates, stylesheet):
         deploy.compress(files, path, mtime)
 
 

@@ -26,6 +26,10 @@ MIN_SIZE = 256  # smaller files gain nothing from gzip
 # 3 % smaller and any browser reads it, but it is too slow for every page
 _ZOPFLI = re.compile(r"(?:\.[0-9a-f]{8}\.min\.(?:js|css)|^sw\.js)$")
 CSP_FILE = ".csp.conf"  # included by deploy/nginx/derechos-claros.conf
+# A page for a phone that has the whole stylesheet saved: x/index.html's is
+# x/index.lean.html, which nginx serves only to our service worker (see
+# write_lean_pages); never a page of its own (no sitemap, manifest, zip or CSP entry)
+LEAN_PAGE = ".lean.html"
 
 # An inline <script> a browser would run (not JSON data, not src=)
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
@@ -161,8 +165,7 @@ def merge_scripts(site: BuiltSite, scripts: list[str], name: str) -> str | None:
         html = site.text(page)
         tags = {}
         for match in _DEFERRED_SCRIPT.finditer(html):
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), match["src"])).lstrip("/")
-            tags.setdefault(path, match)
+            tags.setdefault(_site_path(page, match["src"]), match)
         if not all(path in tags for path in scripts):
             continue
         first = tags[scripts[0]]
@@ -182,6 +185,56 @@ def merge_scripts(site: BuiltSite, scripts: list[str], name: str) -> str | None:
         return None
     site.write(output, text)
     return output
+
+
+def _site_path(page: str, href: str) -> str:
+    """A page's link to a file of the site, as a site path."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href)).lstrip("/")
+
+
+def is_lean(path: str) -> bool:
+    return path.endswith(LEAN_PAGE)
+
+
+def lean_path(page: str) -> str:
+    """Where a page's lean variant goes: 'en/index.html' -> 'en/index.lean.html'."""
+    return page[: -len(".html")] + LEAN_PAGE
+
+
+_STYLESHEET_LINK = re.compile(r"""<link rel="stylesheet" href="(?P<href>[^"]+)">\n?""")
+
+
+def lean_page(html: str, page: str, stylesheet: str) -> str | None:
+    """The page with its (first) inline ``<style>`` replaced by the link to
+    ``stylesheet`` (a site path) that ends its body, moved there. Every
+    element gets the same style: the inline rules are rules of that sheet,
+    and no other style sits between the two places. If one does, the end
+    link stays as well, so the sheet still applies after it. None if the page
+    has no inline style or no such link."""
+    style = _INLINE_STYLE.search(html)
+    links = [m for m in _STYLESHEET_LINK.finditer(html) if _site_path(page, m["href"]) == stylesheet]
+    if not style or not links or links[-1].start() < style.end():
+        return None
+    link = links[-1]
+    between = html[style.end(): link.start()]
+    tag = f'<link rel="stylesheet" href="{link["href"]}">'
+    if _INLINE_STYLE.search(between) or re.search(r"""<link\b[^>]*\brel=["']?stylesheet""", between, re.I):
+        return html[: style.start()] + tag + html[style.end():]
+    return html[: style.start()] + tag + between + html[link.end():]
+
+
+def write_lean_pages(site: BuiltSite, stylesheet: str) -> list[str]:
+    """Beside each page with an inline ``<style>``, its lean variant
+    (:func:`lean_page`): what nginx sends a phone whose service worker has
+    ``stylesheet`` saved, ~2.5 KB less than the page; return their paths."""
+    written = []
+    for path in site.paths():
+        if path.endswith(".html") and not is_lean(path):
+            lean = lean_page(site.text(path), path, stylesheet)
+            if lean is not None:
+                site.write(lean_path(path), lean)
+                written.append(lean_path(path))
+    return written
 
 
 def precompress(site: BuiltSite, mtime: int = 0) -> int:
@@ -235,14 +288,20 @@ def page_style_hashes(html: str) -> set[str]:
     return {_hash(match.group("body")) for match in _INLINE_STYLE.finditer(html)}
 
 
+def _policy_pages(site: BuiltSite) -> list[str]:
+    """The pages with a policy of their own: lean variants share their page's
+    (same scripts; their one stylesheet is a file)."""
+    return [p for p in site.paths() if p.endswith(".html") and not is_lean(p)]
+
+
 def inline_script_hashes(site: BuiltSite) -> list[str]:
     """CSP hashes of every distinct inline script in the built pages."""
-    return sorted(set().union(*(page_script_hashes(site.text(p)) for p in site.paths() if p.endswith(".html"))))
+    return sorted(set().union(*(page_script_hashes(site.text(p)) for p in _policy_pages(site))))
 
 
 def inline_style_hashes(site: BuiltSite) -> list[str]:
     """CSP hashes of every distinct inline <style> in the built pages."""
-    return sorted(set().union(*(page_style_hashes(site.text(p)) for p in site.paths() if p.endswith(".html"))))
+    return sorted(set().union(*(page_style_hashes(site.text(p)) for p in _policy_pages(site))))
 
 
 def content_security_policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
@@ -277,9 +336,10 @@ def csp_map(policy: str, pages: dict[str, str] | None = None) -> str:
     (``$dc_document``, set in deploy/nginx/derechos-claros.conf) their policy
     in ``$dc_csp``, and other files none: an empty value sends no header.
     ``pages``: a page's own policy by its file's address ('/en/index.html',
-    nginx's ``$uri`` once the index file is found); any other page gets
-    ``policy``."""
-    lines = ["map $uri $dc_page_csp {", f'    default "{policy}";']
+    nginx's ``$uri`` once the index file is found, through
+    ``$dc_policy_uri``, which gives a lean variant its page's address); any
+    other page gets ``policy``."""
+    lines = ["map $dc_policy_uri $dc_page_csp {", f'    default "{policy}";']
     lines += [f'    "{uri}" "{own}";' for uri, own in sorted((pages or {}).items())]
     lines += [
         "}",
@@ -300,8 +360,8 @@ def write_csp(site: BuiltSite) -> str:
     the build did not write."""
     policy = content_security_policy(inline_script_hashes(site), inline_style_hashes(site))
     pages = {}
-    for path in site.paths():
-        if path.endswith(".html") and '"' not in path and "\\" not in path:
+    for path in _policy_pages(site):
+        if '"' not in path and "\\" not in path:
             text = site.text(path)
             pages["/" + path] = content_security_policy(sorted(page_script_hashes(text)), sorted(page_style_hashes(text)))
     site.write(CSP_FILE, "# Generated by python -m build_tools build - do not edit\n" + csp_map(policy, pages))

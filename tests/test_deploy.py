@@ -4,7 +4,9 @@ import base64
 import gzip
 import hashlib
 import json
+import io
 import re
+import zipfile
 
 import pytest
 from babel import Locale
@@ -175,3 +177,64 @@ def test_first_visit_files_get_the_smaller_gzip(tmp_path):
     fingerprinted, plain = site.bytes("site.0123abcd.min.css.gz"), site.bytes("plain.css.gz")
     assert gzip.decompress(fingerprinted) == gzip.decompress(plain) == text.encode()
     assert len(fingerprinted) < len(plain)
+
+
+SHEET = "assets/stylesheets/site.0123abcd.min.css"
+
+
+def styled_page(href: str, body: str = "") -> str:
+    return (
+        f"<html><head><title>t</title><script>{SCRIPT}</script>\n<style>p{{color:red}}</style>\n</head>"
+        f'<body><article class="md-content__inner md-typeset"><p>{"x" * 300}</p></article>{body}\n'
+        f'<link rel="stylesheet" href="{href}">\n</body></html>'
+    )
+
+
+def test_lean_page_links_the_stylesheet_where_the_inline_style_was():
+    html = styled_page("../assets/stylesheets/site.0123abcd.min.css")
+    lean = deploy.lean_page(html, "guia/index.html", SHEET)
+    link = '<link rel="stylesheet" href="../assets/stylesheets/site.0123abcd.min.css">'
+    # The one change: the end link moved to the style's place (the sheet applied once, where the inline rules were)
+    assert lean == html.replace("<style>p{color:red}</style>", link).replace(f"\n{link}\n</body>", "\n</body>")
+    assert "<style" not in lean and lean.count(link) == 1
+    # A style between them: the end link stays, so the sheet still comes after it
+    between = styled_page("/" + SHEET, body="<style>q{}</style>")
+    kept = deploy.lean_page(between, "404.html", SHEET)
+    assert kept.count(f'<link rel="stylesheet" href="/{SHEET}">') == 2 and "<style>p{" not in kept
+    # Nothing to swap: no inline style, or no link to this stylesheet
+    assert deploy.lean_page(html.replace("<style>p{color:red}</style>", ""), "guia/index.html", SHEET) is None
+    assert deploy.lean_page(html, "guia/index.html", "assets/other.css") is None
+
+
+def test_lean_pages_sit_beside_their_pages_and_are_no_pages_of_their_own(tmp_path):
+    catalogs = load_catalogs(ROOT / "locales", ["es"], "es")
+    languages = [offline.Language("es", "", "Español", Locale.parse("es_MX"), catalogs["es"])]
+    files = {
+        "index.html": styled_page(SHEET),
+        "guia/index.html": styled_page("../" + SHEET),
+        "404.html": styled_page("/" + SHEET),
+        "plain/index.html": f"<html><head></head><body>{'x' * 300}</body></html>",
+        SHEET: "p{color:red}" * 30,
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    site = deploy.BuiltSite(tmp_path)
+    policy = deploy.write_csp(site)
+    assert sorted(deploy.write_lean_pages(site, SHEET)) == ["404.lean.html", "guia/index.lean.html", "index.lean.html"]
+    assert deploy.lean_page(files["guia/index.html"], "guia/index.html", SHEET) == site.text("guia/index.lean.html")
+    deploy.precompress(site, MTIME)
+    assert gzip.decompress(site.bytes("guia/index.lean.html.gz")) == site.bytes("guia/index.lean.html")
+    for path in offline.publish(site, languages, "https://example.org/", MTIME, ROOT / "overrides", SHEET):
+        deploy.compress(site, path, MTIME)
+    # Not in the CSP map (nginx gives them their page's policy), the download list or the zip
+    conf = site.text(deploy.CSP_FILE)
+    assert ".lean" not in conf and '"/guia/index.html"' in conf
+    assert deploy.write_csp(site) == policy  # their pages' hashes, nothing else
+    manifest = json.loads(site.text("offline.json"))
+    assert not [f for f in manifest["files"] if "lean" in f["url"]] and any(f["url"] == "guia/" for f in manifest["files"])
+    with zipfile.ZipFile(io.BytesIO(site.bytes("derechos-claros-es.zip"))) as archive:
+        names = archive.namelist()
+    assert not [name for name in names if "lean" in name] and any(name.endswith("guia/index.html") for name in names)
+    # The worker knows which stylesheet the lean pages link
+    assert f'const STYLESHEET = "{SHEET}";' in site.text("sw.js")

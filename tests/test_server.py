@@ -3,10 +3,12 @@ configuration: headers, compression, language 404s, load. Chromium loads
 every page type under the CSP in tests/test_privacy.py."""
 
 import gzip
+import http.client
 import re
 import subprocess
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -30,6 +32,19 @@ def get(url: str, **headers):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def first_answer(url: str, **headers):
+    """Status and headers of the server's own answer (a redirect not followed)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=10)
+    try:
+        connection.request("GET", parts.path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.headers
+    finally:
+        connection.close()
 
 
 def test_security_headers_on_every_kind_of_response(server):
@@ -93,6 +108,39 @@ def test_caching_long_for_hashed_assets_short_for_html(server):
     assert max_age >= 365 * 24 * 3600
     for path in ("/", "/en/", "/search/search_index.json"):
         assert get(base + path)[1]["Cache-Control"] == "no-cache", path
+
+
+def test_the_lean_variant_only_for_the_service_workers_header(server):
+    """A phone whose worker has the stylesheet saved gets each page (and each
+    language's 404) without the inline first-screen CSS; anyone else the page."""
+    base, site = server
+    lean = {"X-DC-Styles": "cached"}
+    pages = {"/": "index.html", "/en/hogar/aguinaldo/": "en/hogar/aguinaldo/index.html",
+             "/hogar/index.html": "hogar/index.html", "/no-existe/": "404.html", "/nah/x/": "nah/404.html"}
+    for path, file in pages.items():
+        status, headers, body = get(base + path)
+        lean_status, lean_headers, lean_body = get(base + path, **lean)
+        assert status == lean_status, path
+        assert body == (site / file).read_bytes() and b"<style>" in body, path
+        assert lean_body == (site / deploy.lean_path(file)).read_bytes() and b"<style>" not in lean_body, path
+        # Caches keep the two apart
+        for response in (headers, lean_headers):
+            assert "X-DC-Styles" in response.get_all("Vary"), path
+        # The page's own policy: the same scripts
+        assert lean_headers["Content-Security-Policy"] == headers["Content-Security-Policy"], path
+    # Compressed by the build, like the page
+    zipped = get(base + "/en/hogar/aguinaldo/", **lean, **{"Accept-Encoding": "gzip"})[2]
+    assert zipped == (site / "en/hogar/aguinaldo/index.lean.html.gz").read_bytes()
+    # Another value of the header, or none: the page
+    assert b"<style>" in get(base + "/en/", **{"X-DC-Styles": "no"})[2]
+    # A folder without its slash is still sent to it, with or without the header
+    for headers in ({}, lean):
+        status, response = first_answer(base + "/hogar", **headers)
+        assert status == 301 and response["Location"].endswith("/hogar/")
+    # Files other than pages do not vary by it
+    stylesheet = next((site / "assets/stylesheets").glob("site.*.min.css")).name
+    _, css_headers, _ = get(f"{base}/assets/stylesheets/{stylesheet}", **lean)
+    assert "X-DC-Styles" not in (css_headers.get_all("Vary") or [])
 
 
 @pytest.mark.parametrize("path, lang", [("/no-existe/", "es"), ("/en/no-such-page/", "en"), ("/nah/x/", "nah"), ("/tzo/x/", "tzo"), ("/mix/x/", "mix")])

@@ -26,6 +26,7 @@ from babel.dates import format_date
 from babel.units import format_unit
 from markupsafe import escape
 
+from build_tools import deploy
 from build_tools.deploy import BuiltSite
 from build_tools.i18n.locales import Catalog
 
@@ -110,10 +111,13 @@ def _is_offline_output(rel: str) -> bool:
     return rel == WORKER or posixpath.basename(rel) == MANIFEST or rel.endswith(".zip")
 
 
-def worker_script(version: str, prefixes: list[str] = (), not_saved: dict[str, dict[str, str]] | None = None) -> str:
+def worker_script(version: str, prefixes: list[str] = (), not_saved: dict[str, dict[str, str]] | None = None,
+                  stylesheet: str | None = None) -> str:
     """sw.js: the worker stamped with the build's id, the languages' folders
     and, by folder ('' for the default language), each language's "not saved"
-    text (see :func:`not_saved_text`)."""
+    text (see :func:`not_saved_text`). ``stylesheet``: the site path of the
+    build's whole stylesheet; once the worker has it saved, it asks for pages
+    without their inline first-screen CSS (deploy.write_lean_pages)."""
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     # Comments are for the source's readers, not for every phone that downloads it
     source = "".join(line for line in source.splitlines(keepends=True) if not line.lstrip().startswith("//"))
@@ -122,6 +126,7 @@ def worker_script(version: str, prefixes: list[str] = (), not_saved: dict[str, d
         "__LANGUAGES__": json.dumps(sorted(prefixes)),
         # Compact: every first visit downloads sw.js
         "__NOT_SAVED__": json.dumps(not_saved or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        "__STYLESHEET__": json.dumps(stylesheet),
     }
     for placeholder, value in values.items():
         if source.count(placeholder) != 1:
@@ -175,7 +180,7 @@ def language_pages(site: BuiltSite, language: Language, other_prefixes: list[str
     folder = language.prefix + "/" if language.prefix else ""
     pages = []
     for rel in site.paths():
-        if not rel.endswith(".html") or not rel.startswith(folder):
+        if not rel.endswith(".html") or not rel.startswith(folder) or deploy.is_lean(rel):
             continue
         inside = rel[len(folder):]
         if inside.split("/", 1)[0] in other_prefixes or inside == "404.html":
@@ -384,16 +389,18 @@ def zip_name(language: Language) -> str:
     return f"derechos-claros-{language.tag}.zip"
 
 
-def publish(site: BuiltSite, languages: list[Language], site_url: str, mtime: int, templates: Path) -> list[str]:
+def publish(site: BuiltSite, languages: list[Language], site_url: str, mtime: int, templates: Path,
+            stylesheet: str | None = None) -> list[str]:
     """Write sw.js (with every built language's "not saved" text), and the
     offline.json and zip of every language built; return the text files
     written (for gzip). ``templates``: the theme's folder of our templates
-    (theme.custom_dir)."""
+    (theme.custom_dir); ``stylesheet``: the whole stylesheet's site path, if
+    the build wrote lean pages (:func:`worker_script`)."""
     version = build_id(site)
     prefixes = [lang.prefix for lang in languages if lang.prefix]
     built = [lang for lang in languages if (lang.prefix + "/" if lang.prefix else "") + "index.html" in site]  # DC_ONLY_LANG
     not_saved = {language.prefix: not_saved_text(site, language, templates) for language in built}
-    site.write(WORKER, worker_script(version, prefixes, not_saved))
+    site.write(WORKER, worker_script(version, prefixes, not_saved, stylesheet))
     written = [WORKER]
     for language in built:
         folder = language.prefix + "/" if language.prefix else ""
