@@ -237,4 +237,4 @@ def test_lean_pages_sit_beside_their_pages_and_are_no_pages_of_their_own(tmp_pat
         names = archive.namelist()
     assert not [name for name in names if "lean" in name] and any(name.endswith("guia/index.html") for name in names)
     # The worker knows which stylesheet the lean pages link
-    assert f'const STYLESHEET = "{SHEET}";' in site.text("sw.js")
+    assert f'const STYLESHEET="{SHEET}";' in site.text("sw.js")

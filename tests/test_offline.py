@@ -229,18 +229,20 @@ def test_build_id_follows_the_pages_and_ignores_its_own_outputs(site):
 
 def test_worker_script_carries_the_version():
     script = offline.worker_script("abc123")
-    assert 'const VERSION = "abc123";' in script
-    assert offline.worker_script("abc123", ["nah", "en"]).count('const LANGUAGES = ["en", "nah"];') == 1
+    assert 'const VERSION="abc123";' in script
+    assert offline.worker_script("abc123", ["nah", "en"]).count('const LANGUAGES=["en","nah"];') == 1
     assert offline.VERSION_PLACEHOLDER not in script
     assert "skipWaiting" in script and "caches.delete" in script
-    # Without the source's comment lines (every first visit downloads it)
-    assert "// " in offline.WORKER_SOURCE.read_text(encoding="utf-8")
-    assert not [line for line in script.splitlines() if line.lstrip().startswith("//")]
+    # Without the source's comments and indentation (every first visit downloads it)
+    source = offline.WORKER_SOURCE.read_text(encoding="utf-8")
+    assert "// Derechos Claros' service worker" in source and "service worker" not in script
+    assert "\n  " in source and "\n  " not in script
 
 
 def worker_constant(script: str, name: str):
     """The value sw.js gives a constant written by the build (JSON)."""
-    return json.loads(re.search(rf"^const {name} = (.*);$", script, re.M)[1])
+    start = re.search(rf"\bconst {name}=", script).end()
+    return json.JSONDecoder().raw_decode(script, start)[0]
 
 
 def test_worker_script_carries_each_languages_not_saved_text(built, languages):

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+import rjsmin
 from babel import Locale
 from babel.dates import format_date
 from babel.units import format_unit
@@ -118,12 +119,12 @@ def worker_script(version: str, prefixes: list[str] = (), not_saved: dict[str, d
     text (see :func:`not_saved_text`). ``stylesheet``: the site path of the
     build's whole stylesheet; once the worker has it saved, it asks for pages
     without their inline first-screen CSS (deploy.write_lean_pages)."""
-    source = WORKER_SOURCE.read_text(encoding="utf-8")
-    # Comments are for the source's readers, not for every phone that downloads it
-    source = "".join(line for line in source.splitlines(keepends=True) if not line.lstrip().startswith("//"))
+    # Comments and indentation are for the source's readers, not for every
+    # phone that downloads it (rjsmin only removes; it renames nothing)
+    source = rjsmin.jsmin(WORKER_SOURCE.read_text(encoding="utf-8"))
     values = {
         VERSION_PLACEHOLDER: version,
-        "__LANGUAGES__": json.dumps(sorted(prefixes)),
+        "__LANGUAGES__": json.dumps(sorted(prefixes), separators=(",", ":")),
         # Compact: every first visit downloads sw.js
         "__NOT_SAVED__": json.dumps(not_saved or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         "__STYLESHEET__": json.dumps(stylesheet),
