@@ -4,6 +4,7 @@ pieces of `python -m build_tools weight` that need no browser."""
 import pytest
 
 from build_tools.tooling import bench, weight
+from project import ROOT
 
 
 def test_budget_lines():
@@ -68,3 +69,18 @@ def test_first_and_repeat_visits_are_within_the_byte_budget(served, chromium):
         assert repeat.bytes <= weight.REPEAT_BUDGET, repeat.transfers
         # The search loads only when the reader opens it
         assert not [uri for uri, _, _ in first.transfers if "search_index" in uri or "/lunr/" in uri]
+
+
+def test_the_favicon_in_the_page_is_the_icon_file():
+    """mkdocs.yml gives the favicon as a data: address (no request on a first
+    visit); it must stay the icon of overrides/assets/images/favicon.svg."""
+    from urllib.parse import unquote
+
+    import yaml
+
+    favicon = yaml.safe_load(
+        "\n".join(line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.strip().startswith("favicon:"))
+    )["favicon"]
+    assert favicon.startswith("data:image/svg+xml,") and " " not in favicon and "'" not in favicon
+    svg = (ROOT / "overrides/assets/images/favicon.svg").read_text(encoding="utf-8").strip()
+    assert unquote(favicon.removeprefix("data:image/svg+xml,")) == svg
