@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import posixpath
 import re
 from html.parser import HTMLParser
 from typing import Callable, Iterable, Iterator
@@ -39,6 +38,8 @@ from xml.etree import ElementTree
 
 import cssselect2
 import tinycss2
+
+from build_tools.reader.offline import relative, resolve
 
 # About one phone screen of a guide's text (360×640): text after this many
 # characters of the article is below the first screen
@@ -555,18 +556,6 @@ def _keep_selectors_at(rule: Rule, indexes: set[int]) -> Rule:
 
 # 3. The built site
 
-def _resolve(page: str, href: str) -> str | None:
-    """A page's relative link as a site path, or None for another site or a data: URL."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", href, re.I):
-        return None
-    href = href.split("#")[0].split("?")[0]
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href)).lstrip("/")
-
-
-def _relative(page: str, path: str) -> str:
-    return posixpath.relpath(path, posixpath.dirname(page) or ".")
-
-
 def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] = lambda page: "", features: Iterable[str] = ()) -> str | None:
     """Purge and split the stylesheets of a built site (a deploy.BuiltSite);
     return the path of the stylesheet written, or None if no page links one.
@@ -586,7 +575,7 @@ def optimise(site, pages: list[str] | None = None, group: Callable[[str], str] =
         if not head:
             continue
         for match in _STYLESHEET.finditer(head.group(0)):
-            path = _resolve(page, match["href"])
+            path = resolve(page, match["href"])
             if path is not None and path in site:
                 linked.setdefault(page, []).append(path)
                 if path not in sheets:
@@ -621,7 +610,7 @@ def rewrite_page(html: str, page: str, sheets: list[str], inline: str, output: s
     replaced: list[str] = []
 
     def replace(match):
-        if _resolve(page, match["href"]) not in sheets:
+        if resolve(page, match["href"]) not in sheets:
             return match.group(0)
         replaced.append(match["href"])
         return f"<style>{inline}</style>\n" if len(replaced) == 1 else ""
@@ -630,5 +619,5 @@ def rewrite_page(html: str, page: str, sheets: list[str], inline: str, output: s
     html = html[: head.start()] + new_head + html[head.end():]
     end = html.rfind("</body>")
     # A page linked from the site's root (404.html, served at any address) stays so
-    href = "/" + output if replaced and replaced[0].startswith("/") else _relative(page, output)
+    href = "/" + output if replaced and replaced[0].startswith("/") else relative(output, page)
     return html[:end] + f'<link rel="stylesheet" href="{href}">\n' + html[end:]
