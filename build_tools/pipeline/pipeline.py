@@ -266,7 +266,7 @@ class Pipeline:
         run, language = self.run, self.language
         if language.lang == run.source_lang or record.file_lang != run.source_lang:
             return None
-        translate = run.segment_translator(language.lang, record.src_uri.split("/", 1)[1])
+        translate = run.segment_translator(language.lang, record.page_path)
         if translate is None:
             return None
         rebuilt = segments.rebuild(record.source.text, lambda segment: translate(segment.text), run.source_lang)
@@ -364,7 +364,7 @@ class Pipeline:
             tools.audio = page_tools.audio_player(
                 found, published.url if published else None, page.url, ctx, record.shown, audio.key_line(source.text), run.root,
             )
-        tools.listen_script = page_tools.listen_script(record.src_uri.partition("/")[2], page.url, tools.audio is not None)
+        tools.listen_script = page_tools.listen_script(record.page_path, page.url, tools.audio is not None)
         items_source, items_shown, items_lang = source, record.shown, record.file_lang
         items = run.summary(items_source, items_shown)
         translation = run.translation(page.file.src_uri)

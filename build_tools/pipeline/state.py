@@ -71,6 +71,11 @@ class PageRecord:
     def src_uri(self) -> str:
         return self.page.file.src_uri
 
+    @property
+    def page_path(self) -> str:
+        """Its path in its language folder ('hogar/aguinaldo.md'); '' outside one."""
+        return self.src_uri.partition("/")[2]
+
 
 @dataclass
 class LanguageBuild:
