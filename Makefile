@@ -33,7 +33,7 @@ serve: $(STAMP)
 ## system-deps: Debian packages for the server, browser, QR code, PO file and valid HTML tests (needs root)
 system-deps:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk chromium gettext zbar-tools default-jre-headless
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static wrk chromium gettext zbar-tools default-jre-headless
 
 ## lock: regenerate requirements.txt (hashes) after editing requirements.in
 lock:

@@ -14,13 +14,14 @@ import pytest
 from build_tools.tooling.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
-def require(path: str) -> None:
-    """Skip on a developer machine without the tool; CI installs it, so fail there."""
-    if not Path(path).exists():
-        message = f"{path} is missing: `make system-deps` installs it (Debian)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; browser and server tests never skip in CI")
-        pytest.skip("SKIPPED, NOT RUN: " + message)
+def require(*paths: str) -> None:
+    """Skip on a developer machine without the tools; CI installs them, so fail there."""
+    for path in paths:
+        if not Path(path).exists():
+            message = f"{path} is missing: `make system-deps` installs it (Debian)"
+            if os.environ.get("CI"):
+                pytest.fail(message + "; browser and server tests never skip in CI")
+            pytest.skip("SKIPPED, NOT RUN: " + message)
 
 
 def launch(playwright):

@@ -35,7 +35,7 @@ def served(deployed_site):
     from browser import require
     from build_tools.tooling import nginx
 
-    require(nginx.NGINX)
+    require(*nginx.REQUIRED)
     with nginx.serve(deployed_site) as base:
         yield base, deployed_site
 

@@ -315,7 +315,7 @@ def test_no_accessibility_violations_with_results_or_messages_shown(served, page
 def test_a_changed_fact_changes_the_result_with_no_code_change(tmp_path, chromium):
     from build_tools.tooling import nginx
 
-    require(nginx.NGINX)
+    require(*nginx.REQUIRED)
     project = copy_project(tmp_path / "project")
     facts = project / "facts/prestaciones.yml"
     text = facts.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 
+import brotli
 import pytest
 from babel import Locale
 
@@ -63,10 +64,15 @@ def test_write_puts_the_file_on_disk_and_in_the_list(site):
     assert files.text("assets/small.css") == "c{}"  # not the text read before
 
 
-def test_precompress_writes_reproducible_gzip_of_text_files_only(site):
+def test_precompress_writes_reproducible_gzip_and_brotli_of_text_files_only(site):
     files = deploy.BuiltSite(site)
     assert deploy.precompress(files, MTIME) == 2  # index.html, app.js; not small, not png
-    assert sorted(p for p in files.paths() if p.endswith(".gz")) == ["assets/app.js.gz", "index.html.gz"]
+    assert sorted(p for p in files.paths() if deploy.is_compressed_copy(p)) == [
+        "assets/app.js.br", "assets/app.js.gz", "index.html.br", "index.html.gz",
+    ]
+    for path in ("index.html", "assets/app.js"):
+        assert brotli.decompress(files.bytes(path + ".br")) == (site / path).read_bytes()
+        assert (site / f"{path}.br").read_bytes() == files.bytes(path + ".br")
     data = (site / "index.html.gz").read_bytes()
     assert gzip.decompress(data) == (site / "index.html").read_bytes()
     assert data == files.bytes("index.html.gz")
@@ -103,8 +109,9 @@ def test_the_deploy_steps_never_read_a_file_again(site):
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     # en/index.html is under MIN_SIZE: no .gz
     assert written == {
-        deploy.CSP_FILE, "index.html.gz", "assets/app.js.gz",
-        "sw.js", "sw.js.gz", "offline.json", "offline.json.gz", "derechos-claros-es.zip",
+        deploy.CSP_FILE, "index.html.gz", "index.html.br", "assets/app.js.gz", "assets/app.js.br",
+        "sw.js", "sw.js.gz", "sw.js.br", "offline.json", "offline.json.gz", "offline.json.br",
+        "derechos-claros-es.zip",
     }
     manifest = json.loads((site / "offline.json").read_text(encoding="utf-8"))
     assert {f["url"]: f["bytes"] for f in manifest["files"]}["./"] == files.size("index.html.gz")
@@ -168,7 +175,7 @@ def test_own_scripts_lose_comments_and_indentation_but_not_their_strings(tmp_pat
     assert (tmp_path / "a.js").read_text(encoding="utf-8") == site.text("a.js")
 
 
-def test_first_visit_files_get_the_smaller_gzip(tmp_path):
+def test_first_visit_files_get_the_smaller_gzip_and_brotli(tmp_path):
     text = "".join(f".md-x{n}{{color:#{n:06x};margin:{n % 7}px}}\n" for n in range(2000))
     for name in ("site.0123abcd.min.css", "plain.css"):
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -177,6 +184,10 @@ def test_first_visit_files_get_the_smaller_gzip(tmp_path):
     fingerprinted, plain = site.bytes("site.0123abcd.min.css.gz"), site.bytes("plain.css.gz")
     assert gzip.decompress(fingerprinted) == gzip.decompress(plain) == text.encode()
     assert len(fingerprinted) < len(plain)
+    best, fast = site.bytes("site.0123abcd.min.css.br"), site.bytes("plain.css.br")
+    assert brotli.decompress(best) == brotli.decompress(fast) == text.encode()
+    # Brotli at its best setting beats zopfli, and its fast one beats gzip 9
+    assert len(best) < len(fast) < len(plain) and len(best) < len(fingerprinted)
 
 
 SHEET = "assets/stylesheets/site.0123abcd.min.css"

@@ -202,7 +202,7 @@ def test_a_page_with_a_recording_plays_it_and_not_the_phones_voice(chromium, tmp
     from browser import require
     from test_audio import declare, write_wav
 
-    require(nginx.NGINX)
+    require(*nginx.REQUIRED)
     project = copy_project(tmp_path / "project")
     write_wav(project / "docs/es/audio/aguinaldo.wav")
     declare(project, "es", "audio/aguinaldo.wav")

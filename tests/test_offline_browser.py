@@ -225,12 +225,13 @@ def manifest_of(site: Path, link: str) -> dict:
 
 def new_version(page_file: Path, version: str) -> None:
     """Change a built page and its lean variant on disk as a new build would
-    (their .gz files go: nginx gzips them)."""
+    (their .gz and .br files go: nginx gzips them)."""
     for path in (page_file, page_file.with_name(deploy.lean_path(page_file.name))):
         html = path.read_text(encoding="utf-8")
         html = re.sub(r'(<article class="md-content__inner md-typeset">)(?:<p class="dc-version">[^<]*</p>)?', rf'\1<p class="dc-version">{version}</p>', html, count=1)
         path.write_text(html, encoding="utf-8")
-        Path(f"{path}.gz").unlink(missing_ok=True)
+        for copy in deploy.COMPRESSED_COPIES:
+            Path(f"{path}{copy}").unlink(missing_ok=True)
 
 
 def cached_text_has(page, url: str, text: str) -> None:

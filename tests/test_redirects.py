@@ -150,7 +150,7 @@ def test_old_addresses_lead_to_the_new_page_in_every_language(project_copy, tmp_
     conf = (site / ".redirects.conf").read_text(encoding="utf-8")
     assert len(re.findall(r"return 301", conf)) == len(PREFIXES)
     # Behind nginx the same addresses answer with a permanent redirect
-    require(nginx.NGINX)
+    require(*nginx.REQUIRED)
     deploy.write_csp(deploy.BuiltSite(site))
     with nginx.serve(site) as base:
         for prefix in PREFIXES.values():

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
 from browser import require
@@ -90,14 +91,22 @@ def test_csp_allows_no_other_origin_and_no_inline_script(server):
 
 
 def test_precompressed_files_are_served(server):
+    """brotli_static and gzip_static: the bytes are the build's own .br or
+    .gz file, by what the browser accepts; caches are told so."""
     base, site = server
-    status, headers, body = get(base + "/hogar/aguinaldo/", **{"Accept-Encoding": "gzip"})
-    assert status == 200 and headers["Content-Encoding"] == "gzip"
-    # gzip_static: the bytes are the build's own .gz file
-    assert body == (site / "hogar/aguinaldo/index.html.gz").read_bytes()
-    assert gzip.decompress(body) == (site / "hogar/aguinaldo/index.html").read_bytes()
-    _, plain_headers, plain = get(base + "/hogar/aguinaldo/")
-    assert plain_headers.get("Content-Encoding") is None and b"<!doctype html>" in plain[:100]
+    bundle = "assets/javascripts/" + next((site / "assets/javascripts").glob("bundle.*.min.js")).name
+    for path, file in (("/hogar/aguinaldo/", "hogar/aguinaldo/index.html"), ("/" + bundle, bundle), ("/sw.js", "sw.js")):
+        original = (site / file).read_bytes()
+        status, headers, body = get(base + path, **{"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip", path
+        assert body == (site / f"{file}.gz").read_bytes() and gzip.decompress(body) == original, path
+        # What Chromium, Firefox and Safari send
+        status, headers, body = get(base + path, **{"Accept-Encoding": "gzip, deflate, br, zstd"})
+        assert status == 200 and headers["Content-Encoding"] == "br", path
+        assert body == (site / f"{file}.br").read_bytes() and brotli.decompress(body) == original, path
+        assert "Accept-Encoding" in ", ".join(headers.get_all("Vary")), path
+        _, plain_headers, plain = get(base + path)
+        assert plain_headers.get("Content-Encoding") is None and plain == original, path
 
 
 def test_caching_long_for_hashed_assets_short_for_html(server):

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
+import brotli
 import jinja2
 import pytest
 
@@ -72,12 +73,14 @@ def public_build(tmp_path_factory):
 
 
 def every_content(site: Path):
-    """(name, bytes) of every file the build wrote: .gz files decompressed,
-    each entry of the zip copies on its own."""
+    """(name, bytes) of every file the build wrote: .gz and .br files
+    decompressed, each entry of the zip copies on its own."""
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name, data = path.relative_to(site).as_posix(), path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)
+        if path.suffix == ".br":
+            data = brotli.decompress(data)
         if path.suffix == ".zip":
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 for entry in archive.namelist():
@@ -181,7 +184,7 @@ def public_served(public_build):
     from browser import require
     from build_tools.tooling import nginx
 
-    require(nginx.NGINX)
+    require(*nginx.REQUIRED)
     with nginx.serve(public_build[0]) as base:
         yield base
 
@@ -191,7 +194,7 @@ def bare_served(bare_build):
     from browser import require
     from build_tools.tooling import nginx
 
-    require(nginx.NGINX)
+    require(*nginx.REQUIRED)
     with nginx.serve(bare_build[0]) as base:
         yield base
 
@@ -260,3 +263,20 @@ def test_without_site_url_copy_and_share_give_the_address_read_at(bare_served, c
         assert shared.evaluate("window.__shared") == [{"title": title, "url": address}]
     finally:
         context.close()
+
+
+@pytest.mark.server
+def test_with_the_qr_codes_every_language_stays_within_the_byte_budget(public_build, chromium):
+    """The QR code costs bytes on every page: with the public address set,
+    a first visit in each language, and to the longest guide, is still
+    within 64 KB, and the next page within 12 KB (bytes nginx sends)."""
+    from browser import require
+    from build_tools.tooling import nginx, weight
+
+    require(*nginx.REQUIRED)
+    site, _ = public_build
+    for first, repeat in weight.measure(site, weight.GUIDES, log=lambda _: None, browser=chromium):
+        assert first.blocked == [] and repeat.blocked == []
+        assert 'class="dc-qr"' in (site / first.path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert first.bytes <= weight.FIRST_BUDGET, (first.path, first.bytes, first.transfers)
+        assert repeat.bytes <= weight.REPEAT_BUDGET, (repeat.path, repeat.bytes, repeat.transfers)

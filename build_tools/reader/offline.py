@@ -102,7 +102,7 @@ def build_id(site: BuiltSite) -> str:
     """A fingerprint of the built site: same files, same id."""
     digest = hashlib.sha256()
     for rel in site.paths():
-        if _is_offline_output(rel) or rel.endswith(".gz") or rel.startswith("."):
+        if _is_offline_output(rel) or deploy.is_compressed_copy(rel) or rel.startswith("."):
             continue
         digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(site.bytes(rel)).digest())
     return digest.hexdigest()[:16]
@@ -262,7 +262,8 @@ def language_files(site: BuiltSite, language: Language, other_prefixes: list[str
 
 
 def wire_size(site: BuiltSite, path: str) -> int:
-    """Bytes sent for a file: the server sends the .gz file when there is one."""
+    """Bytes sent for a file: its .gz file when there is one. A browser that
+    reads brotli gets the smaller .br, so the figure readers see is an upper bound."""
     gz = path + ".gz"
     return site.size(gz if gz in site else path)
 
@@ -287,7 +288,7 @@ def manifest(site: BuiltSite, language: Language, pages: list[str], others: list
     return {
         "version": version,
         "lang": language.tag,
-        # Sizes are of what the server sends: the gzip file where it has one
+        # Sizes are of the gzip file where there is one (see wire_size)
         "encoding": "gzip",
         "pages": len(pages),
         "bytes": total,

@@ -1,7 +1,8 @@
 """Serve a built site with Debian's nginx and the shipped configuration.
 
 Used by the server and browser tests and by `python -m build_tools weight`,
-so every measurement sees what readers get: gzip files, headers and the CSP.
+so every measurement sees what readers get: brotli and gzip files, headers
+and the CSP.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from pathlib import Path
 from typing import Iterator
 
 NGINX = "/usr/sbin/nginx"
+# Debian's libnginx-mod-http-brotli-static, for the shipped `brotli_static on`
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+REQUIRED = (NGINX, BROTLI_MODULE)
 CONF = Path(__file__).resolve().parents[2] / "deploy/nginx/derechos-claros.conf"
 
 
@@ -48,8 +52,9 @@ def serve(site_dir: Path, conf: Path = CONF, access_log: Path | None = None) -> 
     With ``access_log``, log each response's path, status and bytes sent
     (headers included, as compressed on the wire) for the weight measure.
     """
-    if not Path(NGINX).exists():
-        raise NginxMissing(f"{NGINX} not installed (run `make system-deps`)")
+    for path in REQUIRED:
+        if not Path(path).exists():
+            raise NginxMissing(f"{path} not installed (run `make system-deps`)")
     with tempfile.TemporaryDirectory(prefix="dc-nginx-") as tmp:
         work = Path(tmp)
         port = free_port()
@@ -61,7 +66,7 @@ def serve(site_dir: Path, conf: Path = CONF, access_log: Path | None = None) -> 
         (work / "site.conf").write_text(text, encoding="utf-8")
         user = "user root;\n" if os.geteuid() == 0 else ""
         (work / "nginx.conf").write_text(
-            f"{user}worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
+            f"load_module {BROTLI_MODULE};\n{user}worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
             "events { worker_connections 256; }\n"
             "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
             f"  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"

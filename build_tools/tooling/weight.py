@@ -53,16 +53,20 @@ from build_tools.tooling import bench, nginx
 from build_tools.tooling.chromium import CHROMIUM, CHROMIUM_ARGS
 
 # (first visit, repeat visit), as paths of the project's site
+# in every language, and the longest guide
 GUIDES = [
     ("/hogar/aguinaldo/", "/hogar/vacaciones/"),
     ("/en/hogar/aguinaldo/", "/en/hogar/vacaciones/"),
     ("/nah/hogar/aguinaldo/", "/nah/hogar/vacaciones/"),
+    ("/tzo/hogar/aguinaldo/", "/tzo/hogar/vacaciones/"),
+    ("/mix/hogar/aguinaldo/", "/mix/hogar/vacaciones/"),
+    ("/hogar/salario/", "/hogar/aguinaldo/"),
 ]
 FIRST_BUDGET = 64 * 1024
 BASELINE_SHARE = 0.70
 REPEAT_BUDGET = 12 * 1024
 # First paint: the guide of the target, and the throttling profile
-PAINT_GUIDES = ["/hogar/salario/"] + [first for first, _ in GUIDES]
+PAINT_GUIDES = ["/hogar/salario/", "/hogar/aguinaldo/", "/en/hogar/aguinaldo/", "/nah/hogar/aguinaldo/"]
 PAINT_SHARE = 0.5  # first contentful paint at most half the default build's
 PAINT_RUNS = 5
 SETTLE_PAINT = 1.0
