@@ -3,8 +3,8 @@
     python -m build_tools weight [--site DIR] [--json FILE]
 
 Method (also in BENCHMARKS.md):
-- The site is served by nginx with the shipped configuration (gzip files,
-  cache headers, CSP), as readers get it.
+- The site is served by nginx with the shipped configuration (brotli and
+  gzip files, cache headers, CSP), as readers get it.
 - Each visit runs in Debian's Chromium through Playwright. The page, its
   workers and its service worker are followed with the Chrome DevTools
   Protocol (Network domain, with auto-attach to worker targets).
