@@ -74,6 +74,9 @@ def set_block(text: str, key: str, value: dict) -> str:
 
 
 SUMMARY_KEY = "summary"  # a guide's printable one-page summary (build_tools.reader.print_sheets)
+# The words readers use for the problem a page answers ("me corrieron",
+# "fired"): the search finds the page by them (build_tools.i18n.search_index)
+SEARCH_WORDS_KEY = "search_words"
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,19 @@ def read_summary(text: str, shown: str) -> list[SummaryItem]:
 
     Front matter that is not valid YAML is reported by build_tools.checks.pages.
     """
+    return _read_lines(text, shown, SUMMARY_KEY, "sentence", "sentences")
+
+
+def read_search_words(text: str, shown: str) -> list[str]:
+    """The ``search_words:`` of a page's front matter: words or short phrases."""
+    return [item.text for item in _read_lines(text, shown, SEARCH_WORDS_KEY, "word or phrase", "words or phrases")]
+
+
+def _read_lines(text: str, shown: str, key: str, one: str, many: str) -> list[SummaryItem]:
+    """A front matter key's list of one-line texts, with their file lines; a
+    ContentError naming each bad item's line otherwise."""
     match = YAML_RE.match(text)
-    if not match or SUMMARY_KEY not in match.group(1):
+    if not match or key not in match.group(1):
         return []
     try:
         root = yaml.compose(match.group(1), Loader=FAST_LOADER)
@@ -98,19 +112,19 @@ def read_summary(text: str, shown: str) -> list[SummaryItem]:
         return []
     # The front matter starts on the line after the opening '---'
     first_line = text[: match.start(1)].count("\n") + 1
-    for key, value in root.value:
-        if key.value != SUMMARY_KEY:
+    for key_node, value in root.value:
+        if key_node.value != key:
             continue
-        line = first_line + key.start_mark.line
+        line = first_line + key_node.start_mark.line
         if not isinstance(value, yaml.SequenceNode) or not value.value:
-            raise ContentError(Problem(shown, line, "'summary' must be a list of sentences, one per line starting with '- '"))
+            raise ContentError(Problem(shown, line, f"'{key}' must be a list of {many}, one per line starting with '- '"))
         items, problems = [], []
         for node in value.value:
             item_line = first_line + node.start_mark.line
             if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
-                problems.append(Problem(shown, item_line, "each 'summary' item must be one sentence of text"))
+                problems.append(Problem(shown, item_line, f"each '{key}' item must be one {one} of text"))
             elif "\n" in node.value.strip():
-                problems.append(Problem(shown, item_line, "a 'summary' item must fit on one line; make it two items"))
+                problems.append(Problem(shown, item_line, f"a '{key}' item must fit on one line; make it two items"))
             else:
                 items.append(SummaryItem(node.value.strip(), item_line))
         if problems:

@@ -156,6 +156,8 @@ CASES = [
      f'{GUIDE}:{appended_line(GUIDE)}: "$346.54" is a money amount typed by hand; use a fact instead'),
     ("typed-figure-in-words", lambda p: append(p / GUIDE, "Descansas un día y medio."),
      f'{GUIDE}:{appended_line(GUIDE)}: "un día y medio" is a number of days typed by hand'),
+    ("search-words-not-a-list", lambda p: edit(p / GUIDE, '  - "bono de navidad"\n  - "pago de diciembre"\n', ""),
+     f"{GUIDE}:4: 'search_words' must be a list of words or phrases, one per line starting with '- '"),
     ("glossary-variant-english", lambda p: append(p / TRANSLATION, "You also get the holiday bonus."),
      f'{TRANSLATION}:{appended_line(TRANSLATION)}: "holiday bonus" is not the site\'s English for "prima vacacional"; write "vacation premium"'),
 ]

@@ -304,3 +304,77 @@ def test_build_command_in_process_fails_cleanly_and_puts_everything_back(project
     assert not list(project_copy.glob("site*"))
     assert dict(os.environ) == environ
     assert outside() == before
+
+
+class PrimaryMenu(HTMLParser):
+    """The site menu of a page (Material's primary nav, without the table of
+    contents it holds): (depth, text, href, lang) of each link, depth 1 the
+    top level; lang is the nearest lang="" around or in the link."""
+
+    ELEMENTS = ("nav", "ul", "li", "a", "span", "div", "label")
+
+    def __init__(self, html):
+        super().__init__()
+        self.items, self.open, self.link = [], [], None
+        self.feed(html[html.index('md-nav--primary') - 200:html.index('md-sidebar--secondary')])
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.ELEMENTS:
+            return
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        kind = "toc" if "md-nav--secondary" in classes else tag
+        self.open.append((kind, attrs.get("lang")))
+        kinds = [k for k, _ in self.open]
+        if tag == "a" and "md-nav__link" in classes and "toc" not in kinds:
+            self.link = {"depth": kinds.count("nav"), "href": attrs["href"], "text": "", "lang": self._lang()}
+
+    def _lang(self):
+        return next((lang for _, lang in reversed(self.open) if lang), None)
+
+    def handle_endtag(self, tag):
+        if tag not in self.ELEMENTS or not self.open:
+            return
+        if self.link is not None and tag == "span" and self.open[-1][1]:
+            self.link["lang"] = self.open[-1][1]  # the link's text marked inside it
+        self.open.pop()
+        if tag == "a" and self.link is not None:
+            self.link["text"] = " ".join(self.link["text"].split())
+            self.items.append(self.link)
+            self.link = None
+
+    def handle_data(self, data):
+        if self.link is not None:
+            self.link["text"] += data
+
+
+# Who the reader is first: domestic, farm and factory work; then employers,
+# help, calculators and the pages for contributors
+MENU_ORDER = ["hogar", "campo", "fabrica", "empleadores", "ayuda", "calculadoras", "participa"]
+
+
+@pytest.mark.parametrize("lang,prefix", PREFIXES.items())
+def test_the_menu_is_ordered_by_who_reads_and_names_each_section_once_in_the_language(built_site, lang, prefix):
+    home = PrimaryMenu(page(built_site, prefix))
+    top = [item for item in home.items if item.get("depth") == 1]
+    folders = [item["href"].strip("./").split("/")[0] for item in top if item["href"].strip("./")]
+    assert folders == MENU_ORDER, [item["text"] for item in top]
+    def title(language, folder):
+        index = ROOT / "docs" / language / folder / "index.md"
+        return re.search(r"^title: (.+)$", index.read_text(encoding="utf-8"), re.M).group(1) if index.exists() else None
+
+    for item, folder in zip(top[1:], MENU_ORDER):
+        spanish = title(SOURCE_LANG, folder)
+        if lang == SOURCE_LANG:
+            assert item["text"] == spanish and item["lang"] in (None, lang), item
+        elif item["text"] == spanish:
+            assert item["lang"] == SOURCE_LANG, (lang, item)  # Spanish, and marked so
+        else:
+            assert item["lang"] in (None, lang), (lang, item)
+        # English names every section in English: its index page's title
+        if lang == "en":
+            assert item["text"] == title("en", folder), item
+    # Inside a section, its name is its own link, not also its first page
+    inside = PrimaryMenu(page(built_site, prefix + "hogar/despido/"))
+    texts = [item["text"] for item in inside.items if item.get("depth") in (1, 2)]
+    assert len(texts) == len(set(texts)), sorted(t for t in texts if texts.count(t) > 1)

@@ -9,7 +9,8 @@ PHONE = {"width": 360, "height": 740}
 
 
 def search(chromium, base: str, path: str, query: str):
-    """(result links, paths requested before opening the search, all paths requested)."""
+    """(result links, paths requested before opening the search, all paths
+    requested, the words Material marks "Missing" under each result)."""
     context = chromium.new_context(viewport=PHONE)
     requested = []
     context.on("request", lambda r: requested.append(r.url.removeprefix(base)))
@@ -23,7 +24,11 @@ def search(chromium, base: str, path: str, query: str):
         page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder)
         page.keyboard.type(query)
         # Results change as each letter is typed: read them once they settle
-        read = "() => [document.querySelector('.md-search-result__meta').textContent, [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)]"
+        read = """() => [
+          document.querySelector('.md-search-result__meta').textContent,
+          [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href),
+          [...document.querySelectorAll('.md-search-result__item a')].map(a => [...a.querySelectorAll('.md-search-result__terms del')].map(d => d.textContent)),
+        ]"""
         last = None
         for _ in range(40):
             page.wait_for_load_state("networkidle")
@@ -32,15 +37,15 @@ def search(chromium, base: str, path: str, query: str):
                 break
             last = current
             page.wait_for_timeout(250)
-        links = last[1]
-        return [link.removeprefix(base) for link in links], before, list(requested)
+        links, missing = last[1], last[2]
+        return [link.removeprefix(base) for link in links], before, list(requested), missing
     finally:
         context.close()
 
 
 def test_nothing_of_the_search_loads_before_the_reader_opens_it(served, chromium):
     base, _ = served
-    _, before, after = search(chromium, base, "/en/hogar/aguinaldo/", "bonus")
+    _, before, after, _ = search(chromium, base, "/en/hogar/aguinaldo/", "bonus")
     assert not [p for p in before if "search_index" in p or "/workers/" in p or "/lunr/" in p or "sitemap" in p]
     assert "/en/search/search_index.json" in after and "/search/search_index.json" not in after
 
@@ -48,7 +53,7 @@ def test_nothing_of_the_search_loads_before_the_reader_opens_it(served, chromium
 def test_english_search_returns_only_english_pages_and_stems(served, chromium):
     base, _ = served
     # "dismisses" is in no English page; its stem is ("dismissed", "dismissal")
-    links, _, requested = search(chromium, base, "/en/hogar/aguinaldo/", "dismisses")
+    links, _, requested, _ = search(chromium, base, "/en/hogar/aguinaldo/", "dismisses")
     assert links and all(link.startswith("/en/") for link in links)
     assert "/en/hogar/despido/" in links
     assert not [p for p in requested if "/lunr/" in p]  # English stems with lunr itself
@@ -57,7 +62,7 @@ def test_english_search_returns_only_english_pages_and_stems(served, chromium):
 def test_spanish_search_stems_with_the_spanish_stemmer(served, chromium):
     base, _ = served
     # "pagarán" is in no page; "pagan", "pago", "pagaron" share its stem
-    links, _, requested = search(chromium, base, "/hogar/aguinaldo/", "pagarán")
+    links, _, requested, _ = search(chromium, base, "/hogar/aguinaldo/", "pagarán")
     assert links and not [link for link in links if link.startswith(("/en/", "/nah/", "/tzo/", "/mix/"))]
     assert "/assets/javascripts/lunr/min/lunr.es.min.js" in requested
 
@@ -65,10 +70,44 @@ def test_spanish_search_stems_with_the_spanish_stemmer(served, chromium):
 @pytest.mark.parametrize("lang", ["nah", "tzo", "mix"])
 def test_languages_without_a_stemmer_load_none_and_search_their_pages(served, chromium, lang):
     base, _ = served
-    links, _, requested = search(chromium, base, f"/{lang}/hogar/aguinaldo/", "aguinaldo")
+    links, _, requested, _ = search(chromium, base, f"/{lang}/hogar/aguinaldo/", "aguinaldo")
     assert links and all(link.startswith(f"/{lang}/") for link in links)
     assert f"/{lang}/hogar/aguinaldo/" in links
     assert not [p for p in requested if "/lunr/" in p]
     # Without a stemmer, a form that is in no page finds nothing
-    none, _, _ = search(chromium, base, f"/{lang}/hogar/aguinaldo/", "pagarán")
+    none, _, _, _ = search(chromium, base, f"/{lang}/hogar/aguinaldo/", "pagarán")
     assert none == []
+
+
+# The words readers use for their problem (front matter search_words)
+EVERYDAY_WORDS = [
+    ("/hogar/aguinaldo/", "me corrieron", "/hogar/despido/"),
+    ("/hogar/aguinaldo/", "me despidieron", "/hogar/despido/"),
+    ("/hogar/aguinaldo/", "no me pagan", ("/hogar/salario/", "/hogar/reclamar/")),
+    ("/en/hogar/aguinaldo/", "fired", "/en/hogar/despido/"),
+    ("/en/hogar/aguinaldo/", "laid off", "/en/hogar/despido/"),
+    # A language without its own words searches the Spanish page's
+    ("/nah/hogar/aguinaldo/", "me corrieron", "/nah/hogar/despido/"),
+]
+
+
+@pytest.mark.parametrize("path, query, expected", EVERYDAY_WORDS)
+def test_everyday_words_find_their_guide_first_with_nothing_missing(served, chromium, path, query, expected):
+    base, _ = served
+    links, _, _, missing = search(chromium, base, path, query)
+    assert links, query
+    first = links[0].split("#")[0]
+    assert first in ((expected,) if isinstance(expected, str) else expected), (query, links[:5])
+    # Every word of the query was found: Material strikes none through
+    assert missing[0] == [], (query, missing[0])
+
+
+def test_pages_for_contributors_come_after_every_guide(served, chromium):
+    """"traducir" and "glosario" are words of the contributors' pages, and
+    appear in guides too: every guide comes first."""
+    base, _ = served
+    for query in ("traducir", "glosario", "revisar"):
+        links, _, _, _ = search(chromium, base, "/hogar/aguinaldo/", query)
+        kinds = ["participa" if link.startswith("/participa/") else "guide" for link in links]
+        assert "guide" in kinds and "participa" in kinds, (query, links)
+        assert kinds == sorted(kinds, key=lambda kind: kind == "participa"), (query, links)

@@ -55,3 +55,46 @@ def test_config_base_points_at_the_language_root():
     assert search_index.set_config_base(html, "") == html
     assert search_index.language_base("/", "nah") == "/nah/"
     assert search_index.language_base(".", "nah") == "./nah/"
+
+
+def test_a_pages_entries_get_its_search_words_and_contributor_pages_a_low_boost():
+    entries = [
+        {"location": "hogar/", "title": "Hogar", "text": ""},
+        {"location": "hogar/despido/", "title": "Despido", "text": ""},
+        {"location": "hogar/despido/#derechos", "title": "Derechos", "text": "x"},
+    ]
+    assert search_index.add_page_fields(entries, "hogar/despido/", ["me corrieron", "fired"], last=False) == 2
+    # The words on the page's own entry only: a heading's entry is found by its text
+    assert entries[1][search_index.WORDS_FIELD] == ["me corrieron", "fired"]
+    assert search_index.WORDS_FIELD not in entries[2] and "boost" not in entries[1]
+    # Entries of the page before are not this page's ("hogar/" is a prefix of the address)
+    assert search_index.WORDS_FIELD not in entries[0]
+    entries.append({"location": "participa/estilo/", "title": "Estilo", "text": ""})
+    entries.append({"location": "participa/estilo/#x", "title": "X", "text": ""})
+    assert search_index.add_page_fields(entries, "participa/estilo/", [], last=True) == 2
+    assert [e.get("boost") for e in entries] == [None, None, None, search_index.LAST_BOOST, search_index.LAST_BOOST]
+    assert search_index.WORDS_FIELD not in entries[3]
+    # A page the search leaves out (search: exclude) has no entries: nothing changes
+    assert search_index.add_page_fields(entries, "otra/", ["x"], last=True) == 0
+    # The home page's address is '' and its headings' '#...'
+    home = [{"location": "", "title": "Inicio", "text": ""}, {"location": "#temas", "title": "Temas", "text": ""}]
+    assert search_index.add_page_fields(home, "", ["inicio"], last=False) == 2 and home[0]["words"] == ["inicio"]
+
+
+def test_search_words_are_read_with_their_problems_named_by_line():
+    import pytest
+
+    from build_tools.errors import ContentError
+    from build_tools.front_matter import read_search_words
+
+    page = '---\ntitle: Despido\nsearch_words:\n  - "me corrieron"\n  - fired\n---\n\n# Despido\n'
+    assert read_search_words(page, "docs/es/x.md") == ["me corrieron", "fired"]
+    assert read_search_words("---\ntitle: x\n---\n\n# x\n", "p") == []
+    for front, message in [
+        ("search_words: fired", "docs/es/x.md:3: 'search_words' must be a list of words or phrases, one per line starting with '- '"),
+        ("search_words:\n  - fired\n  - ''", "docs/es/x.md:5: each 'search_words' item must be one word or phrase of text"),
+        ("search_words:\n  - {a: b}", "docs/es/x.md:4: each 'search_words' item must be one word or phrase of text"),
+    ]:
+        with pytest.raises(ContentError) as error:
+            read_search_words(f"---\ntitle: x\n{front}\n---\n\n# x\n", "docs/es/x.md")
+        assert str(error.value) == message

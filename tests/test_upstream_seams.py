@@ -298,6 +298,34 @@ def test_search_plugin_runs_before_the_hooks_and_plugin_that_follow_it():
     assert {"enabled", "separator", "lang", "pipeline"} <= set(dict(SearchPlugin.config_class._schema))
 
 
+def test_search_entries_keep_our_fields_and_the_worker_indexes_them():
+    """What search_index.add_page_fields and the `words` field rely on."""
+    import types
+
+    index = SearchIndex(lang=["es"], separator=" ", pipeline=[], fields={"words": {"boost": 1e4}, "title": {"boost": 1e3}})
+    page = types.SimpleNamespace(
+        meta={}, url="hogar/despido/", title="Despido", toc=[],
+        content='<h1 id="despido">Despido</h1><p>Texto.</p><h2 id="derechos">Derechos</h2><p>Más.</p>',
+    )
+    index.add_entry_from_context(page)
+    # The page's entries are appended, the page's own first, at page.url
+    assert [entry["location"] for entry in index.entries][-1].startswith("hogar/despido/#")
+    assert search_index.add_page_fields(index.entries, page.url, ["me corrieron"], last=True) == len(index.entries)
+    data = json.loads(index.generate_search_index(None))
+    assert data["config"]["fields"]["words"] == {"boost": 1e4}
+    assert {"words": ["me corrieron"], "boost": search_index.LAST_BOOST}.items() <= next(
+        doc for doc in data["docs"] if search_index.WORDS_FIELD in doc).items()
+    # Material's worker adds every field of config.fields to lunr, and takes
+    # the words each result matched from every field (no "Missing" for them)
+    worker = next((MATERIAL / "assets/javascripts/workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r"Object\.entries\(\w+\.fields\)\)this\.field\(", worker), (
+        "Material's search worker no longer indexes every field of config.fields: search_words (mkdocs.yml) stop working"
+    )
+    assert re.search(r"matchData:(\w+)\}\)=>\{.{0,120}?Object\.keys\(\1\.metadata\)", worker), (
+        "Material's search worker no longer takes a result's words from all its fields: results may show 'Missing' for search_words"
+    )
+
+
 def test_generated_language_partial_works_in_materials_language_template():
     # Material's search plugin and templates read strings through partials/language.html
     catalogs = load_catalogs(ROOT / "locales", ["es", "tzo"], "es", ROOT)

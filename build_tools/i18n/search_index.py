@@ -29,6 +29,17 @@ STEMMED_PIPELINE = ["stemmer", "stopWordFilter", "trimmer"]
 # apostrophes stay inside words (glottal stops: Tsotsil k'op).
 PLAIN_SEPARATOR = r"[\s\-.,;:!?¿¡()\[\]{}\"“”«»/]+"
 
+# A page's ``search_words`` (front matter) go in a field of its own, which
+# mkdocs.yml gives a boost (plugins: search: fields: words:). Material's
+# worker indexes every field of its config and counts a query word found in
+# any of them as found (no "Missing:" under the result), but shows only
+# title, text and tags.
+WORDS_FIELD = "words"
+# Material multiplies a document's scores by its ``boost``: a page of a
+# ``search_last`` folder (for contributors) comes after every guide a query
+# finds (lunr takes 0 as 1)
+LAST_BOOST = 1e-6
+
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -53,6 +64,24 @@ def search_settings(tag: str, stemmers: set[str], separator: str) -> dict:
     if primary in stemmers:
         return {"lang": [primary], "pipeline": list(STEMMED_PIPELINE), "separator": separator}
     return {"lang": [BUILT_IN], "pipeline": [], "separator": PLAIN_SEPARATOR}
+
+
+def add_page_fields(entries: list[dict], page_url: str, words: list[str], last: bool) -> int:
+    """Give the entries Material's search plugin just made for a page (the
+    page's own, then one per heading, all at the end of ``entries``) the
+    page's search words and, for a page of a ``search_last`` folder, a low
+    boost; return how many entries it changed."""
+    changed = 0
+    for entry in reversed(entries):
+        location = entry["location"]
+        if location != page_url and not location.startswith(page_url + "#"):
+            break
+        if words and location == page_url:
+            entry[WORDS_FIELD] = list(words)
+        if last:
+            entry["boost"] = LAST_BOOST
+        changed += 1
+    return changed
 
 
 def relative_to_language(entries: list[dict], prefix: str) -> None:

@@ -28,10 +28,10 @@ from build_tools.facts.history import report_unverified_changes
 from build_tools.facts.markdown_extension import Document
 from build_tools.facts.rendering import RenderContext, render_page_footer
 from build_tools.front_matter import split
-from build_tools.i18n import language_marks
+from build_tools.i18n import language_marks, search_index
 from build_tools.pipeline import site
 from build_tools.pipeline.state import LanguageBuild, PageRecord, Run
-from build_tools.reader import audio, calculators, page_tools, print_sheets, redirects
+from build_tools.reader import audio, calculators, menu, page_tools, print_sheets, redirects
 from build_tools.translations import glossary, parity, po_files, segments
 from build_tools.yaml_source import read_text
 
@@ -97,11 +97,19 @@ class Pipeline:
 
     # This language's files are chosen and have their URLs: start its QR
     # codes in a second process while its pages render. After
-    # mkdocs-static-i18n (-100) has made this language's menu: name its sections.
+    # mkdocs-static-i18n (-100) has made this language's menu: name its
+    # sections and put them in the order readers look for them.
     @event_priority(-110)
     def on_nav(self, nav, config, files):
-        language = self.language
+        run, language = self.run, self.language
         self._name_sections(nav.items)
+        if language.lang == run.source_lang:
+            problems = menu.unknown_folders(run.settings.menu_order, nav.items, config.config_file_path)
+            if problems:
+                raise ContentError(problems)
+        nav.items[:] = menu.order_sections(nav.items, run.settings.menu_order)
+        nav.pages[:] = menu.pages_in_order(nav.items)
+        menu.link_previous_and_next(nav.pages)
         language.files = files
         language.published = {str(Path(f.abs_src_path).resolve()): f for f in files if f.abs_src_path}
         # Without the public address (SITE_URL) there is nothing to encode
@@ -164,12 +172,20 @@ class Pipeline:
         )
         return env
 
-    # After the search plugin (0) indexed the page: add the end of page and
-    # the page tools, and give the templates what they show.
+    # After the search plugin (0) indexed the page: give its entries the
+    # page's search words, add the end of page and the page tools, and give
+    # the templates what they show.
     @event_priority(-50)
     def on_page_context(self, context, page, config, nav):
-        language = self.language
+        run, language = self.run, self.language
         record = language.pages[page.file.src_uri]
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and search.config.enabled:
+            search_index.add_page_fields(
+                search.search_index.entries, page.url,
+                run.words(record.source, record.shown),
+                record.page_path.startswith(tuple(f"{folder}/" for folder in run.settings.search_last)),
+            )
         context["offline"] = {**language.offline_strings, "manifest": get_relative_url(language.offline_manifest, page.url)}
         # overrides/partials/calculators.html loads their script only where there is one
         context["calculators"] = record.calculators

@@ -49,6 +49,13 @@ class Settings(Config):
     # Pages that moved (build_tools.reader.redirects)
     redirects_file = c.Type(str, default="redirects.yml")
 
+    # The menu's sections by folder of docs/<lang>/, in the order shown
+    # (build_tools.reader.menu); folders not listed come after these
+    menu_order = c.ListOfItems(c.Type(str), default=[])
+
+    # Folders of pages for contributors: search lists them after every guide
+    search_last = c.ListOfItems(c.Type(str), default=[])
+
 
 def load_settings(raw: dict | None, config_file: str | None = None) -> Settings:
     """Validate the ``extra.derechos`` mapping, or fail naming the bad option."""

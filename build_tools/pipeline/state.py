@@ -30,7 +30,7 @@ from build_tools.errors import Problem, display_path
 from build_tools.facts import Fact, FactRegistry, load_facts, rendering as fact_rendering
 from build_tools.facts.markdown_extension import Document, FactsExtension
 from build_tools.facts.rendering import RenderContext, format_date_for
-from build_tools.front_matter import Split, SummaryItem, read_summary, split
+from build_tools.front_matter import Split, SummaryItem, read_search_words, read_summary, split
 from build_tools.i18n.language_marks import KnownText
 from build_tools.i18n.locales import Catalog, load_catalogs, write_material_partials
 from build_tools.i18n.plugin import I18nPlugin
@@ -124,6 +124,8 @@ class Run:
     translation_by_src_uri: dict[str, Translation] = field(default_factory=dict)
     # Summary items per file (a Spanish page's serves every language that falls back to it)
     summaries: dict[tuple[str, str], list[SummaryItem]] = field(default_factory=dict)
+    # Search words per file (its front matter's search_words)
+    search_words: dict[str, list[str]] = field(default_factory=dict)
     # Checks running beside the build (see build_tools.background)
     checks: list[background.Pending] = field(default_factory=list)
     language: LanguageBuild | None = None
@@ -203,6 +205,12 @@ class Run:
         if key not in self.summaries:
             self.summaries[key] = read_summary(source.text, shown)
         return self.summaries[key]
+
+    def words(self, source: Split, shown: str) -> list[str]:
+        """A file's ``search_words``, read once per run."""
+        if shown not in self.search_words:
+            self.search_words[shown] = read_search_words(source.text, shown)
+        return self.search_words[shown]
 
     def translation(self, src_uri: str) -> Translation | None:
         """The survey's entry for a translated file, e.g. 'en/hogar/aguinaldo.md'."""

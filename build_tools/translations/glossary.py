@@ -12,7 +12,9 @@ payments), English pages are reviewed translations, and the fix is one word.
 
 Not read: code, fact references, link targets and addresses, HTML tags and
 comments (build_tools.markdown_source.reader_lines), and in the front
-matter, the ``translation:`` block (the reviewer's name).
+matter, the ``translation:`` block (the reviewer's name) and the
+``search_words:`` list: readers search with the everyday words the guides
+avoid ("fired"), and a reader never sees that list.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from functools import cached_property
 from pathlib import Path
 
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.front_matter import Split, split
+from build_tools.front_matter import SEARCH_WORDS_KEY, Split, split
 from build_tools.markdown_source import reader_lines
 from build_tools.yaml_source import LineDict, load_yaml
 
@@ -113,13 +115,13 @@ def check_page(text: str, shown: str, glossary: Glossary, page: Split | None = N
     page = page or split(text)
     problems = []
     if page.front:
-        in_translation = False
+        unread = False  # inside a block the glossary does not read
         for number, line in enumerate(page.front.splitlines(), 1):
-            if re.match(r"^translation\s*:", line):
-                in_translation = True
+            if re.match(rf"^(translation|{SEARCH_WORDS_KEY})\s*:", line):
+                unread = True
             elif line[:1] not in (" ", "\t", "-", ""):
-                in_translation = False
-            if not in_translation and number > 1 and line.strip() != "---":
+                unread = False
+            if not unread and number > 1 and line.strip() != "---":
                 problems += [_problem(shown, number, w, t) for w, t in glossary.variants_in(line)]
     for reader in reader_lines(page.body.splitlines()):
         problems += [_problem(shown, reader.number + page.body_line - 1, w, t) for w, t in glossary.variants_in(reader.text)]
