@@ -268,14 +268,18 @@ def test_without_site_url_copy_and_share_give_the_address_read_at(bare_served, c
 @pytest.mark.server
 def test_with_the_qr_codes_every_language_stays_within_the_byte_budget(public_build, chromium):
     """The QR code costs bytes on every page: with the public address set,
-    a first visit in each language, and to the longest guide, is still
-    within 64 KB, and the next page within 12 KB (bytes nginx sends)."""
+    a first visit is still within 64 KB and the next page within 12 KB
+    (bytes nginx sends). Measured on the heaviest pages: the longest guide,
+    and a Nahuatl guide (Spanish fallback marks; tzo and mix weigh the same
+    to within 10 bytes, es and en less: BENCHMARKS.md)."""
     from browser import require
     from build_tools.tooling import nginx, weight
 
     require(*nginx.REQUIRED)
     site, _ = public_build
-    for first, repeat in weight.measure(site, weight.GUIDES, log=lambda _: None, browser=chromium):
+    heaviest = [pair for pair in weight.GUIDES if pair[0] in ("/nah/hogar/aguinaldo/", "/hogar/salario/")]
+    assert len(heaviest) == 2
+    for first, repeat in weight.measure(site, heaviest, log=lambda _: None, browser=chromium):
         assert first.blocked == [] and repeat.blocked == []
         assert 'class="dc-qr"' in (site / first.path.lstrip("/") / "index.html").read_text(encoding="utf-8")
         assert first.bytes <= weight.FIRST_BUDGET, (first.path, first.bytes, first.transfers)
