@@ -65,7 +65,7 @@ def test_a_pages_entries_get_its_search_words_and_contributor_pages_a_low_boost(
     ]
     assert search_index.add_page_fields(entries, "hogar/despido/", ["me corrieron", "fired"], last=False) == 2
     # The words on the page's own entry only: a heading's entry is found by its text
-    assert entries[1][search_index.WORDS_FIELD] == ["me corrieron", "fired"]
+    assert entries[1][search_index.WORDS_FIELD] == "me corrieron fired"
     assert search_index.WORDS_FIELD not in entries[2] and "boost" not in entries[1]
     # Entries of the page before are not this page's ("hogar/" is a prefix of the address)
     assert search_index.WORDS_FIELD not in entries[0]
@@ -78,7 +78,7 @@ def test_a_pages_entries_get_its_search_words_and_contributor_pages_a_low_boost(
     assert search_index.add_page_fields(entries, "otra/", ["x"], last=True) == 0
     # The home page's address is '' and its headings' '#...'
     home = [{"location": "", "title": "Inicio", "text": ""}, {"location": "#temas", "title": "Temas", "text": ""}]
-    assert search_index.add_page_fields(home, "", ["inicio"], last=False) == 2 and home[0]["words"] == ["inicio"]
+    assert search_index.add_page_fields(home, "", ["inicio"], last=False) == 2 and home[0]["words"] == "inicio"
 
 
 def test_search_words_are_read_with_their_problems_named_by_line():

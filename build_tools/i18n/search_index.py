@@ -77,7 +77,9 @@ def add_page_fields(entries: list[dict], page_url: str, words: list[str], last: 
         if location != page_url and not location.startswith(page_url + "#"):
             break
         if words and location == page_url:
-            entry[WORDS_FIELD] = list(words)
+            # One text, as lunr's and Material's tokenizers split any text
+            # into words (each item of a list would be one token)
+            entry[WORDS_FIELD] = " ".join(words)
         if last:
             entry["boost"] = LAST_BOOST
         changed += 1
