@@ -10,7 +10,7 @@ from babel import Locale
 
 from build_tools.reader import offline
 from build_tools.reader.audio import key_line, read_audio
-from project import PREFIXES, run_build
+from project import PREFIXES, line_of, run_build
 
 PAGE = "---\ntitle: x\naudio: {value}\n---\n\n# x\n"
 
@@ -109,8 +109,9 @@ def test_a_missing_recording_stops_the_build_naming_file_and_line(project_copy, 
     declare(project_copy, "es", "audio/no-existe.mp3")
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
+    line = line_of(project_copy / "docs/es/hogar/aguinaldo.md", "audio:")
     assert (
-        "docs/es/hogar/aguinaldo.md:4: the audio file 'audio/no-existe.mp3' does not exist "
+        f"docs/es/hogar/aguinaldo.md:{line}: the audio file 'audio/no-existe.mp3' does not exist "
         "(looked for docs/es/audio/no-existe.mp3)"
     ) in result.stdout + result.stderr
     assert not (tmp_path / "site/hogar/aguinaldo/index.html").exists()

@@ -312,6 +312,7 @@ class PrimaryMenu(HTMLParser):
     top level; lang is the nearest lang="" around or in the link."""
 
     ELEMENTS = ("nav", "ul", "li", "a", "span", "div", "label")
+    # (kind is "section" for a menu section's <li>, "toc" for the contents)
 
     def __init__(self, html):
         super().__init__()
@@ -323,11 +324,12 @@ class PrimaryMenu(HTMLParser):
             return
         attrs = dict(attrs)
         classes = (attrs.get("class") or "").split()
-        kind = "toc" if "md-nav--secondary" in classes else tag
+        kind = "toc" if "md-nav--secondary" in classes else "section" if "md-nav__item--nested" in classes else tag
         self.open.append((kind, attrs.get("lang")))
         kinds = [k for k, _ in self.open]
         if tag == "a" and "md-nav__link" in classes and "toc" not in kinds:
-            self.link = {"depth": kinds.count("nav"), "href": attrs["href"], "text": "", "lang": self._lang()}
+            self.link = {"depth": kinds.count("nav"), "href": attrs["href"], "text": "", "lang": self._lang(),
+                         "section": kinds[-2] == "section"}
 
     def _lang(self):
         return next((lang for _, lang in reversed(self.open) if lang), None)
@@ -374,7 +376,12 @@ def test_the_menu_is_ordered_by_who_reads_and_names_each_section_once_in_the_lan
         # English names every section in English: its index page's title
         if lang == "en":
             assert item["text"] == title("en", folder), item
-    # Inside a section, its name is its own link, not also its first page
+    # Each name once at the top; a folder with one page (help) is that page,
+    # not a section holding a page of the same name
+    names = [item["text"] for item in top]
+    assert len(names) == len(set(names)), names
+    sections = {item["href"].strip("./").split("/")[0]: item["section"] for item in top[1:]}
+    assert sections["ayuda"] is False and sections["hogar"] is True, sections
     inside = PrimaryMenu(page(built_site, prefix + "hogar/despido/"))
     texts = [item["text"] for item in inside.items if item.get("depth") in (1, 2)]
     assert len(texts) == len(set(texts)), sorted(t for t in texts if texts.count(t) > 1)

@@ -11,11 +11,12 @@ def page(src_uri):
 
 
 def section(*children):
-    return SimpleNamespace(is_section=True, is_page=False, children=list(children))
+    return SimpleNamespace(is_section=True, is_page=False, children=list(children), parent=None)
 
 
 def folders(items):
     return [menu.section_folder(item) if item.is_section else item.title for item in items]
+
 
 
 def test_sections_follow_the_order_and_the_home_page_stays_first():
@@ -59,3 +60,12 @@ def test_a_name_that_is_no_folder_or_is_listed_twice_is_reported_with_its_line(t
         "mkdocs.yml:6: menu_order: 'hogar' is listed twice",
     ]
     assert menu.unknown_folders(["fabrica", "hogar"], items, config) == []
+
+
+def test_a_folder_with_one_page_is_that_page_and_keeps_its_place():
+    home, help_page, other = page("es/index.md"), page("es/ayuda/index.md"), page("es/hogar/index.md")
+    items = [home, section(help_page), section(other, page("es/hogar/a.md"))]
+    flat = menu.without_single_page_sections(items)
+    assert flat[0] is home and flat[1] is help_page and flat[2].is_section
+    assert help_page.parent is None
+    assert folders(menu.order_sections(flat, ["hogar", "ayuda"])) == ["es/index.md", "hogar", "es/ayuda/index.md"]

@@ -106,8 +106,8 @@ class Pipeline:
         if language.lang == run.source_lang:
             problems = menu.unknown_folders(run.settings.menu_order, nav.items, config.config_file_path)
             if problems:
-                raise ContentError(problems)
-        nav.items[:] = menu.order_sections(nav.items, run.settings.menu_order)
+                warn("The menu order names folders the site does not have", [str(p) for p in problems])
+        nav.items[:] = menu.order_sections(menu.without_single_page_sections(nav.items), run.settings.menu_order)
         nav.pages[:] = menu.pages_in_order(nav.items)
         menu.link_previous_and_next(nav.pages)
         language.files = files

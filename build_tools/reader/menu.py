@@ -30,18 +30,33 @@ def section_folder(section) -> str | None:
 
 
 def order_sections(items: list, order: list[str]) -> list:
-    """``items`` (a menu's top level) with its sections in ``order`` of
-    their folders; everything else keeps its place relative to its kind."""
+    """``items`` (a menu's top level) with its sections (and pages standing
+    for a folder, see without_single_page_sections) in ``order`` of their
+    folders; the top folder's pages first, in their order."""
     rank = {folder: number for number, folder in enumerate(order)}
 
     def key(pair):
         position, item = pair
-        if not item.is_section:
+        folder = section_folder(item) if item.is_section else _page_folder(item)
+        if folder is None:  # a page of the language's top folder (home)
             return (0, 0, position)
-        folder = section_folder(item)
         return (1, rank.get(folder, len(order)), position)
 
     return [item for _, item in sorted(enumerate(items), key=key)]
+
+
+def without_single_page_sections(items: list) -> list:
+    """A section that holds only its index page (ayuda/) shown as that
+    page: otherwise the menu names it twice, as section and as page."""
+    flat = []
+    for item in items:
+        only = item.children[0] if item.is_section and len(item.children) == 1 else None
+        if only is not None and only.is_page:
+            only.parent = item.parent
+            flat.append(only)
+        else:
+            flat.append(item)
+    return flat
 
 
 def pages_in_order(items: list) -> list:
@@ -65,7 +80,7 @@ def link_previous_and_next(pages: list) -> None:
 def unknown_folders(order: list[str], items: list, config_file: Path, shown: str = "mkdocs.yml") -> list[Problem]:
     """Names in ``menu_order`` that no section of the menu has, and names
     given twice: most likely a typo, which would leave a section last."""
-    folders = {section_folder(item) for item in items if item.is_section}
+    folders = {section_folder(item) if item.is_section else _page_folder(item) for item in items}
     problems, seen = [], []
     for name in order:
         line = _line_of(config_file, name, seen.count(name))
@@ -76,6 +91,11 @@ def unknown_folders(order: list[str], items: list, config_file: Path, shown: str
             problems.append(Problem(shown, line, f"menu_order: '{name}' is not a folder of the site's pages (they are: {known})"))
         seen.append(name)
     return problems
+
+
+def _page_folder(page) -> str | None:
+    parts = page.file.src_uri.split("/")
+    return parts[1] if len(parts) > 2 else None
 
 
 def _line_of(config_file: Path, name: str, skip: int = 0) -> int | None:
