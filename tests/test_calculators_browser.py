@@ -62,7 +62,10 @@ def test_proportional_aguinaldo_in_spanish(served, page):
     rows = calculate(page, served[0] + "/calculadoras/aguinaldo/", {"wage": "200", "days_worked": "100"})
     assert rows == [["Tu aguinaldo, por lo menos", "$821.92"]]
     assert page.inner_text(".dc-calc__result").splitlines()[0] == "Resultado aproximado"
-    assert "La cuenta: salario de un día ($200.00) × días de aguinaldo (15) × días que trabajaste (100) ÷ días del año (365)." in page.inner_text(".dc-calc__result")
+    assert "La cuenta: salario de un día ($200.00) × días de aguinaldo (15) × días del año con el trabajo (100) ÷ días del año (365)." in page.inner_text(".dc-calc__result")
+    # The days are calendar days of the job, as the law counts them: the label says so
+    assert page.inner_text(".dc-calc__field label[for$=days_worked]") == "Días del año en que tuviste este trabajo"
+    assert "también los de descanso" in page.inner_text(".dc-calc__field [id$=days_worked-hint]")
 
 
 def test_full_year_aguinaldo_in_english(served, page):
@@ -164,18 +167,18 @@ def test_finiquito_across_two_years_in_spanish(served, page):
     # 10 April 2026: 31 (Jan) + 28 (Feb) + 31 (Mar) + 10 = 100 days of 2026.
     # Unpaid: 400 × 5 = 2000. Aguinaldo: 400 × 15 × 100 ÷ 365 = 1643.835… -> 1643.84.
     # Second year of service from 1 March 2026: 41 days of 365 served, of its
-    # 14 vacation days: 14 × 41 ÷ 365 = 1.572… -> 1.57 days, plus the 14 left.
-    # Vacation: 400 × 15.57 = 6228; premium 25 % = 1557.
-    # Total: 2000 + 1643.84 + 6228 + 1557 = 11428.84
+    # 14 vacation days: 14 × 41 ÷ 365 = 1.572… -> 1.57 days, plus the 12 of
+    # the first year, not taken. Vacation: 400 × 13.57 = 5428; premium 25 % = 1357.
+    # Total: 2000 + 1643.84 + 5428 + 1357 = 10428.84
     rows = calculate(page, served[0] + "/calculadoras/finiquito/", {
-        "wage": "400", "start": "2025-03-01", "end": "2026-04-10", "unpaid": "5", "pending_vacation": "14",
+        "wage": "400", "start": "2025-03-01", "end": "2026-04-10", "unpaid": "5", "pending_vacation": "12",
     })
     assert rows == [
         ["Salario de 5 días trabajados sin pago", "$2,000.00"],
         ["Aguinaldo proporcional por 100 días trabajados este año", "$1,643.84"],
-        ["Pago de 15.57 días de vacaciones no tomadas", "$6,228.00"],
-        ["Prima vacacional (25% del pago de las vacaciones)", "$1,557.00"],
-        ["Total", "$11,428.84"],
+        ["Pago de 13.57 días de vacaciones no tomadas", "$5,428.00"],
+        ["Prima vacacional (25% del pago de las vacaciones)", "$1,357.00"],
+        ["Total", "$10,428.84"],
     ]
 
 
@@ -253,6 +256,75 @@ def test_finiquito_messages_for_bad_input(served, page):
         "wage": "300", "start": "2026-05-01", "end": "2026-04-30", "unpaid": "0", "pending_vacation": "0",
     })
     assert errors(page) == {"end": "This day is before your first day of work. Check the dates."}
+
+
+def test_finiquito_of_one_day_says_day_in_the_singular(served, page):
+    # 1 January 2026 only. Unpaid: 365 × 1 = 365. Aguinaldo: 365 × 15 × 1 ÷ 365 = 15.
+    # First year of service, 1 day of 365 served: 12 × 1 ÷ 365 = 0.0328… -> 0.03 days;
+    # 365 × 0.03 = 10.95; premium 25 % = 2.7375 -> 2.74. Total: 365 + 15 + 10.95 + 2.74 = 393.69
+    values = {"wage": "365", "start": "2026-01-01", "end": "2026-01-01", "unpaid": "1", "pending_vacation": "0"}
+    rows = calculate(page, served[0] + "/calculadoras/finiquito/", values)
+    assert rows == [
+        ["Salario de 1 día trabajado sin pago", "$365.00"],
+        ["Aguinaldo proporcional por 1 día trabajado este año", "$15.00"],
+        ["Pago de 0.03 días de vacaciones no tomadas", "$10.95"],
+        ["Prima vacacional (25% del pago de las vacaciones)", "$2.74"],
+        ["Total", "$393.69"],
+    ]
+    rows = calculate(page, served[0] + "/en/calculadoras/finiquito/", values)
+    assert rows[:2] == [
+        ["Wages for 1 day worked without pay", "MX$365.00"],
+        ["Proportional aguinaldo for 1 day worked this year", "MX$15.00"],
+    ]
+
+
+def test_an_amount_written_another_way_gets_how_to_write_it(served, page):
+    base = served[0]
+    calculate(page, base + "/calculadoras/aguinaldo/", {"wage": "1.000,50", "days_worked": "365"})
+    assert errors(page) == {"wage": "Escribe la cantidad así: 1,500.50, con un punto antes de los centavos. La coma de los miles se puede dejar fuera."}
+    calculate(page, base + "/en/calculadoras/vacaciones/", {"years": "1", "wage": "1,5,0"})
+    assert errors(page) == {"wage": "Write the amount like this: 1,500.50, with a point before the centavos. You can leave out the comma for thousands."}
+    calculate(page, base + "/nah/calculadoras/finiquito/", {
+        "wage": "2.000", "start": "2026-01-01", "end": "2026-02-01", "unpaid": "1.000", "pending_vacation": "0",
+    })
+    assert errors(page) == {
+        "wage": "Escribe la cantidad así: 1,500.50, con un punto antes de los centavos. La coma de los miles se puede dejar fuera.",
+        "unpaid": "Escribe un número entero, sin decimales.",
+    }
+    # Letters are still letters
+    calculate(page, base + "/calculadoras/aguinaldo/", {"wage": "mil", "days_worked": "365"})
+    assert errors(page) == {"wage": "Escribe solo un número, sin letras."}
+
+
+def test_finiquito_refuses_a_start_in_the_future_and_more_vacation_than_earned(served, page):
+    base = served[0]
+    calculate(page, base + "/calculadoras/finiquito/", {
+        "wage": "300", "start": "2099-01-01", "end": "2099-02-01", "unpaid": "0", "pending_vacation": "0",
+    })
+    assert errors(page) == {"start": "Este día todavía no llega. Revisa la fecha."}
+    # 1 March 2024 to 10 April 2026: two years completed, 12 + 14 = 26 days earned at most
+    values = {"wage": "300", "start": "2024-03-01", "end": "2026-04-10", "unpaid": "0", "pending_vacation": "27"}
+    calculate(page, base + "/calculadoras/finiquito/", values)
+    assert errors(page) == {"pending_vacation": (
+        "Con 2 años de trabajo completos, lo más que pudiste ganar son 26 días de vacaciones. "
+        "La parte del año que no completaste la suma la calculadora."
+    )}
+    calculate(page, base + "/en/calculadoras/finiquito/", values)
+    assert errors(page) == {"pending_vacation": (
+        "With 2 years of work completed, the most you could have earned is 26 days of vacation. "
+        "The calculator adds the part of the year you did not complete."
+    )}
+    # 26 is possible
+    rows = calculate(page, base + "/calculadoras/finiquito/", {**values, "pending_vacation": "26"})
+    assert errors(page) == {} and rows[-1][0] == "Total"
+    # Before the first year is complete, none are left from past years
+    calculate(page, base + "/nah/calculadoras/finiquito/", {
+        "wage": "300", "start": "2026-01-01", "end": "2026-03-01", "unpaid": "0", "pending_vacation": "1",
+    })
+    assert errors(page) == {"pending_vacation": (
+        "Todavía no cumpliste un año en este trabajo, así que no te quedan vacaciones de años completos: "
+        "escribe 0. La parte de este año la suma la calculadora."
+    )}
 
 
 # -- Page -------------------------------------------------------------------------

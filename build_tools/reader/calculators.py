@@ -83,15 +83,16 @@ CALCULATORS = {
         ),
         shown_facts=("aguinaldo.dias", "vacaciones.prima"),
         strings=(
-            "calc.error.date_order", "calc.error.unpaid_days", "calc.error.years_max", "calc.finiquito.unpaid",
-            "calc.finiquito.aguinaldo", "calc.finiquito.vacation", "calc.premium",
+            "calc.error.date_order", "calc.error.future", "calc.error.unpaid_days", "calc.error.years_max",
+            "calc.error.pending_vacation", "calc.error.pending_vacation_first", "calc.finiquito.unpaid.one", "calc.finiquito.unpaid.other",
+            "calc.finiquito.aguinaldo.one", "calc.finiquito.aguinaldo.other", "calc.finiquito.vacation", "calc.premium",
         ),
         notes=("calc.finiquito.note.aguinaldo", "calc.finiquito.note.more"),
     ),
 }
 # Strings every calculator's script needs
 COMMON_STRINGS = (
-    "calc.error.required", "calc.error.number", "calc.error.negative", "calc.error.zero",
+    "calc.error.required", "calc.error.number", "calc.error.amount_format", "calc.error.negative", "calc.error.zero",
     "calc.error.whole", "calc.error.date", "calc.result.title", "calc.total",
     "unit.days.one", "unit.days.other", "unit.years.one", "unit.years.other",
 )

@@ -27,8 +27,11 @@
     if (/^-\d/.test(value)) return { error: "calc.error.negative" };
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)) value = value.replace(/,/g, "");
     else if (/^\d+,\d{1,2}$/.test(value)) value = value.replace(",", ".");
-    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value)) return { error: "calc.error.number" };
-    return { value: parseFloat(value) };
+    // Three decimals are no amount of pesos: "2.000" is two thousand written
+    // another way, as are "1.000,50" and "1,5,0". Say how to write them;
+    // for letters, say to leave them out.
+    if (/^(\d+(\.\d{0,2})?|\.\d{1,2})$/.test(value)) return { value: parseFloat(value) };
+    return { error: /^[\d.,]+$/.test(value) ? "calc.error.amount_format" : "calc.error.number" };
   }
 
   function Calculator(root) {
@@ -40,6 +43,8 @@
     var locales = [this.data.locale, document.documentElement.lang];
     this.money = new Intl.NumberFormat(locales, { style: "currency", currency: "MXN" });
     this.number = new Intl.NumberFormat(locales);
+    // How an amount is written here: the example in the format message
+    this.example = new Intl.NumberFormat(locales, { minimumFractionDigits: 2 }).format(1500.5);
     this.plurals = new Intl.PluralRules(locales);
   }
 
@@ -47,10 +52,14 @@
     return fill(this.data.strings[key], values || {});
   };
 
+  // key.one, key.other...: the string for n in the page's language
+  Calculator.prototype.plural = function (key, n, values) {
+    var chosen = key + "." + this.plurals.select(n);
+    return this.t(chosen in this.data.strings ? chosen : key + ".other", values);
+  };
+
   Calculator.prototype.unit = function (unit, n) {
-    var key = "unit." + unit + "." + this.plurals.select(n);
-    if (!(key in this.data.strings)) key = "unit." + unit + ".other";
-    return this.t(key, { n: this.number.format(n) });
+    return this.plural("unit." + unit, n, { n: this.number.format(n) });
   };
 
   Calculator.prototype.field = function (name) {
@@ -69,7 +78,7 @@
 
   Calculator.prototype.amount = function (name) {
     var read = parseAmount(this.field(name).value);
-    if (read.error) return this.fail(name, read.error);
+    if (read.error) return this.fail(name, read.error, { example: this.example });
     if (read.value <= 0) return this.fail(name, "calc.error.zero");
     return read.value;
   };
@@ -77,6 +86,7 @@
   // A whole number of days or years, at least `min`
   Calculator.prototype.count = function (name, min) {
     var read = parseAmount(this.field(name).value);
+    if (read.error === "calc.error.amount_format") return this.fail(name, "calc.error.whole");
     if (read.error) return this.fail(name, read.error);
     if (read.value % 1 !== 0) return this.fail(name, "calc.error.whole");
     if (read.value < min) return this.fail(name, min > 0 ? "calc.error.zero" : "calc.error.negative");
@@ -89,6 +99,12 @@
     if (!match) return this.fail(name, "calc.error.date");
     return Date.UTC(+match[1], +match[2] - 1, +match[3]);
   };
+
+  // Today on the phone's calendar, as date() reads a day
+  function today() {
+    var now = new Date();
+    return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  }
 
   Calculator.prototype.run = function () {
     Array.prototype.forEach.call(this.form.querySelectorAll("input"), function (input) {
@@ -185,9 +201,11 @@
     // (the days left from past years plus, LFT art. 79, the part of the year
     // of service in progress) and the premium on that vacation
     finiquito: function (c, facts) {
+      var table = facts["vacaciones.por_antiguedad"];
       var wage = c.amount("wage");
       var start = c.date("start");
       var end = c.date("end");
+      if (start > today()) c.fail("start", "calc.error.future");
       var span = (end - start) / DAY + 1;  // NaN unless both dates are given
       if (span < 1) c.fail("end", "calc.error.date_order");
       var unpaid = c.count("unpaid", 0);
@@ -195,8 +213,14 @@
       if (unpaid > span && span >= 1) c.fail("unpaid", "calc.error.unpaid_days", { days: c.unit("days", span) });
       var service = c.failed ? null : serviceYear(start, end);
       // Days of the year of service in progress, if any of it was served
-      var entitled = service && service.served ? vacationDays(facts["vacaciones.por_antiguedad"], service.year) : 0;
+      var entitled = service && service.served ? vacationDays(table, service.year) : 0;
       if (entitled === null) c.fail("start", "calc.error.years_max");
+      // Days left from past years: at most all the days of the years completed
+      var completed = service ? service.year - 1 : 0;
+      var earned = service && entitled !== null ? earnedDays(table, completed) : null;
+      if (earned !== null && pending > earned)
+        c.fail("pending_vacation", completed ? "calc.error.pending_vacation" : "calc.error.pending_vacation_first",
+          { years: c.unit("years", completed), days: c.unit("days", earned) });
       if (c.failed) return null;
       var year = c.data.year_days;
       var yearStart = Date.UTC(new Date(end).getUTCFullYear(), 0, 1);
@@ -207,8 +231,8 @@
       var vacation = wage * days;
       return {
         lines: [
-          [c.t("calc.finiquito.unpaid", { days: c.unit("days", unpaid) }), wage * unpaid],
-          [c.t("calc.finiquito.aguinaldo", { days: c.unit("days", worked) }), wage * facts["aguinaldo.dias"] * worked / year],
+          [c.plural("calc.finiquito.unpaid", unpaid, { days: c.unit("days", unpaid) }), wage * unpaid],
+          [c.plural("calc.finiquito.aguinaldo", worked, { days: c.unit("days", worked) }), wage * facts["aguinaldo.dias"] * worked / year],
           [c.t("calc.finiquito.vacation", { days: c.unit("days", days) }), vacation],
           [c.t("calc.premium"), vacation * facts["vacaciones.prima"] / 100]
         ]
@@ -230,6 +254,17 @@
     while (addYears(start, completed + 1) <= after) completed += 1;
     var from = addYears(start, completed);
     return { year: completed + 1, served: (after - from) / DAY, length: (addYears(start, completed + 1) - from) / DAY };
+  }
+
+  // All the vacation days of the first `years` years of service (null past the table)
+  function earnedDays(table, years) {
+    var total = 0;
+    for (var year = 1; year <= years; year++) {
+      var days = vacationDays(table, year);
+      if (days === null) return null;
+      total += days;
+    }
+    return total;
   }
 
   // Vacation days of a year of service from the [first year, last year, days] rows
