@@ -24,8 +24,7 @@ def section_folder(section) -> str | None:
             if found:
                 return found
         elif child.is_page:
-            parts = child.file.src_uri.split("/")
-            return parts[1] if len(parts) > 2 else None
+            return _page_folder(child)
     return None
 
 
@@ -94,6 +93,7 @@ def unknown_folders(order: list[str], items: list, config_file: Path, shown: str
 
 
 def _page_folder(page) -> str | None:
+    """'hogar' for '<lang>/hogar/a.md'; None for a page of the language's top folder."""
     parts = page.file.src_uri.split("/")
     return parts[1] if len(parts) > 2 else None
 
