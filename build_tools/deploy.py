@@ -311,14 +311,24 @@ def _policy_pages(site: BuiltSite) -> list[str]:
     return [p for p in site.paths() if p.endswith(".html") and not is_lean(p)]
 
 
+def _page_hashes(site: BuiltSite) -> dict[str, tuple[set[str], set[str]]]:
+    """Each page's (inline script hashes, inline style hashes), worked out once."""
+    return {path: (page_script_hashes(site.text(path)), page_style_hashes(site.text(path))) for path in _policy_pages(site)}
+
+
+def _every(hashes: dict[str, tuple[set[str], set[str]]], kind: int) -> list[str]:
+    """The hashes of one kind (0 scripts, 1 styles) of all pages, sorted."""
+    return sorted(set().union(*(pair[kind] for pair in hashes.values())))
+
+
 def inline_script_hashes(site: BuiltSite) -> list[str]:
     """CSP hashes of every distinct inline script in the built pages."""
-    return sorted(set().union(*(page_script_hashes(site.text(p)) for p in _policy_pages(site))))
+    return _every(_page_hashes(site), 0)
 
 
 def inline_style_hashes(site: BuiltSite) -> list[str]:
     """CSP hashes of every distinct inline <style> in the built pages."""
-    return sorted(set().union(*(page_style_hashes(site.text(p)) for p in _policy_pages(site))))
+    return _every(_page_hashes(site), 1)
 
 
 def content_security_policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
@@ -376,11 +386,8 @@ def write_csp(site: BuiltSite) -> str:
     of every page's headers); return the policy with every hash, for pages
     the build did not write."""
     # Each page's hashes, worked out once: its own policy, and their union for the default
-    hashes = {path: (page_script_hashes(site.text(path)), page_style_hashes(site.text(path))) for path in _policy_pages(site)}
-    policy = content_security_policy(
-        sorted(set().union(*(scripts for scripts, _ in hashes.values()))),
-        sorted(set().union(*(styles for _, styles in hashes.values()))),
-    )
+    hashes = _page_hashes(site)
+    policy = content_security_policy(_every(hashes, 0), _every(hashes, 1))
     pages = {
         "/" + path: content_security_policy(sorted(scripts), sorted(styles))
         for path, (scripts, styles) in hashes.items()
