@@ -206,11 +206,13 @@ def _text(tokens) -> str:
 # Parsed stylesheet: a flat list of style rules, each with its at-rule context
 
 class Rule:
-    """One style rule: its selectors, declarations and the at-rules around it."""
+    """One style rule: its selectors, its declarations as (name, value)
+    pairs (parsed once, when the stylesheet is read) and the at-rules around it."""
 
-    def __init__(self, selectors: list[list], declarations: str, context: tuple[str, ...]):
+    def __init__(self, selectors: list[list], declarations: list[tuple[str, str]], context: tuple[str, ...],
+                 selector_text: list[str] | None = None):
         self.selectors = selectors
-        self.selector_text = [_text(s) for s in selectors]
+        self.selector_text = selector_text if selector_text is not None else [_text(s) for s in selectors]
         self.declarations = declarations
         self.context = context  # e.g. ('@media screen and (max-width:76.2344em)',)
 
@@ -233,8 +235,7 @@ def parse(css: str) -> list[Rule | Other]:
 def _walk(nodes, context) -> Iterator[Rule | Other]:
     for node in nodes:
         if node.type == "qualified-rule":
-            rule = Rule(_selectors(node.prelude), tinycss2.serialize(node.content), context)
-            yield _with_declarations(rule, _declarations(rule))
+            yield Rule(_selectors(node.prelude), _declarations(node.content), context)
         elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports") and node.content is not None:
             header = f"@{node.lower_at_keyword} {_text(node.prelude)}"
             inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
@@ -257,7 +258,7 @@ def serialize(rules: Iterable[Rule | Other]) -> str:
         out.extend(header + "{" for header in rule.context[common:])
         open_context = rule.context
         if isinstance(rule, Rule):
-            out.append(",".join(rule.selector_text) + "{" + rule.declarations + "}")
+            out.append(",".join(rule.selector_text) + "{" + ";".join(f"{name}:{value}" for name, value in rule.declarations) + "}")
         else:
             out.append(rule.text)
     out.append("}" * len(open_context))
@@ -280,24 +281,20 @@ def _value(tokens) -> str:
     return "".join(text)
 
 
-def _declarations(rule: Rule) -> list[tuple[str, str]]:
-    parsed = tinycss2.parse_declaration_list(rule.declarations, skip_comments=True, skip_whitespace=True)
+def _declarations(content) -> list[tuple[str, str]]:
+    """A rule's block (tinycss2 tokens) as (name, value) pairs, ``!important`` kept in the value."""
+    parsed = tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True)
     return [(d.name, _value(d.value) + (" !important" if d.important else "")) for d in parsed if d.type == "declaration"]
 
 
 def _with_declarations(rule: Rule, declarations: list[tuple[str, str]]) -> Rule:
-    new = Rule(rule.selectors, ";".join(f"{name}:{value}" for name, value in declarations), rule.context)
-    new.selector_text = rule.selector_text
-    return new
+    return Rule(rule.selectors, declarations, rule.context, rule.selector_text)
 
 
-def _keep_selectors(rule: Rule, keep) -> Rule | None:
-    kept = [i for i, selector in enumerate(rule.selectors) if keep(selector)]
-    if not kept:
-        return None
-    new = Rule([rule.selectors[i] for i in kept], rule.declarations, rule.context)
-    new.selector_text = [rule.selector_text[i] for i in kept]
-    return new
+def _keep_selectors_at(rule: Rule, indexes: set[int]) -> Rule:
+    """The rule with only its selectors at ``indexes``."""
+    kept = [i for i in range(len(rule.selectors)) if i in indexes]
+    return Rule([rule.selectors[i] for i in kept], rule.declarations, rule.context, [rule.selector_text[i] for i in kept])
 
 
 def drop_unused_variables(rules: list[Rule | Other], also_used: set[str] = frozenset()) -> list[Rule | Other]:
@@ -308,7 +305,7 @@ def drop_unused_variables(rules: list[Rule | Other], also_used: set[str] = froze
     used: set[str] = set(also_used)
     parsed = []
     for rule in rules:
-        declarations = _declarations(rule) if isinstance(rule, Rule) else []
+        declarations = rule.declarations if isinstance(rule, Rule) else []
         parsed.append(declarations)
         for name, value in declarations:
             if name.startswith("--"):
@@ -338,7 +335,7 @@ def _animations(rules: list[Rule | Other]) -> set[str]:
     names = set()
     for rule in rules:
         if isinstance(rule, Rule):
-            for name, value in _declarations(rule):
+            for name, value in rule.declarations:
                 if name in ("animation", "animation-name"):
                     names.update(_WORD.findall(value))
     return names
@@ -353,9 +350,9 @@ def purge(rules: list[Rule | Other], tokens: set[str]) -> list[Rule | Other]:
         if isinstance(rule, Other):
             kept.append(rule)
             continue
-        rule = _keep_selectors(rule, lambda selector: selector_needs(selector) <= tokens)
-        if rule is not None:
-            kept.append(rule)
+        indexes = {i for i, selector in enumerate(rule.selectors) if selector_needs(selector) <= tokens}
+        if indexes:
+            kept.append(rule if len(indexes) == len(rule.selectors) else _keep_selectors_at(rule, indexes))
     kept = drop_unused_variables(kept, {token for token in tokens if token.startswith("--")})
     animations = _animations(kept)
     return [rule for rule in kept if not (isinstance(rule, Other) and rule.keyframes is not None and rule.keyframes not in animations)]
@@ -421,7 +418,7 @@ def _applies(rule: Rule | Other, width: float) -> bool:
     return all(media_applies(header[len("@media "):], width) for header in rule.context if header.startswith("@media "))
 
 
-def _cascade(matches, rules, declarations, width: float, element) -> dict[str, str]:
+def _cascade(matches, rules, width: float, element) -> dict[str, str]:
     """The values of a few layout properties on an element at ``width``, from
     the author rules that match it (lowest to highest priority) and the
     browser's ``[hidden]{display:none}``."""
@@ -430,7 +427,7 @@ def _cascade(matches, rules, declarations, width: float, element) -> dict[str, s
     for *_, pseudo, (number, _index) in matches:
         if pseudo is not None or not _applies(rules[number], width):
             continue
-        for name, value in declarations(number):
+        for name, value in rules[number].declarations:
             if name in ("display", "position", "opacity", "left", "right") and (name not in important or value.endswith("!important")):
                 values[name] = value.removesuffix(" !important")
                 if value.endswith("!important"):
@@ -501,26 +498,19 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
                 continue  # a selector cssselect2 cannot read cannot be matched here
             for one in compiled:
                 matcher.add_selector(one, (number, index))
-    parsed: dict[int, list[tuple[str, str]]] = {}
-
-    def declarations(number: int) -> list[tuple[str, str]]:
-        if number not in parsed:
-            parsed[number] = _declarations(rules[number])
-        return parsed[number]
-
     matched: set[tuple[int, int]] = set()
     for root in pages:
         on_screen = first_screen(root, chars)
 
         def visit(element, shown: bool) -> None:
             matches = matcher.match(element)
-            values = [_cascade(matches, rules, declarations, width, element) for width in WIDTHS]
+            values = [_cascade(matches, rules, width, element) for width in WIDTHS]
             shown = shown or any(v.get("position") in ("fixed", "sticky") and not _hidden(v) for v in values)
             if not shown and id(element.etree_element) not in on_screen:
                 for child in element.iter_children():
                     visit(child, False)
                 return
-            matched.update(payload for *_, pseudo, payload in matches if pseudo is None or not _out_of_flow(declarations(payload[0])))
+            matched.update(payload for *_, pseudo, payload in matches if pseudo is None or not _out_of_flow(rules[payload[0]].declarations))
             if all(_hidden(v) for v in values):
                 return
             for child in element.iter_children():
@@ -543,15 +533,8 @@ def _out_of_flow(declarations: list[tuple[str, str]]) -> bool:
 
 def _without(rule: Rule, names) -> Rule:
     """The rule without the declarations that change nothing in a first paint."""
-    declarations = _declarations(rule)
-    kept = [(name, value) for name, value in declarations if not name.startswith(names)]
-    return rule if len(kept) == len(declarations) else _with_declarations(rule, kept)
-
-
-def _keep_selectors_at(rule: Rule, indexes: set[int]) -> Rule:
-    new = Rule([s for i, s in enumerate(rule.selectors) if i in indexes], rule.declarations, rule.context)
-    new.selector_text = [t for i, t in enumerate(rule.selector_text) if i in indexes]
-    return new
+    kept = [(name, value) for name, value in rule.declarations if not name.startswith(names)]
+    return rule if len(kept) == len(rule.declarations) else _with_declarations(rule, kept)
 
 
 # 3. The built site
