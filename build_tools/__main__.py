@@ -172,6 +172,7 @@ def _own_scripts(config) -> list[str]:
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
+    languages = _offline_languages(config)
     # Nothing a reader loads; Material's quote a loopback address
     deploy.drop_source_maps(files)
     # Smaller pages: the templates' indentation, which a browser shows as one space
@@ -184,7 +185,7 @@ def _finish(staging: Path, config, mtime: int) -> None:
     # First paint: the first screen's CSS inline, the rest (purged) after the page.
     # Per language: a fallback language's notice needs rules the others do not
     features = [*config.theme.get("features", []), *(["version"] if config.extra.get("version") else [])]
-    stylesheet = stylesheets.optimise(files, group=_language_of(_offline_languages(config)), features=features)
+    stylesheet = stylesheets.optimise(files, group=_language_of(languages), features=features)
     # For the web server (deploy/nginx): CSP hashes, each page's variant for a
     # phone that has the stylesheet saved (same policy), pre-compressed files
     deploy.write_csp(files)
@@ -193,7 +194,7 @@ def _finish(staging: Path, config, mtime: int) -> None:
     deploy.precompress(files, mtime)
     # Offline reading: service worker, download lists and zips (sizes need the .gz files)
     templates = Path(config.theme.custom_dir)
-    for path in offline.publish(files, _offline_languages(config), config.site_url or "/", mtime, templates, stylesheet):
+    for path in offline.publish(files, languages, config.site_url or "/", mtime, templates, stylesheet):
         deploy.compress(files, path, mtime)
 
 
