@@ -235,8 +235,8 @@ class I18nPlugin(I18n):
     # with locations relative to the language's root (then moved below).
     def _write_language_search_index(self, config) -> None:
         prefix = self.language_prefix()
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if not prefix or search is None or not search.config.enabled:
+        search = search_index.search_plugin(config)
+        if not prefix or search is None:
             return
         search_index.relative_to_language(search.search_index.entries, prefix)
         data = search.search_index.generate_search_index(None)

@@ -43,6 +43,13 @@ LAST_BOOST = 1e-6
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
+def search_plugin(config):
+    """Material's search plugin of a MkDocs config, if it is on (named
+    ``search`` or ``material/search`` in mkdocs.yml), else None."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return plugin if plugin is not None and plugin.config.enabled else None
+
+
 def lunr_languages(theme_dirs: Iterable[str | Path]) -> set[str]:
     """The languages Material's search worker can stem, from the files it ships."""
     found = {BUILT_IN}

@@ -179,8 +179,8 @@ class Pipeline:
     def on_page_context(self, context, page, config, nav):
         run, language = self.run, self.language
         record = language.pages[page.file.src_uri]
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None and search.config.enabled:
+        search = search_index.search_plugin(config)
+        if search is not None:
             search_index.add_page_fields(
                 search.search_index.entries, page.url,
                 run.words(record.source, record.shown),
