@@ -80,16 +80,18 @@ def unknown_folders(order: list[str], items: list, config_file: Path, shown: str
     """Names in ``menu_order`` that no section of the menu has, and names
     given twice: most likely a typo, which would leave a section last."""
     folders = {section_folder(item) if item.is_section else _page_folder(item) for item in items}
-    problems, seen = [], []
+    found, seen = [], []  # (name, its repeat number, what is wrong)
     for name in order:
-        line = _line_of(config_file, name, seen.count(name))
         if name in seen:
-            problems.append(Problem(shown, line, f"menu_order: '{name}' is listed twice"))
+            found.append((name, seen.count(name), "is listed twice"))
         elif name not in folders:
             known = ", ".join(sorted(f for f in folders if f))
-            problems.append(Problem(shown, line, f"menu_order: '{name}' is not a folder of the site's pages (they are: {known})"))
+            found.append((name, 0, f"is not a folder of the site's pages (they are: {known})"))
         seen.append(name)
-    return problems
+    if not found:
+        return []
+    lines = _order_lines(config_file)
+    return [Problem(shown, _nth(lines, name, repeat), f"menu_order: '{name}' {what}") for name, repeat, what in found]
 
 
 def _page_folder(page) -> str | None:
@@ -98,21 +100,25 @@ def _page_folder(page) -> str | None:
     return parts[1] if len(parts) > 2 else None
 
 
-def _line_of(config_file: Path, name: str, skip: int = 0) -> int | None:
-    """The line of ``- name`` under ``menu_order:`` in mkdocs.yml (its
-    ``skip``-th repeat)."""
+def _order_lines(config_file: Path) -> list[tuple[int, str]]:
+    """(line number, name) of each item under ``menu_order:`` in mkdocs.yml."""
     try:
         lines = Path(config_file).read_text(encoding="utf-8").splitlines()
     except OSError:
-        return None
-    inside = False
+        return []
+    found, inside = [], False
     for number, line in enumerate(lines, start=1):
+        item = re.match(r"\s*-\s*['\"]?([^'\"#\s]+)['\"]?\s*(#.*)?$", line)
         if re.match(r"\s*menu_order\s*:", line):
             inside = True
-        elif inside and re.match(rf"\s*-\s*['\"]?{re.escape(name)}['\"]?\s*(#.*)?$", line):
-            if not skip:
-                return number
-            skip -= 1
-        elif inside and line.strip() and not line.lstrip().startswith(("-", "#")):
+        elif inside and item:
+            found.append((number, item[1]))
+        elif inside and line.strip() and not line.lstrip().startswith("#"):
             inside = False
-    return None
+    return found
+
+
+def _nth(lines: list[tuple[int, str]], name: str, repeat: int) -> int | None:
+    """The line of the ``repeat``-th repeat of ``name`` (0: its first)."""
+    numbers = [number for number, item in lines if item == name]
+    return numbers[repeat] if repeat < len(numbers) else None
