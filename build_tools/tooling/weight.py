@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -313,12 +314,6 @@ def paint_visit(browser, base: str, path: str, throttle: bool = True) -> Paint:
         context.close()
 
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def measure_paint(site_dir: Path, baseline_dir: Path, paths=PAINT_GUIDES, runs: int = PAINT_RUNS, log=print) -> list[tuple[list[Paint], list[Paint]]]:
     """(project runs, default build runs) of each page, the two alternating."""
     from playwright.sync_api import sync_playwright
@@ -332,7 +327,7 @@ def measure_paint(site_dir: Path, baseline_dir: Path, paths=PAINT_GUIDES, runs: 
                 for _ in range(runs):
                     ours.append(paint_visit(browser, base, path))
                     theirs.append(paint_visit(browser, baseline_base, baseline_path(path)))
-                log(f"{path}: first paint {median([p.first_paint for p in ours]):.0f} ms, default build {median([p.first_paint for p in theirs]):.0f} ms")
+                log(f"{path}: first paint {statistics.median([p.first_paint for p in ours]):.0f} ms, default build {statistics.median([p.first_paint for p in theirs]):.0f} ms")
                 results.append((ours, theirs))
         finally:
             browser.close()
@@ -347,7 +342,7 @@ def paint_report(results: list[tuple[list[Paint], list[Paint]]]) -> tuple[str, b
     ]
     ok = True
     for ours, theirs in results:
-        fcp, base = median([p.first_paint for p in ours]), median([p.first_paint for p in theirs])
+        fcp, base = statistics.median([p.first_paint for p in ours]), statistics.median([p.first_paint for p in theirs])
         shift = max(p.layout_shift for p in ours)
         violations = sorted({v for p in ours for v in p.violations})
         problems = []
