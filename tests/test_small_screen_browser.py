@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from build_tools.tooling import weight
 from project import LANGUAGES
 
 pytestmark = pytest.mark.server
@@ -122,12 +123,6 @@ def test_without_javascript_nothing_needing_it_is_shown(served, chromium):
     context.close()
 
 
-# Shifts of the layout that no tap or key caused, as Chromium reports them
-RECORD_SHIFTS = """window.__shifts = [];
-new PerformanceObserver(list => {
-  for (const shift of list.getEntries()) if (!shift.hadRecentInput) window.__shifts.push(shift.value);
-}).observe({type: 'layout-shift', buffered: true});"""
-
 # What is on the first screen: each visible element's place, to compare after the scripts ran
 FIRST_SCREEN_PLACES = """() => {
   const SEEN = {opacityProperty: true, visibilityProperty: true};
@@ -152,7 +147,8 @@ def test_nothing_moves_once_the_text_is_on_screen(served, phone, lang, prefix):
     until then, as a 2G connection would, and see what moves when they run."""
     base, site = served
     page = phone.new_page()
-    page.add_init_script(RECORD_SHIFTS)
+    # Shifts of the layout that no tap or key caused, as the weight measure records them
+    page.add_init_script(weight.OBSERVERS)
     held = []
     page.route("**/*.js", lambda route: held.append(route))
     problems = []
@@ -172,7 +168,7 @@ def test_nothing_moves_once_the_text_is_on_screen(served, phone, lang, prefix):
         page.wait_for_function("() => document.querySelector('[data-dc-share]').dataset.ready")
         frames(page)
         problems += [f"{address}: {moved}" for moved in page.evaluate(MOVED)]
-        shift = sum(page.evaluate("window.__shifts"))
+        shift = page.evaluate("window.__dc.shift")
         if shift >= 0.1:
             problems.append(f"{address}: cumulative layout shift {shift:.3f}")
     page.close()
