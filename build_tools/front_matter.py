@@ -80,12 +80,14 @@ SEARCH_WORDS_KEY = "search_words"
 
 
 @dataclass(frozen=True)
-class SummaryItem:
+class ListLine:
+    """One item of a front matter list of one-line texts (``summary``, ``search_words``)."""
+
     text: str
     line: int  # in the page's file
 
 
-def read_summary(text: str, shown: str) -> list[SummaryItem]:
+def read_summary(text: str, shown: str) -> list[ListLine]:
     """The ``summary:`` items of a page's front matter, with their lines.
 
     Front matter that is not valid YAML is reported by build_tools.checks.pages.
@@ -98,7 +100,7 @@ def read_search_words(text: str, shown: str) -> list[str]:
     return [item.text for item in _read_lines(text, shown, SEARCH_WORDS_KEY, "word or phrase", "words or phrases")]
 
 
-def _read_lines(text: str, shown: str, key: str, one: str, many: str) -> list[SummaryItem]:
+def _read_lines(text: str, shown: str, key: str, one: str, many: str) -> list[ListLine]:
     """A front matter key's list of one-line texts, with their file lines; a
     ContentError naming each bad item's line otherwise."""
     match = YAML_RE.match(text)
@@ -126,7 +128,7 @@ def _read_lines(text: str, shown: str, key: str, one: str, many: str) -> list[Su
             elif "\n" in node.value.strip():
                 problems.append(Problem(shown, item_line, f"a '{key}' item must fit on one line; make it two items"))
             else:
-                items.append(SummaryItem(node.value.strip(), item_line))
+                items.append(ListLine(node.value.strip(), item_line))
         if problems:
             raise ContentError(problems)
         return items

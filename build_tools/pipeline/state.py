@@ -30,7 +30,7 @@ from build_tools.errors import Problem, display_path
 from build_tools.facts import Fact, FactRegistry, load_facts, rendering as fact_rendering
 from build_tools.facts.markdown_extension import Document, FactsExtension
 from build_tools.facts.rendering import RenderContext, format_date_for
-from build_tools.front_matter import Split, SummaryItem, read_search_words, read_summary, split
+from build_tools.front_matter import Split, ListLine, read_search_words, read_summary, split
 from build_tools.i18n.language_marks import KnownText
 from build_tools.i18n.locales import Catalog, load_catalogs, write_material_partials
 from build_tools.i18n.plugin import I18nPlugin
@@ -123,7 +123,7 @@ class Run:
     translations: list[Translation] = field(default_factory=list)
     translation_by_src_uri: dict[str, Translation] = field(default_factory=dict)
     # Summary items per file (a Spanish page's serves every language that falls back to it)
-    summaries: dict[tuple[str, str], list[SummaryItem]] = field(default_factory=dict)
+    summaries: dict[tuple[str, str], list[ListLine]] = field(default_factory=dict)
     # Search words per file (its front matter's search_words)
     search_words: dict[str, list[str]] = field(default_factory=dict)
     # Checks running beside the build (see build_tools.background)
@@ -198,7 +198,7 @@ class Run:
     def shown(self, path) -> str:
         return display_path(path, self.root)
 
-    def summary(self, source: Split, shown: str) -> list[SummaryItem]:
+    def summary(self, source: Split, shown: str) -> list[ListLine]:
         """A file's summary items, read once per run (per language for a page
         rebuilt from a PO file)."""
         key = (shown, source.text)

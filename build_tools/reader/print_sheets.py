@@ -24,7 +24,7 @@ from build_tools.errors import ContentError
 from build_tools.facts import FactRegistry
 from build_tools.facts.markdown_extension import Document, FactsExtension
 from build_tools.facts.rendering import RenderContext
-from build_tools.front_matter import SummaryItem
+from build_tools.front_matter import ListLine
 
 QR_MASK = 2
 # The summary of guide /hogar/aguinaldo/ is /hogar/aguinaldo/resumen/
@@ -96,7 +96,7 @@ class SummaryRenderer:
         self._document: Document | None = None
         self.md = Markdown(extensions=[FactsExtension(facts=facts, document=lambda: self._document)])
 
-    def render(self, items: list[SummaryItem], shown: str, ctx: RenderContext) -> list[str]:
+    def render(self, items: list[ListLine], shown: str, ctx: RenderContext) -> list[str]:
         """``ctx``: the summary's own (its items are one document)."""
         out, problems = [], []
         for item in items:
