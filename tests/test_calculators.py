@@ -28,9 +28,15 @@ def context(lang="es", as_of=AS_OF):
     return RenderContext(lang, babel_locale(lang, FORMATS[lang]), CATALOGS[lang], as_of)
 
 
+def page_url(path):
+    """URLs as the build gives them, from docs/es/calculadoras/x.md"""
+    target, hash_mark, section = path.partition("#")
+    return "../../" + target.removesuffix(".md").removesuffix("index") + ("" if target.endswith("index.md") else "/") + hash_mark + section
+
+
 def render(name, lang="es", facts=FACTS, as_of=AS_OF):
     ctx = context(lang, as_of)
-    return calculators.render(name, facts, ctx, "../../ayuda/", WHERE), ctx
+    return calculators.render(name, facts, ctx, page_url, WHERE), ctx
 
 
 def data_of(html):
@@ -54,7 +60,7 @@ def convert(text, lang="es", offset=0, facts=FACTS):
     document = Document("docs/es/page.md", offset, context(lang))
     md = markdown.Markdown(extensions=[
         FactsExtension(facts=facts, document=lambda: document),
-        CalculatorsExtension(help_url=lambda: "../ayuda/"),
+        CalculatorsExtension(page_url=lambda path: "../" + path),
     ])
     html = md.convert(text)
     return html, md.fact_context, md.calculators
@@ -165,7 +171,8 @@ def test_strings_get_the_build_values_and_keep_the_script_placeholders():
     # 12 first-year days, 25 %, 35 years: from facts/prestaciones.yml
     assert strings["calc.error.years_first"].endswith("te tocan por lo menos 12 días.")
     assert "hasta 35 años de servicio" in strings["calc.error.years_max"]
-    assert strings["calc.premium"] == "Prima vacacional (25% del pago de las vacaciones)"
+    # The article comes from the fact's legal basis (LFT art. 80)
+    assert strings["calc.premium"] == "Prima vacacional (25% del pago de las vacaciones; art. 80)"
     assert strings["calc.vacaciones.days"] == "Con {years} de servicio te tocan por lo menos {days} de vacaciones pagadas."
     english = data_of(render("aguinaldo", "en")[0])["strings"]
     assert english["calc.error.year_days"] == "A year has 365 days. Enter 365 or less."
@@ -189,6 +196,10 @@ def test_inputs_suit_phones_and_dates_are_native():
     assert re.search(r'<input type="text" inputmode="numeric"[^>]* name="unpaid"', html)
     assert re.search(r'<input type="date" id="dc-calc-1-start" name="start"', html)
     assert 'aria-describedby="dc-calc-1-end-hint dc-calc-1-end-error"' in html
+    # A choice is a list whose first entry chooses nothing, so the reader must choose
+    assert re.search(
+        r'<select id="dc-calc-1-ending" name="ending" aria-describedby="dc-calc-1-ending-hint dc-calc-1-ending-error">'
+        r'<option value="">Escoge una opción</option><option value="quit">Renuncié</option>', html)
 
 
 def test_it_says_it_is_an_estimate_and_where_to_get_help():
@@ -232,7 +243,7 @@ def test_markers_in_code_are_left_alone():
 def test_an_unknown_calculator_is_reported_with_file_and_line():
     with pytest.raises(ContentError) as error:
         convert("Text.\n\n{{ calculadora: aguinald }}\n", offset=4)
-    assert str(error.value) == "docs/es/page.md:7: unknown calculator 'aguinald' (use: aguinaldo, finiquito, vacaciones)"
+    assert str(error.value) == "docs/es/page.md:7: unknown calculator 'aguinald' (use: aguinaldo, finiquito, pago_justo, vacaciones)"
 
 
 def test_a_marker_inside_a_paragraph_is_reported():
@@ -259,3 +270,114 @@ def test_a_calculator_fact_with_no_value_in_force_fails_the_build(tmp_path):
     assert build.returncode != 0
     line = text.splitlines().index("vacaciones.prima:") + 1
     assert f"facts/prestaciones.yml:{line}: fact 'vacaciones.prima' has no value in force on 2026-11-21" in build.stdout + build.stderr
+
+
+# -- Pay against the minimum (pago_justo) --------------------------------------------
+
+
+def test_pago_justo_data_holds_the_minimums_divisors_and_rest_days_in_force():
+    data = data_of(render("pago_justo")[0])
+    # facts/salarios.yml (2026 amounts), jornada.yml (LFT art. 69)
+    assert data["facts"] == {
+        "salario_minimo.general": 315.04, "salario_minimo.frontera": 440.87,
+        "salario_minimo_hogar.general": 342.47, "salario_minimo_hogar.frontera": 440.87,
+        "salario_minimo.frontera_municipios": 43,
+        "salario.divisor_semana": 7, "salario.divisor_mes": 30, "salario.dias_quincena": 15,
+        "jornada.descanso_cada_dias": 6, "jornada.descanso_dias_pagados": 1,
+    }
+    # The links of the result, relative to the page
+    assert data["links"] == {"what_to_do": "../../hogar/salario/#que-hacer", "help": "../../ayuda/"}
+    # A minimum of another year is another value
+    later = data_of(render("pago_justo", as_of=dt.date(2025, 6, 1))[0])["facts"]
+    assert later["salario_minimo.general"] == 278.8 and later["salario_minimo_hogar.general"] == 303.07
+
+
+def test_pago_justo_strings_name_the_articles_and_the_rest_rule_from_the_facts():
+    strings = data_of(render("pago_justo")[0])["strings"]
+    assert strings["calc.pago_justo.minimum"] == "Lo mínimo en un mes, con tus días de descanso pagados (arts. 69 y 72)"
+    assert strings["calc.error.week_days"].startswith("Por cada 6 días de trabajo te toca por lo menos 1 día de descanso pagado.")
+    assert "un día y medio sin interrupción cada semana (art. 336)" in strings["calc.pago_justo.hogar_rest"]
+    english = data_of(render("pago_justo", "en")[0])["strings"]
+    assert english["calc.pago_justo.minimum"] == "The minimum for a month, with your paid rest days (arts. 69 and 72)"
+    # Placeholders the script fills stay as they are
+    assert "{missing}" in english["calc.pago_justo.below"]
+
+
+def test_pago_justo_form_asks_the_kind_of_work_the_zone_and_how_often():
+    html, _ = render("pago_justo")
+    assert [name for name in re.findall(r'name="(\w+)"', html)] == ["work", "zone", "period", "pay", "week_days"]
+    assert '<option value="fortnight">Por quincena</option>' in html
+    # The border zone's size, from salario_minimo.frontera_municipios
+    assert "La zona fronteriza del norte son 43 municipios" in html
+    assert re.search(r"salario mínimo del trabajo del hogar de <span [^>]*>\$342\.47 al día", html)
+
+
+@pytest.mark.parametrize("fact_id", ["salario.dias_quincena", "jornada.descanso_cada_dias", "salario_minimo_hogar.frontera"])
+def test_a_missing_pago_justo_fact_stops_the_build_at_the_page_line(tmp_path, fact_id):
+    file = {"jornada": "jornada.yml"}.get(fact_id.split(".")[0], "salarios.yml")
+    facts = facts_with(tmp_path, f"\n{fact_id}:\n", f"\n{fact_id}_old:\n", file=file)
+    with pytest.raises(ContentError) as error:
+        render("pago_justo", facts=facts)
+    assert str(error.value) == (
+        f"docs/es/calculadoras/x.md:12: the 'pago_justo' calculator needs the fact '{fact_id}', which is not defined in facts/*.yml"
+    )
+
+
+def test_a_pago_justo_minimum_with_no_value_in_force_stops_the_build_at_the_fact(tmp_path):
+    facts = facts_with(tmp_path, "\n    - value: 342.47\n      valid_from: 2026-01-01\n      valid_until: 2026-12-31\n",
+                       "\n    - value: 342.47\n      valid_from: 2026-01-01\n      valid_until: 2026-06-30\n", file="salarios.yml")
+    fact = facts["salario_minimo_hogar.general"]
+    with pytest.raises(ContentError) as error:
+        render("pago_justo", facts=facts)
+    assert str(error.value).startswith(
+        f"{fact.path}:{fact.line}: fact 'salario_minimo_hogar.general' has no value in force on 2026-11-21; "
+        "the 'pago_justo' calculator (docs/es/calculadoras/x.md:12) needs one"
+    )
+
+
+def test_a_fact_whose_article_a_result_line_names_needs_that_legal_basis(tmp_path):
+    # jornada.descanso_cada_dias gives art. 69 and art. 72; the result names both
+    facts = facts_with(tmp_path, '      article: "72"\n', '      article: "setenta y dos"\n', file="jornada.yml")
+    fact = facts["jornada.descanso_cada_dias"]
+    with pytest.raises(ContentError) as error:
+        render("pago_justo", facts=facts)
+    assert str(error.value).startswith(f"{fact.path}:{fact.line}: fact 'jornada.descanso_cada_dias' needs a legal basis number 2")
+
+
+# -- How the job ended (finiquito) -----------------------------------------------------
+
+
+def test_finiquito_data_holds_the_seniority_and_indemnity_facts():
+    facts = data_of(render("finiquito")[0])["facts"]
+    # facts/despido.yml: LFT arts. 162, 486, 50, 343
+    assert {key: facts[key] for key in (
+        "despido.prima_antiguedad_dias", "despido.prima_antiguedad_renuncia_anos", "despido.prima_antiguedad_tope_veces",
+        "despido.indemnizacion_meses", "despido.indemnizacion_dias_por_ano", "despido.indemnizacion_determinado_fraccion",
+        "despido.indemnizacion_determinado_meses", "despido.indemnizacion_determinado_dias_por_ano", "despido.hogar_periodo_inicial",
+    )} == {
+        "despido.prima_antiguedad_dias": 12, "despido.prima_antiguedad_renuncia_anos": 15, "despido.prima_antiguedad_tope_veces": 2,
+        "despido.indemnizacion_meses": 3, "despido.indemnizacion_dias_por_ano": 20, "despido.indemnizacion_determinado_fraccion": 50,
+        "despido.indemnizacion_determinado_meses": 6, "despido.indemnizacion_determinado_dias_por_ano": 20, "despido.hogar_periodo_inicial": 30,
+    }
+    # Text facts fill strings at build time and are not sent to the script
+    assert "despido.veinte_dias_casos" not in facts
+
+
+def test_finiquito_lines_say_their_article_and_when_they_apply():
+    strings = data_of(render("finiquito")[0])["strings"]
+    assert strings["calc.finiquito.seniority.dismissed"] == "Prima de antigüedad, que te toca porque te despidieron: {days} de salario (art. 162)"
+    assert strings["calc.finiquito.seniority.quit"].startswith("Prima de antigüedad, que te toca porque renunciaste con 15 años de servicio o más")
+    assert strings["calc.finiquito.indemnity.dismissed"] == "Indemnización por despido sin una razón justificada: 3 meses de salario (art. 48)"
+    assert strings["calc.finiquito.indemnity.hogar"].endswith("3 meses de salario (arts. 49, 50 y 343)")
+    assert strings["calc.finiquito.indemnity.employer_fault"].endswith("3 meses de salario (arts. 50 y 52)")
+    assert strings["calc.finiquito.per_year"] == "Indemnización de 20 días por cada año completo de servicio: {days} de salario (art. 50)"
+    assert "hasta por 12 meses" in strings["calc.finiquito.note.back_pay"] and "(art. 48)" in strings["calc.finiquito.note.back_pay"]
+    assert "(art. 486)" in strings["calc.finiquito.note.seniority_cap"] and "(art. 485)" in strings["calc.finiquito.note.seniority_floor"]
+    english = data_of(render("finiquito", "en")[0])["strings"]
+    assert english["calc.finiquito.indemnity.employer_fault"].endswith("3 months of wages (arts. 50 and 52)")
+
+
+def test_a_missing_seniority_fact_stops_the_build(tmp_path):
+    facts = facts_with(tmp_path, "\ndespido.prima_antiguedad_tope_veces:\n", "\ndespido.prima_antiguedad_veces:\n", file="despido.yml")
+    with pytest.raises(ContentError, match=r"x.md:12: the 'finiquito' calculator needs the fact 'despido.prima_antiguedad_tope_veces'"):
+        render("finiquito", facts=facts)

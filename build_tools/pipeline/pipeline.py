@@ -69,7 +69,7 @@ class Pipeline:
             config.site_url = None
         elif not config.site_url:
             warn(page_tools.NO_PUBLIC_ADDRESS)
-        run = self.run = Run.load(config, document=self._document, help_url=self._help_url)
+        run = self.run = Run.load(config, document=self._document, page_url=self._page_url)
         # Material's language partials, made from locales/, ahead of its own
         config.theme.dirs.insert(0, run.theme_dir.name)
         config.markdown_extensions += [run.external_links_extension, run.facts_extension, run.calculators_extension]
@@ -302,16 +302,18 @@ class Pipeline:
         page = self.language.page
         return page.document if page else None
 
-    def _help_url(self) -> str:
-        """The calculators' help page in the page's own language, else the Spanish one."""
+    def _page_url(self, path: str) -> str:
+        """A page the calculators link to (``ayuda/index.md``, ``hogar/salario.md#que-hacer``),
+        in the page's own language, else the Spanish one."""
         run, language = self.run, self.language
         page = language.page.page
         folder = page.file.src_uri.split("/", 1)[0]
+        target_path, hash_mark, section = path.partition("#")
         for lang in dict.fromkeys((folder, run.source_lang)):
-            target = language.files.get_file_from_path(f"{lang}/{calculators.HELP_PAGE}")
+            target = language.files.get_file_from_path(f"{lang}/{target_path}")
             if target is not None:
-                return target.url_relative_to(page.file)
-        raise ContentError(Problem(f"docs/{run.source_lang}/{calculators.HELP_PAGE}", None, "the help page that calculators link to is missing"))
+                return target.url_relative_to(page.file) + hash_mark + section
+        raise ContentError(Problem(f"docs/{run.source_lang}/{target_path}", None, "a page that calculators link to is missing"))
 
     def _page_problems(self) -> list[Problem]:
         """Every page and the docs/ layout, each file once (a page that falls

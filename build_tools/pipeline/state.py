@@ -132,10 +132,10 @@ class Run:
     shares: dict[str, float] | None = None  # how much of each language is there, from 0 to 1
 
     @classmethod
-    def load(cls, config: MkDocsConfig, document, help_url) -> Run:
+    def load(cls, config: MkDocsConfig, document, page_url) -> Run:
         """Read the project's settings, locales, facts, glossary and redirects.
 
-        ``document`` and ``help_url``: callables the Markdown extensions ask
+        ``document`` and ``page_url``: callables the Markdown extensions ask
         for the page being rendered (see build_tools.facts.markdown_extension).
         """
         i18n = i18n_plugin(config)
@@ -164,7 +164,7 @@ class Run:
             theme_dir=theme_dir,
             docs_dir=docs_dir,
             facts_extension=facts_extension,
-            calculators_extension=CalculatorsExtension(help_url=help_url),
+            calculators_extension=CalculatorsExtension(page_url=page_url),
             external_links_extension=ExternalLinksExtension(),
             summary_renderer=print_sheets.SummaryRenderer(facts),
         )

@@ -51,7 +51,7 @@ class CalculatorsPreprocessor(Preprocessor):
                 # Its facts are numbered among the page's (md.fact_context)
                 html = calculators.render(
                     name, self.extension.facts.getConfig("facts"), self.md.fact_context,
-                    self.extension.getConfig("help_url")(), where, number=len(found) + 1,
+                    self.extension.getConfig("page_url"), where, number=len(found) + 1,
                 )
             except ContentError as error:
                 problems += error.problems
@@ -73,7 +73,7 @@ class CalculatorsExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {
-            "help_url": [_no_help_page, "a callable returning the help page's URL relative to the page being rendered"],
+            "page_url": [_no_page_url, "a callable taking a page's path in the language's folder (with any #section) and returning its URL relative to the page being rendered"],
         }
         super().__init__(**kwargs)
 
@@ -91,8 +91,8 @@ class CalculatorsExtension(Extension):
         self.md.calculators = []
 
 
-def _no_help_page() -> str:
-    raise ValueError("the calculators extension was given no 'help_url'")
+def _no_page_url(path: str) -> str:
+    raise ValueError("the calculators extension was given no 'page_url'")
 
 
 def makeExtension(**kwargs) -> CalculatorsExtension:  # noqa: N802 - Python-Markdown's name

@@ -1,5 +1,5 @@
-/* Calculators: aguinaldo, vacations and a finiquito estimate, computed in the
-   reader's browser; nothing is sent anywhere. The build
+/* Calculators: aguinaldo, vacations, a finiquito estimate and whether pay
+   reaches the minimum, computed in the reader's browser; nothing is sent anywhere. The build
    (build_tools/reader/calculators.py) writes each form and, beside it, a JSON block
    with the facts in force and every string in the page's language: no legal
    figure and no text lives in this file. */
@@ -93,6 +93,13 @@
     return read.value;
   };
 
+  // The value of a list of options, "" when none is chosen
+  Calculator.prototype.choice = function (name) {
+    var value = this.field(name).value;
+    if (!value) return this.fail(name, "calc.error.choice");
+    return value;
+  };
+
   // Milliseconds at midnight UTC, so that days are whole whatever the time zone
   Calculator.prototype.date = function (name) {
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(this.field(name).value);
@@ -107,7 +114,7 @@
   }
 
   Calculator.prototype.run = function () {
-    Array.prototype.forEach.call(this.form.querySelectorAll("input"), function (input) {
+    Array.prototype.forEach.call(this.form.querySelectorAll("input, select"), function (input) {
       input.removeAttribute("aria-invalid");
       document.getElementById(input.id + "-error").hidden = true;
     });
@@ -121,7 +128,8 @@
     this.show(result);
   };
 
-  // result: {summary, lines: [[label, amount]], formula}
+  // result: {summary, lines: [[label, amount]], total (false: no total row),
+  // formula, notes: [text], links: [[text, name in data.links]]}
   Calculator.prototype.show = function (result) {
     var doc = document;
     var title = doc.createElement("p");
@@ -136,7 +144,7 @@
     var total = 0;
     var lines = result.lines.map(function (line) { return [line[0], cents(line[1])]; });
     lines.forEach(function (line) { total += line[1]; });
-    if (lines.length > 1) lines.push([this.t("calc.total"), total, true]);
+    if (lines.length > 1 && result.total !== false) lines.push([this.t("calc.total"), total, true]);
     lines.forEach(function (line) {
       var row = doc.createElement("tr");
       var label = doc.createElement("th");
@@ -152,6 +160,15 @@
     table.appendChild(body);
     this.output.appendChild(table);
     if (result.formula) this.paragraph(result.formula);
+    (result.notes || []).forEach(this.paragraph, this);
+    (result.links || []).forEach(function (link) {
+      var p = doc.createElement("p");
+      var a = doc.createElement("a");
+      a.href = this.data.links[link[1]];
+      a.textContent = link[0];
+      p.appendChild(a);
+      this.output.appendChild(p);
+    }, this);
     if (this.output.scrollIntoView) this.output.scrollIntoView({ block: "nearest" });
   };
 
@@ -199,9 +216,14 @@
 
     // Unpaid days, proportional aguinaldo of the last year, vacation not taken
     // (the days left from past years plus, LFT art. 79, the part of the year
-    // of service in progress) and the premium on that vacation
+    // of service in progress) and the premium on that vacation; then, by how
+    // the job ended, the seniority premium and the indemnity
     finiquito: function (c, facts) {
       var table = facts["vacaciones.por_antiguedad"];
+      var ending = c.choice("ending");
+      var work = c.choice("work");
+      var contract = c.choice("contract");
+      var zone = c.choice("zone");
       var wage = c.amount("wage");
       var start = c.date("start");
       var end = c.date("end");
@@ -226,19 +248,154 @@
       var yearStart = Date.UTC(new Date(end).getUTCFullYear(), 0, 1);
       var worked = Math.min((end - Math.max(start, yearStart)) / DAY + 1, year);
       // Whole hundredths of a day, so that the days shown times the wage give the pay shown
-      var proportional = Math.round(entitled * service.served / service.length * 100) / 100;
+      var proportional = hundredths(entitled * service.served / service.length);
       var days = pending + proportional;
       var vacation = wage * days;
+      var lines = [
+        [c.plural("calc.finiquito.unpaid", unpaid, { days: c.unit("days", unpaid) }), wage * unpaid],
+        [c.plural("calc.finiquito.aguinaldo", worked, { days: c.unit("days", worked) }), wage * facts["aguinaldo.dias"] * worked / year],
+        [c.t("calc.finiquito.vacation", { days: c.unit("days", days) }), vacation],
+        [c.t("calc.premium"), vacation * facts["vacaciones.prima"] / 100]
+      ];
+      var notes = [];
+      // Years of service, the part of the last one in proportion (art. 162
+      // as the courts read it: despido.prima_antiguedad_proporcional)
+      var years = completed + service.served / service.length;
+      var month = facts["salario.divisor_mes"];
+
+      // Seniority premium (art. 162): for whoever is dismissed, with or
+      // without cause, or leaves for a justified cause; on resigning, only
+      // after despido.prima_antiguedad_renuncia_anos years
+      if (ending === "quit" && completed < facts["despido.prima_antiguedad_renuncia_anos"]) {
+        notes.push(c.t("calc.finiquito.note.seniority_quit"));
+      } else if (contract === "fixed") {
+        notes.push(c.t("calc.finiquito.note.seniority_fixed"));
+      } else {
+        // The daily wage it is counted on: at least the minimum wage of the
+        // zone and kind of work, at most that many times it (arts. 485, 486)
+        var minimum = minimumWage(facts, work, zone);
+        var base = Math.min(Math.max(wage, minimum), minimum * facts["despido.prima_antiguedad_tope_veces"]);
+        var seniorityDays = hundredths(facts["despido.prima_antiguedad_dias"] * years);
+        lines.push([c.t("calc.finiquito.seniority." + ending, { days: c.unit("days", seniorityDays) }), base * seniorityDays]);
+        if (base > wage) notes.push(c.t("calc.finiquito.note.seniority_floor", { wage: c.money.format(base) }));
+        if (base < wage) notes.push(c.t("calc.finiquito.note.seniority_cap", { wage: c.money.format(base) }));
+      }
+
+      // Indemnity: a dismissal without a justified reason (art. 48), domestic
+      // work ended by the employer after its first days (arts. 49 fr. IV, 50,
+      // 343), leaving for the employer's fault (arts. 50, 52)
+      if (ending === "dismissed" || ending === "employer_fault") {
+        var hogar = work === "hogar";
+        if (ending === "dismissed" && hogar && span <= facts["despido.hogar_periodo_inicial"]) {
+          notes.push(c.t("calc.finiquito.note.hogar_first_days"));
+        } else {
+          var kind = ending === "employer_fault" ? "employer_fault" : hogar ? "hogar" : "dismissed";
+          lines.push([c.t("calc.finiquito.indemnity." + kind), wage * facts["despido.indemnizacion_meses"] * month]);
+          var part = perYear(c, facts, contract, completed, span);
+          // Outside domestic work, a dismissed worker may ask to go back
+          // instead; the art. 50 days are owed when the employer need not
+          // take them back (art. 49)
+          if (kind === "dismissed") {
+            notes.push(c.t("calc.finiquito.note.reinstatement", {
+              amount: c.money.format(cents(wage * part.days) / 100), days: c.unit("days", part.days)
+            }));
+          } else {
+            lines.push([part.label, wage * part.days]);
+          }
+          if (part.wholeYears && service.served) notes.push(c.t("calc.finiquito.note.whole_years"));
+          notes.push(c.t("calc.finiquito.note.back_pay"));
+        }
+      }
+      return { lines: lines, notes: notes };
+    },
+
+    // Whether the pay reaches the minimum wage once paid rest is counted:
+    // one paid rest day for every jornada.descanso_cada_dias worked (LFT art.
+    // 69), in proportion for fewer days (art. 72); a week is
+    // salario.divisor_semana days and a month salario.divisor_mes (art. 89), a
+    // fortnight salario.dias_quincena (art. 88)
+    pago_justo: function (c, facts) {
+      var work = c.choice("work");
+      var zone = c.choice("zone");
+      var period = c.choice("period");
+      var pay = c.amount("pay");
+      var days = c.count("week_days", 1);
+      var six = facts["jornada.descanso_cada_dias"];
+      if (days > six) c.fail("week_days", "calc.error.week_days");
+      if (c.failed) return null;
+      var week = facts["salario.divisor_semana"];
+      var month = facts["salario.divisor_mes"];
+      var fortnight = facts["salario.dias_quincena"];
+      var minimum = minimumWage(facts, work, zone);
+      var perMonth = {
+        day: pay * days * month / week,
+        week: pay * month / week,
+        fortnight: pay * month / fortnight,
+        month: pay
+      }[period];
+      // Part-time domestic work: the law gives a day and a half of rest (art.
+      // 336) and does not say how it is paid for part of a week, so only the
+      // days worked are counted, and the result says so
+      var unclear = work === "hogar" && days < six;
+      var paid = six + facts["jornada.descanso_dias_pagados"];
+      var least = unclear ? minimum * days * month / week : minimum * days * paid / six * month / week;
+      var missing = cents(least) - cents(perMonth);
+      var values = {
+        pay: c.money.format(pay), minimum: c.money.format(minimum), days: c.unit("days", days),
+        month: c.number.format(month), week: c.number.format(week), fortnight: c.number.format(fortnight),
+        paid: c.number.format(paid), six: c.number.format(six), missing: c.money.format(missing / 100)
+      };
+      var lines = [
+        [c.t("calc.pago_justo.paid"), perMonth],
+        [c.t(unclear ? "calc.pago_justo.minimum_worked" : "calc.pago_justo.minimum"), least]
+      ];
+      if (missing > 0) lines.push([c.t("calc.pago_justo.missing"), missing / 100]);
+      var notes = [c.t("calc.pago_justo.formula." + (unclear ? "minimum_worked" : "minimum"), values)];
+      if (unclear) notes.push(c.t("calc.pago_justo.unclear"));
+      else if (work === "hogar") notes.push(c.t("calc.pago_justo.hogar_rest"));
+      var links = [];
+      if (missing > 0) links.push([c.t("calc.pago_justo.what_to_do"), "what_to_do"]);
+      if (unclear) links.push([c.t("calc.pago_justo.ask"), "help"]);
       return {
-        lines: [
-          [c.plural("calc.finiquito.unpaid", unpaid, { days: c.unit("days", unpaid) }), wage * unpaid],
-          [c.plural("calc.finiquito.aguinaldo", worked, { days: c.unit("days", worked) }), wage * facts["aguinaldo.dias"] * worked / year],
-          [c.t("calc.finiquito.vacation", { days: c.unit("days", days) }), vacation],
-          [c.t("calc.premium"), vacation * facts["vacaciones.prima"] / 100]
-        ]
+        summary: c.t("calc.pago_justo." + (missing > 0 ? "below" : "enough") + (unclear ? "_worked" : ""), values),
+        lines: lines,
+        total: false,
+        formula: c.t("calc.pago_justo.formula." + period, values),
+        notes: notes,
+        links: links
       };
     }
   };
+
+  // Rounded to hundredths, as days are shown
+  function hundredths(n) {
+    return Math.round(n * 100) / 100;
+  }
+
+  // The minimum wage of a kind of work ("hogar" or other) in a zone
+  function minimumWage(facts, work, zone) {
+    return facts[(work === "hogar" ? "salario_minimo_hogar." : "salario_minimo.") + zone];
+  }
+
+  // The days of wages of art. 50 besides the months: fr. II for a contract
+  // with no end date, fr. I for one with an end date. Only full years count
+  // where the law says "for each of the years" (wholeYears)
+  function perYear(c, facts, contract, completed, span) {
+    var days, label;
+    if (contract === "indefinite") {
+      days = facts["despido.indemnizacion_dias_por_ano"] * completed;
+      label = "calc.finiquito.per_year";
+    } else if (completed < 1) {
+      // Half the time served, in calendar days
+      days = hundredths(span * facts["despido.indemnizacion_determinado_fraccion"] / 100);
+      return { days: days, label: c.t("calc.finiquito.fixed_short", { days: c.unit("days", days) }), wholeYears: false };
+    } else {
+      days = facts["despido.indemnizacion_determinado_meses"] * facts["salario.divisor_mes"] +
+        facts["despido.indemnizacion_determinado_dias_por_ano"] * (completed - 1);
+      label = "calc.finiquito.fixed_long";
+    }
+    return { days: days, label: c.t(label, { days: c.unit("days", days) }), wholeYears: true };
+  }
 
   // The same day `years` years later (29 February becomes 1 March), at midnight UTC
   function addYears(day, years) {
