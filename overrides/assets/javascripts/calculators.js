@@ -286,7 +286,8 @@
       // 343), leaving for the employer's fault (arts. 50, 52)
       if (ending === "dismissed" || ending === "employer_fault") {
         var hogar = work === "hogar";
-        if (ending === "dismissed" && hogar && span <= facts["despido.hogar_periodo_inicial"]) {
+        // Within the days that follow the first one (art. 343): span counts the first day too
+        if (ending === "dismissed" && hogar && span - 1 <= facts["despido.hogar_periodo_inicial"]) {
           notes.push(c.t("calc.finiquito.note.hogar_first_days"));
         } else {
           var kind = ending === "employer_fault" ? "employer_fault" : hogar ? "hogar" : "dismissed";
