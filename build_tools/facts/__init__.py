@@ -580,7 +580,11 @@ def check_value(fact_type: str, value, *, columns=(), region="MX", source_lang="
                 cell = row[key]
                 if kind == "number" and not _is_number(cell):
                     return f"row {number}: '{key}' must be a number"
-                if kind == "text" and not isinstance(cell, (str, int, float)):
+                if kind == "text" and isinstance(cell, dict):
+                    # Words in a cell may be translated, as a text fact's value is
+                    if source_lang not in cell or not all(isinstance(v, str) and v for v in cell.values()):
+                        return f"row {number}: '{key}' with translations needs the '{source_lang}' text, and every translation must be non-empty text"
+                elif kind == "text" and not isinstance(cell, (str, int, float)):
                     return f"row {number}: '{key}' must be text"
     return None
 
