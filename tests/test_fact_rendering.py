@@ -134,6 +134,9 @@ def test_table_text_cells_may_be_translated(tmp_path):
     assert "<td>May 1</td>" in en
     # A cell with no English words shows the Spanish ones, marked as Spanish
     assert '<td><span lang="es">25 de diciembre</span></td>' in en
+    # Words are no figures a writer could type by hand
+    from build_tools.facts import value_texts
+    assert value_texts(facts["t"]) == set()
 
 
 def test_table_fact_inside_a_sentence_is_an_error():

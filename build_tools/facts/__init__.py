@@ -618,7 +618,7 @@ def value_texts(fact: Fact) -> set[str]:
     for dated in fact.values:
         values = [dated.value]
         if fact.type == "table":
-            values = [cell for row in dated.value for cell in row.values() if not isinstance(cell, str)]
+            values = [cell for row in dated.value for cell in row.values() if _is_number(cell)]
         found.update(number_text(value) for value in values)
     return found
 
