@@ -17,8 +17,8 @@ FACTS = load_facts(ROOT / "facts", ROOT)
 KEY_FACTS = {
     "fabrica/pago.md": {
         "salario_minimo.general", "salario_minimo.frontera", "salario.plazo_pago",
-        "salario.ley_forma_pago", "salario.ley_lugar_pago", "salario.ley_descuentos",
-        "salario.descuento_deuda_tope", "salario.descuento_deuda_porcentaje", "salario.ley_cuota_sindical",
+        "salario.ley_forma_pago", "salario.lugar_dia_pago", "salario.descuentos",
+        "salario.deuda_maxima", "salario.descuento_deuda_maximo", "salario.ley_cuota_sindical",
         "salario.ley_prueba", "imss.aviso_plazo", "imss.ley_solicitud_trabajador", "imss.semanas_cotizadas",
         "aguinaldo.dias", "vacaciones.prima", "profedet.telefono", "prescripcion.general",
     },

@@ -20,7 +20,8 @@ FACTS = load_facts(ROOT / "facts", ROOT)
 # (page, section id, facts the section must use, articles those facts must cite)
 COVERED = [
     ("hogar/jornada.md", "obligatorios",
-     {"hogar_jornada.dias_descanso_obligatorio", "hogar_jornada.descanso_obligatorio_pago"}, {"74", "75", "336"}),
+     {"jornada.dias_descanso_obligatorio", "jornada.descanso_obligatorio_pago",
+      "hogar_jornada.descanso_obligatorio_articulo"}, {"74", "75", "336"}),
     ("hogar/jornada.md", "domingo", {"jornada.prima_dominical", "jornada.descanso_trabajado_pago"}, {"71"}),
     ("hogar/salario.md", "cada-cuando",
      {"salario.plazo_pago", "salario.periodicidad_contrato", "salario.lugar_dia_pago"}, {"88", "331 Ter fr. V", "101"}),
@@ -104,7 +105,7 @@ def test_facts_rest_on_the_articles(page, section_id, facts, articles):
 
 
 def test_mandatory_rest_days_are_listed_from_the_law():
-    fact = FACTS["hogar_jornada.dias_descanso_obligatorio"]
+    fact = FACTS["jornada.dias_descanso_obligatorio"]
     assert fact.type == "table"
     rows = fact.values[-1].value
     # One row for each fraction of article 74 (I., II., … in the quote), in both languages
