@@ -283,7 +283,7 @@ def test_pago_justo_data_holds_the_minimums_divisors_and_rest_days_in_force():
         "salario_minimo_hogar.general": 342.47, "salario_minimo_hogar.frontera": 440.87,
         "salario_minimo.frontera_municipios": 43,
         "salario.divisor_semana": 7, "salario.divisor_mes": 30, "salario.dias_quincena": 15,
-        "jornada.descanso_cada_dias": 6, "jornada.descanso_dias_pagados": 1,
+        "jornada.dias_por_descanso": 6, "jornada.descanso_dias_pagados": 1,
     }
     # The links of the result, relative to the page
     assert data["links"] == {"what_to_do": "../../hogar/salario/#que-hacer", "help": "../../ayuda/"}
@@ -312,9 +312,11 @@ def test_pago_justo_form_asks_the_kind_of_work_the_zone_and_how_often():
     assert re.search(r"salario mínimo del trabajo del hogar de <span [^>]*>\$342\.47 al día", html)
 
 
-@pytest.mark.parametrize("fact_id", ["salario.dias_quincena", "jornada.descanso_cada_dias", "salario_minimo_hogar.frontera"])
-def test_a_missing_pago_justo_fact_stops_the_build_at_the_page_line(tmp_path, fact_id):
-    file = {"jornada": "jornada.yml"}.get(fact_id.split(".")[0], "salarios.yml")
+@pytest.mark.parametrize("fact_id, file", [
+    ("salario.dias_quincena", "salarios.yml"), ("jornada.dias_por_descanso", "fabrica_pago.yml"),
+    ("jornada.descanso_dias_pagados", "jornada.yml"), ("salario_minimo_hogar.frontera", "salarios.yml"),
+])
+def test_a_missing_pago_justo_fact_stops_the_build_at_the_page_line(tmp_path, fact_id, file):
     facts = facts_with(tmp_path, f"\n{fact_id}:\n", f"\n{fact_id}_old:\n", file=file)
     with pytest.raises(ContentError) as error:
         render("pago_justo", facts=facts)
@@ -336,12 +338,12 @@ def test_a_pago_justo_minimum_with_no_value_in_force_stops_the_build_at_the_fact
 
 
 def test_a_fact_whose_article_a_result_line_names_needs_that_legal_basis(tmp_path):
-    # jornada.descanso_cada_dias gives art. 69 and art. 72; the result names both
+    # jornada.descanso_dias_pagados gives art. 69 and art. 72; the result names both
     facts = facts_with(tmp_path, '      article: "72"\n', '      article: "setenta y dos"\n', file="jornada.yml")
-    fact = facts["jornada.descanso_cada_dias"]
+    fact = facts["jornada.descanso_dias_pagados"]
     with pytest.raises(ContentError) as error:
         render("pago_justo", facts=facts)
-    assert str(error.value).startswith(f"{fact.path}:{fact.line}: fact 'jornada.descanso_cada_dias' needs a legal basis number 2")
+    assert str(error.value).startswith(f"{fact.path}:{fact.line}: fact 'jornada.descanso_dias_pagados' needs a legal basis number 2")
 
 
 # -- How the job ended (finiquito) -----------------------------------------------------

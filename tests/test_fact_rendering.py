@@ -118,6 +118,27 @@ def test_table_fact_renders_translated_headings():
     assert "<p><table" not in html
 
 
+def test_table_text_cells_may_be_translated(tmp_path):
+    (tmp_path / "f.yml").write_text(
+        "t:\n  type: table\n  columns: [{key: rest_day, type: text}]\n"
+        "  legal_basis: [{law: LFT, article: '74'}]\n"
+        "  sources: [{title: T, url: 'https://example.org'}]\n"
+        "  last_verified: 2026-11-01\n  confidence: high\n"
+        "  value:\n    - {rest_day: {es: '1 de mayo', en: 'May 1'}}\n    - {rest_day: {es: '25 de diciembre'}}\n",
+        encoding="utf-8",
+    )
+    facts = load_facts(tmp_path)
+    es = render("{{ t }}\n", "es", facts=facts)[0]
+    en = render("{{ t }}\n", "en", facts=facts)[0]
+    assert "<td>1 de mayo</td>" in es
+    assert "<td>May 1</td>" in en
+    # A cell with no English words shows the Spanish ones, marked as Spanish
+    assert '<td><span lang="es">25 de diciembre</span></td>' in en
+    # Words are no figures a writer could type by hand
+    from build_tools.facts import value_texts
+    assert value_texts(facts["t"]) == set()
+
+
 def test_table_fact_inside_a_sentence_is_an_error():
     with pytest.raises(ContentError) as error:
         render("See {{ vacaciones.por_antiguedad }} here")

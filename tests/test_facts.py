@@ -121,6 +121,21 @@ def test_table_rows_must_match_columns(tmp_path):
     assert "row 2" in load_error(tmp_path, text)
 
 
+def test_translated_table_cell_needs_the_spanish_text(tmp_path):
+    text = """\
+    t:
+      type: table
+      columns: [{key: day, type: text}]
+      legal_basis: [{law: LFT, article: "74"}]
+      sources: [{title: T, url: "https://example.org"}]
+      last_verified: 2026-11-01
+      confidence: high
+      value:
+        - {day: {en: "May 1"}}
+    """
+    assert "row 1" in load_error(tmp_path, text)
+
+
 def test_all_problems_are_reported_at_once(tmp_path):
     text = GOOD.replace("confidence: high", "confidence: sure").replace("last_verified: 2026-11-01", "last_verified: soon")
     message = load_error(tmp_path, text)

@@ -40,6 +40,8 @@ def test_text_without_letters_belongs_to_no_language():
     body = "<p>$315.04</p><p>800 717 2942</p><p>[1] &para; 19.6 %</p><p>http://127.0.0.1:8000/nah/</p><p>gob.mx/conasami</p>"
     assert mark(body) == body
     assert not has_letters("$315.04") and not has_letters("https://wa.me/?text=x") and has_letters("art. 87")
+    # A bare host name, as a url fact shows it, is an address too; a sentence with a dot is not
+    assert not has_letters("sinacol.veracruz.gob.mx") and has_letters("Ver. Xalapa") and has_letters("S.A.")
 
 
 def test_known_strings_are_left_alone_whitespace_normalised():

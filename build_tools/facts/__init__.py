@@ -580,7 +580,11 @@ def check_value(fact_type: str, value, *, columns=(), region="MX", source_lang="
                 cell = row[key]
                 if kind == "number" and not _is_number(cell):
                     return f"row {number}: '{key}' must be a number"
-                if kind == "text" and not isinstance(cell, (str, int, float)):
+                if kind == "text" and isinstance(cell, dict):
+                    # Words in a cell may be translated, as a text fact's value is
+                    if source_lang not in cell or not all(isinstance(v, str) and v for v in cell.values()):
+                        return f"row {number}: '{key}' with translations needs the '{source_lang}' text, and every translation must be non-empty text"
+                elif kind == "text" and not isinstance(cell, (str, int, float)):
                     return f"row {number}: '{key}' must be text"
     return None
 
@@ -614,7 +618,7 @@ def value_texts(fact: Fact) -> set[str]:
     for dated in fact.values:
         values = [dated.value]
         if fact.type == "table":
-            values = [cell for row in dated.value for cell in row.values() if not isinstance(cell, str)]
+            values = [cell for row in dated.value for cell in row.values() if _is_number(cell)]
         found.update(number_text(value) for value in values)
     return found
 

@@ -303,6 +303,17 @@ def render_inline(fact: Fact, ctx: RenderContext, mode: str = "value") -> str:
     return f'<span class="{classes}" data-fact="{fact.id}">{body}{flags}{_footnote_html(fact, ctx)}</span>'
 
 
+def _cell_html(cell: object, kind: str, ctx: RenderContext) -> str:
+    """A table cell as HTML: a number in the page's locale, or text in the page's
+    language where the cell has it (else the Spanish, marked as such)."""
+    if kind == "number":
+        return html.escape(format_decimal(cell, locale=ctx.locale))
+    if isinstance(cell, dict):
+        lang = ctx.lang if ctx.lang in cell else ctx.catalog.source_lang
+        return _in_language(html.escape(cell[lang]), lang, ctx.lang)
+    return html.escape(str(cell))
+
+
 def render_table(fact: Fact, ctx: RenderContext) -> str:
     """A table fact as an HTML table with translated column headings."""
     dated, status = current_value(fact, ctx.as_of)
@@ -311,8 +322,7 @@ def render_table(fact: Fact, ctx: RenderContext) -> str:
     for row in dated.value:
         cells = []
         for key, kind in fact.columns:
-            cell = format_decimal(row[key], locale=ctx.locale) if kind == "number" else str(row[key])
-            cells.append(f"<td>{html.escape(cell)}</td>")
+            cells.append(f"<td>{_cell_html(row[key], kind, ctx)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     caption = _flags_html(fact, dated, status, ctx, in_text=True) + _footnote_html(fact, ctx)
     return (

@@ -42,7 +42,8 @@ _MAY_MATTER = re.compile(r"lang|aria-label|title|placeholder|alt", re.I)
 _SAME_NAME: dict[str, re.Pattern] = {}
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_ADDRESS = re.compile(r"(?:[a-zA-Z][\w+.-]*://|mailto:)\S+|[\w-]+(?:\.[\w-]+)+/\S*|www(?:\.[\w-]+)+")
+# A web address: with its scheme, with a path, from www, or a bare host name ("sinacol.veracruz.gob.mx")
+_ADDRESS = re.compile(r"(?:[a-zA-Z][\w+.-]*://|mailto:)\S+|[\w-]+(?:\.[\w-]+)+/\S*|www(?:\.[\w-]+)+|(?:[\w-]+\.)+[a-z]{2,}")
 _TAG = re.compile(
     r"<!--.*?-->"  # comment
     r"|<![^>]*>|<\?[^>]*>"  # doctype, processing instruction

@@ -156,7 +156,7 @@ CALCULATORS = {
     "pago_justo": Calculator(
         facts={
             **MINIMUMS, "salario.divisor_semana": "number", "salario.divisor_mes": "number", "salario.dias_quincena": "days",
-            "jornada.descanso_cada_dias": "days", "jornada.descanso_dias_pagados": "days", "hogar.descanso_semanal": "text",
+            "jornada.dias_por_descanso": "days", "jornada.descanso_dias_pagados": "days", "hogar.descanso_semanal": "text",
         },
         fields=(
             WORK, ZONE, Field("period", "choice", options=("day", "week", "fortnight", "month")),
@@ -172,11 +172,11 @@ CALCULATORS = {
             "calc.pago_justo.what_to_do", "calc.pago_justo.ask",
         ),
         values={
-            "six_days": "jornada.descanso_cada_dias", "rest_days": "jornada.descanso_dias_pagados",
+            "six_days": "jornada.dias_por_descanso", "rest_days": "jornada.descanso_dias_pagados",
             "hogar_rest": "hogar.descanso_semanal", "municipalities": "salario_minimo.frontera_municipios",
         },
         articles={
-            "art_rest": ("jornada.descanso_cada_dias", 0), "art_part_week": ("jornada.descanso_cada_dias", 1),
+            "art_rest": ("jornada.dias_por_descanso", 0), "art_part_week": ("jornada.descanso_dias_pagados", 1),
             "art_divisor": ("salario.divisor_mes", 0), "art_hogar_rest": ("hogar.descanso_semanal", 0),
         },
         links={"what_to_do": "hogar/salario.md#que-hacer", "help": HELP_PAGE},

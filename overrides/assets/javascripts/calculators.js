@@ -311,7 +311,7 @@
     },
 
     // Whether the pay reaches the minimum wage once paid rest is counted:
-    // one paid rest day for every jornada.descanso_cada_dias worked (LFT art.
+    // one paid rest day for every jornada.dias_por_descanso worked (LFT art.
     // 69), in proportion for fewer days (art. 72); a week is
     // salario.divisor_semana days and a month salario.divisor_mes (art. 89), a
     // fortnight salario.dias_quincena (art. 88)
@@ -321,7 +321,7 @@
       var period = c.choice("period");
       var pay = c.amount("pay");
       var days = c.count("week_days", 1);
-      var six = facts["jornada.descanso_cada_dias"];
+      var six = facts["jornada.dias_por_descanso"];
       if (days > six) c.fail("week_days", "calc.error.week_days");
       if (c.failed) return null;
       var week = facts["salario.divisor_semana"];
