@@ -110,8 +110,9 @@ def test_a_missing_fact_stops_the_build_at_the_page_line(tmp_path):
 
 
 def test_a_fact_with_no_value_in_force_stops_the_build_at_the_fact(tmp_path):
+    # Only a value that starts later: nothing in force, nothing ended either
     facts = facts_with(tmp_path, "    - value: 12\n      valid_from: 2023-01-01\n\nvacaciones.dias_continuos",
-                       "    - value: 12\n      valid_from: 2023-01-01\n      valid_until: 2025-12-31\n\nvacaciones.dias_continuos")
+                       "    - value: 12\n      valid_from: 2027-01-01\n\nvacaciones.dias_continuos")
     fact = facts["vacaciones.dias_primer_ano"]
     with pytest.raises(ContentError) as error:
         render("vacaciones", facts=facts)
@@ -325,16 +326,20 @@ def test_a_missing_pago_justo_fact_stops_the_build_at_the_page_line(tmp_path, fa
     )
 
 
-def test_a_pago_justo_minimum_with_no_value_in_force_stops_the_build_at_the_fact(tmp_path):
+def test_a_minimum_wage_that_ended_with_no_new_one_pauses_the_calculator(tmp_path):
+    # A new year with no new minimum yet: no sum with the old one. The build
+    # goes on (the facts check warns, and fails a strict build)
     facts = facts_with(tmp_path, "\n    - value: 342.47\n      valid_from: 2026-01-01\n      valid_until: 2026-12-31\n",
                        "\n    - value: 342.47\n      valid_from: 2026-01-01\n      valid_until: 2026-06-30\n", file="salarios.yml")
-    fact = facts["salario_minimo_hogar.general"]
-    with pytest.raises(ContentError) as error:
-        render("pago_justo", facts=facts)
-    assert str(error.value).startswith(
-        f"{fact.path}:{fact.line}: fact 'salario_minimo_hogar.general' has no value in force on 2026-11-21; "
-        "the 'pago_justo' calculator (docs/es/calculadoras/x.md:12) needs one"
-    )
+    for name in ("pago_justo", "finiquito"):
+        html, _ = render(name, facts=facts)
+        assert "<form" not in html and "dc-calc__data" not in html, name
+        assert html.startswith('<div class="admonition warning dc-calc-paused" lang="es"><p class="admonition-title">Esta calculadora está en pausa</p>')
+        assert '<a href="../../ayuda/">dónde pedir ayuda</a>' in html
+    # The others do not use that minimum
+    assert "<form" in render("aguinaldo", facts=facts)[0]
+    english, _ = render("pago_justo", "en", facts=facts)
+    assert "This calculator is paused" in english
 
 
 def test_a_fact_whose_article_a_result_line_names_needs_that_legal_basis(tmp_path):

@@ -203,15 +203,22 @@ def facts_of(name: str) -> list[str]:
     return [*CALCULATORS[name].facts, HELP_PHONE]
 
 
-def facts_in_force(name: str, facts: FactRegistry, ctx: RenderContext, where: tuple[str, int | None]) -> dict[str, Fact]:
-    """The facts a calculator needs, checked: defined, of the right type, in force."""
-    problems, found = [], {}
+def facts_in_force(
+    name: str, facts: FactRegistry, ctx: RenderContext, where: tuple[str, int | None]
+) -> tuple[dict[str, Fact], list[Fact]]:
+    """The facts a calculator needs, checked: defined, of the right type, in
+    force; and those whose last value ended with no next one yet (a yearly
+    minimum wage not yet renewed), which pause the calculator rather than
+    the build: the facts check warns about them, and fails a strict build."""
+    problems, found, ended = [], {}, []
     for fact_id, kind in {**CALCULATORS[name].facts, HELP_PHONE: "phone"}.items():
         fact = facts.get(fact_id)
         if fact is None:
             problems.append(Problem(*where, f"the '{name}' calculator needs the fact '{fact_id}', which is not defined in facts/*.yml"))
         elif fact.type != kind:
             problems.append(Problem(fact.path, fact.line, f"fact '{fact_id}' must be of type {kind} for the '{name}' calculator (it is {fact.type})"))
+        elif fact.ended_without_successor(ctx.as_of) is not None:
+            ended.append(fact)
         elif fact.value_on(ctx.as_of) is None:
             problems.append(Problem(
                 fact.path, fact.line,
@@ -221,7 +228,7 @@ def facts_in_force(name: str, facts: FactRegistry, ctx: RenderContext, where: tu
             found[fact_id] = fact
     if problems:
         raise ContentError(problems)
-    return found
+    return found, ended
 
 
 def service_table(fact: Fact, rows: list[dict]) -> list[list[int]]:
@@ -319,9 +326,11 @@ def render(
     path in the language's folder (``ayuda/index.md``, ``hogar/salario.md#que-hacer``).
     """
     calculator = CALCULATORS[name]
-    used = facts_in_force(name, facts, ctx, where)
-    known = _build_time_values(used, ctx, name)
+    used, ended = facts_in_force(name, facts, ctx, where)
     help_url = page_url(HELP_PAGE)
+    if ended:
+        return _paused(ctx, help_url)
+    known = _build_time_values(used, ctx, name)
     data = script_data(name, used, ctx, known, {key: page_url(path) for key, path in calculator.links.items()})
     t = ctx.catalog.t
     prefix = f"dc-calc-{number}"
@@ -354,6 +363,17 @@ def render(
         f'<div class="dc-calc__help"><p><strong>{html.escape(t("calc.estimate"))}</strong> '
         f'{_text(ctx, "calc.help", known, link=help_link, phone=phone)}</p></div>'
         "</div>"
+    )
+
+
+def _paused(ctx: RenderContext, help_url: str) -> str:
+    """In place of a calculator whose yearly figure has ended: no sum with an old minimum."""
+    t = ctx.catalog.t
+    link = f'<a href="{html.escape(help_url)}">{html.escape(t("calc.help.link"))}</a>'
+    return (
+        f'<div class="admonition warning dc-calc-paused" lang="{ctx.catalog.lang_of("calc.paused.title")}">'
+        f'<p class="admonition-title">{html.escape(t("calc.paused.title"))}</p>'
+        f'<p>{html.escape(t("calc.paused.body")).format_map(_Keep(link=link))}</p></div>'
     )
 
 
