@@ -31,7 +31,7 @@ from build_tools.front_matter import split
 from build_tools.i18n import language_marks, search_index
 from build_tools.pipeline import site
 from build_tools.pipeline.state import LanguageBuild, PageRecord, Run
-from build_tools.reader import audio, calculators, menu, page_tools, print_sheets, redirects
+from build_tools.reader import audio, menu, page_tools, print_sheets, redirects
 from build_tools.translations import glossary, parity, po_files, segments
 from build_tools.yaml_source import read_text
 
