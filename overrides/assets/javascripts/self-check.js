@@ -11,6 +11,8 @@
 (function () {
   "use strict";
 
+  // Class names the stylesheet uses are written out whole below: the deploy
+  // step keeps only the rules whose names it finds in pages and scripts
   var C = "dc-self-check";
 
   function part(root, name) {
@@ -76,7 +78,7 @@
     part(this.result, "none").hidden = found.no + found.unknown > 0;
     this.result.hidden = false;
     // The printout is the result alone (self-check.css)
-    document.documentElement.classList.add(C + "-printing");
+    document.documentElement.classList.add("dc-self-check-printing");
     // Focus, not a #fragment: the address and the history stay as they were
     this.result.focus();
     this.result.scrollIntoView({ block: "start" });
@@ -86,7 +88,7 @@
     this.form.reset();
     this.result.hidden = true;
     Array.prototype.forEach.call(this.result.querySelectorAll("ul"), function (list) { list.textContent = ""; });
-    document.documentElement.classList.remove(C + "-printing");
+    document.documentElement.classList.remove("dc-self-check-printing");
   };
 
   var checks = Array.prototype.map.call(document.querySelectorAll("form." + C), function (form, index) {
@@ -103,12 +105,12 @@
     });
     // The printed page is the result: mark the parents it sits in
     for (var node = check.result.parentElement; node && node !== document.documentElement; node = node.parentElement) {
-      node.classList.add(C + "-path");
+      node.classList.add("dc-self-check-path");
     }
     check.clear();
     part(form, "private").hidden = false;
     part(form, "controls").hidden = false;
-    form.classList.add(C + "--ready");
+    form.classList.add("dc-self-check--ready");
     return check;
   });
 
