@@ -10,7 +10,9 @@ from build_tools.facts.law_text import law_dir
 from build_tools.facts.markdown_extension import REFERENCE, find_references
 from build_tools.markdown_source import prose_lines, strip_code_spans
 from build_tools.reader import calculators
+from build_tools.reader import self_check
 from build_tools.reader.calculators_extension import MARKER
+from build_tools.reader.self_check_extension import MARKER as SELF_CHECK_MARKER
 from build_tools.translations import page_url, source_pages
 from project import PREFIXES, ROOT
 
@@ -69,8 +71,11 @@ def _references():
     for path in sorted(DOCS.rglob("*.md")):
         for ref in find_references(path.read_text(encoding="utf-8").splitlines()):
             # {{ calculadora: x }} uses the calculator's facts
-            marker = MARKER.match(ref.text)
-            ids = calculators.facts_of(marker.group(1)) if marker else [ref.fact_id]
+            marker, check = MARKER.match(ref.text), SELF_CHECK_MARKER.match(ref.text)
+            if check:  # {{ revision }} uses its office's facts
+                ids = self_check.facts_of(check.group(1) or self_check.DEFAULT_OFFICE)
+            else:
+                ids = calculators.facts_of(marker.group(1)) if marker else [ref.fact_id]
             for fact_id in ids:
                 used.setdefault(fact_id, f"{path.relative_to(ROOT)}:{ref.line}")
     return used
