@@ -82,6 +82,7 @@ def test_answers_no_and_dont_know_are_listed_with_their_links(served, page, lang
     page.goto(f"{base}/{LANGS[lang]}revisa/hogar/")
     all_questions = asked(page)
     assert 10 <= len(all_questions) <= 20
+    entries = page.evaluate("history.length")
     answers = ["yes"] * len(all_questions)
     answers[1], answers[4], answers[6] = "no", "unknown", None  # left unanswered: to check
     answer(page, lang, answers)
@@ -96,7 +97,7 @@ def test_answers_no_and_dont_know_are_listed_with_their_links(served, page, lang
     assert office.evaluate("a => a.href") == f"{base}/{LANGS[lang]}ayuda/estados/"
     # The address never carries the answers
     assert page.url == f"{base}/{LANGS[lang]}revisa/hogar/"
-    assert page.evaluate("history.length") == 1
+    assert page.evaluate("history.length") == entries
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -205,7 +206,8 @@ def test_script_loads_only_on_self_check_pages(served, context, page):
     page.goto(base + "/hogar/aguinaldo/", wait_until="networkidle")
     assert not [url for url in context.requests if "self-check" in url]
     page.goto(base + "/en/revisa/hogar/", wait_until="networkidle")
-    assert [url for url in context.requests if "self-check" in url] == [base + "/assets/javascripts/self-check.js"]
+    # (the offline worker may fetch it again from the HTTP cache to keep it)
+    assert {url for url in context.requests if "self-check" in url} == {base + "/assets/javascripts/self-check.js"}
 
 
 @pytest.mark.parametrize("lang", ["es", "nah"])
