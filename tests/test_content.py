@@ -164,5 +164,6 @@ def test_every_guide_is_two_taps_from_the_home_page(built_site, prefix):
         path = built_site / url / "index.html"
         if path.is_file():
             two_taps |= _content_links(path.read_text(encoding="utf-8"), url)
-    guides = {prefix + page_url(p) for p in source_pages(DOCS, "es") if not p.startswith(NOT_GUIDES) and p != "index.md"}
+    # The self-checks' own index is in the menu; each self-check is linked from its section page
+    guides = {prefix + page_url(p) for p in source_pages(DOCS, "es") if not p.startswith(NOT_GUIDES) and p not in ("index.md", "revisa/index.md")}
     assert sorted(guides - two_taps) == []
