@@ -102,8 +102,10 @@ def render_parts(
     for fact in used.values():
         ctx.footnote(fact)
     before = f'<p class="{FORM_CLASS}__private" hidden>{_text(ctx, "selfcheck.private")}</p>'
+    # No autocomplete on the radios (HTML allows it only on text-like inputs):
+    # the form's autocomplete="off" covers them
     choices = "".join(
-        f'<label class="{FORM_CLASS}__choice"><input type="radio" value="{answer}" autocomplete="off">'
+        f'<label class="{FORM_CLASS}__choice"><input type="radio" value="{answer}">'
         f'<span>{_text(ctx, f"selfcheck.answer.{answer}")}</span></label>'
         for answer in ANSWERS
     )
