@@ -30,6 +30,7 @@ PAGE_TYPES = [
     PageType("not-found", "no-existe/", status=404),
     PageType("search", "", search="aguinaldo"),
     PageType("calculator", "calculadoras/finiquito/"),
+    PageType("self-check", "revisa/fabrica/"),  # questions as answers to tap; results are checked in test_self_check_browser
     PageType("summary", "hogar/aguinaldo/resumen/", theme=False),  # the printable one-page summary  # forms; results are checked in test_calculators_browser
 ]
 
