@@ -31,6 +31,7 @@ PAGE_TYPES = [
     PageType("search", "", search="aguinaldo"),
     PageType("calculator", "calculadoras/finiquito/"),
     PageType("pay-calculator", "calculadoras/pago-justo/"),
+    PageType("self-check", "revisa/fabrica/"),  # questions as answers to tap; results are checked in test_self_check_browser
     PageType("summary", "hogar/aguinaldo/resumen/", theme=False),  # the printable one-page summary  # forms; results are checked in test_calculators_browser
 ]
 

@@ -352,7 +352,7 @@ class PrimaryMenu(HTMLParser):
 
 # Who the reader is first: domestic, farm and factory work; then employers,
 # help, calculators and the pages for contributors
-MENU_ORDER = ["hogar", "campo", "fabrica", "empleadores", "ayuda", "calculadoras", "participa"]
+MENU_ORDER = ["hogar", "campo", "fabrica", "empleadores", "ayuda", "calculadoras", "revisa", "participa"]
 
 
 @pytest.mark.parametrize("lang,prefix", PREFIXES.items())

@@ -11,7 +11,9 @@ from build_tools.facts.law_text import law_dir
 from build_tools.facts.markdown_extension import REFERENCE, find_references
 from build_tools.markdown_source import prose_lines, strip_code_spans
 from build_tools.reader import calculators
+from build_tools.reader import self_check
 from build_tools.reader.calculators_extension import MARKER
+from build_tools.reader.self_check_extension import MARKER as SELF_CHECK_MARKER
 from build_tools.translations import page_url, source_pages
 from project import PREFIXES, ROOT
 
@@ -70,8 +72,11 @@ def _references():
     for path in sorted(DOCS.rglob("*.md")):
         for ref in find_references(path.read_text(encoding="utf-8").splitlines()):
             # {{ calculadora: x }} uses the calculator's facts
-            marker = MARKER.match(ref.text)
-            ids = calculators.facts_of(marker.group(1)) if marker else [ref.fact_id]
+            marker, check = MARKER.match(ref.text), SELF_CHECK_MARKER.match(ref.text)
+            if check:  # {{ revision }} uses its office's facts
+                ids = self_check.facts_of(check.group(1) or self_check.DEFAULT_OFFICE)
+            else:
+                ids = calculators.facts_of(marker.group(1)) if marker else [ref.fact_id]
             for fact_id in ids:
                 used.setdefault(fact_id, f"{path.relative_to(ROOT)}:{ref.line}")
     return used
@@ -177,5 +182,6 @@ def test_every_guide_is_two_taps_from_the_home_page(built_site, prefix):
         path = built_site / url / "index.html"
         if path.is_file():
             two_taps |= _content_links(path.read_text(encoding="utf-8"), url)
-    guides = {prefix + page_url(p) for p in source_pages(DOCS, "es") if not p.startswith(NOT_GUIDES) and p != "index.md"}
+    # The self-checks' own index is in the menu; each self-check is linked from its section page
+    guides = {prefix + page_url(p) for p in source_pages(DOCS, "es") if not p.startswith(NOT_GUIDES) and p not in ("index.md", "revisa/index.md")}
     assert sorted(guides - two_taps) == []

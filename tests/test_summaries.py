@@ -11,7 +11,7 @@ from project import ROOT
 DOCS = ROOT / "docs"
 FACTS = load_facts(ROOT / "facts", ROOT)
 # Pages that are not guides, or need no summary sheet
-NOT_GUIDES = ("participa/", "calculadoras/")  # how to take part; tools
+NOT_GUIDES = ("participa/", "calculadoras/", "revisa/")  # how to take part; tools
 NO_SUMMARY = {
     "hogar/resumen.md": "it is itself a one-page summary",
     "empleadores/contrato-modelo.md": "it is a form to print and fill in",

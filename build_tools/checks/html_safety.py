@@ -50,15 +50,18 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)", re.I | re.S)
 
 # Our own renderers' markup in page bodies, shown or used by their scripts:
-# the calculator's form (build_tools.reader.calculators), the share bar and
+# the calculator's form (build_tools.reader.calculators), the self-check's
+# answers and result (build_tools.reader.self_check), the share bar and
 # the listen control (overrides/partials/page-tools.html), and the printed
 # page's "read it at" line (overrides/partials/print-footer.html). Contributors
 # never need these; the source check refuses them in Markdown whatever their class.
 OWN_HIDDEN_CLASSES = frozenset({
     "dc-calc__form", "dc-calc__error", "dc-share__native", "dc-share__copy",
     "dc-listen", "dc-listen__pause", "dc-listen__resume", "dc-listen__stop", "dc-print__here",
+    "dc-self-check__private", "dc-self-check__controls", "dc-self-check__result",
 })
-OWN_FORM_CLASS = "dc-calc__form"  # no action: calculators.js handles it in the page
+# No action: calculators.js and self-check.js handle them in the page
+OWN_FORM_CLASSES = frozenset({"dc-calc__form", "dc-self-check"})
 OWN_DATA_SCRIPT_CLASS = "dc-calc__data"  # type="application/json": data, never run
 _DATA_TYPE = re.compile(r"^\s*application/json\s*$", re.I)
 
@@ -189,7 +192,7 @@ def _is_own_element(tag: str, attrs: dict[str, str | None], classes: set[str]) -
     if tag == "script":
         return OWN_DATA_SCRIPT_CLASS in classes and bool(_DATA_TYPE.match(attrs.get("type") or "")) and "src" not in attrs
     if tag == "form":
-        return OWN_FORM_CLASS in classes and not {"action", "method", "target"} & attrs.keys()
+        return bool(OWN_FORM_CLASSES & classes) and not {"action", "method", "target"} & attrs.keys()
     return False
 
 

@@ -2,7 +2,7 @@
 hands them over), each calling its steps in order.
 
 For a page: read and check its source (on_page_markdown), render its facts
-and calculators (the Markdown extensions), then its page tools, the end of
+calculators and self-checks (the Markdown extensions), then its page tools, the end of
 page (review date, laws, sources) and translation notices (on_page_content),
 then, once the search plugin indexed it, add the sources and tools
 (on_page_context) and write its printable summary (on_post_page).
@@ -31,7 +31,7 @@ from build_tools.front_matter import split
 from build_tools.i18n import language_marks, search_index
 from build_tools.pipeline import site
 from build_tools.pipeline.state import LanguageBuild, PageRecord, Run
-from build_tools.reader import audio, menu, page_tools, print_sheets, redirects
+from build_tools.reader import audio, menu, page_tools, print_sheets, redirects, self_check
 from build_tools.translations import glossary, parity, po_files, segments
 from build_tools.yaml_source import read_text
 
@@ -69,10 +69,12 @@ class Pipeline:
             config.site_url = None
         elif not config.site_url:
             warn(page_tools.NO_PUBLIC_ADDRESS)
-        run = self.run = Run.load(config, document=self._document, page_url=self._page_url)
+        run = self.run = Run.load(config, document=self._document, page_url=self._page_url, self_check_links=self._self_check_links)
         # Material's language partials, made from locales/, ahead of its own
         config.theme.dirs.insert(0, run.theme_dir.name)
-        config.markdown_extensions += [run.external_links_extension, run.facts_extension, run.calculators_extension]
+        config.markdown_extensions += [
+            run.external_links_extension, run.facts_extension, run.calculators_extension, run.self_check_extension,
+        ]
         report_staleness(run.facts, run.as_of, run.settings.fact_max_age_days, run.settings.fact_warning_days, run.settings.strict_facts)
         report_unverified_changes(run.root / run.settings.facts_dir, run.root, run.settings.strict_facts)
         self._report_outdated_translations()
@@ -141,6 +143,7 @@ class Pipeline:
         self.language.page = None
         self.language.unsafe_html += html_safety.check_page_html(html, record.shown, record.source.text)
         record.facts_used, record.calculators = list(md.facts_used), list(self.run.calculators_extension.md.calculators)
+        record.self_checks = list(self.run.self_check_extension.md.self_checks)
         record.tools = self._page_tools(record)
         record.footer = render_page_footer(md.fact_context, page.meta or {}, record.shown)
         return self._translation_notices(html, record)
@@ -189,6 +192,8 @@ class Pipeline:
         context["offline"] = {**language.offline_strings, "manifest": get_relative_url(language.offline_manifest, page.url)}
         # overrides/partials/calculators.html loads their script only where there is one
         context["calculators"] = record.calculators
+        # and overrides/partials/self-check.html the self-check's
+        context["self_checks"] = record.self_checks
         page.content = (page.content or "") + record.footer
         page.content = page_tools.add_tools(
             page.content, language.env, language.ctx.catalog, record.tools,
@@ -305,15 +310,27 @@ class Pipeline:
     def _page_url(self, path: str) -> str:
         """A page the calculators link to (``ayuda/index.md``, ``hogar/salario.md#que-hacer``),
         in the page's own language, else the Spanish one."""
+        target, hash_mark, section = path.partition("#")
+        return self._url_of(target, "a page that calculators link to is missing") + hash_mark + section
+
+    def _self_check_links(self) -> self_check.Links:
+        """The pages a self-check's result links to, from the page rendered."""
+        return self_check.Links(
+            states=self._url_of(self_check.STATES_PAGE, "the page of each state's offices, which self-checks link to, is missing"),
+            help=self._url_of(self_check.HELP_PAGE, "the help page that self-checks link to is missing"),
+        )
+
+    def _url_of(self, path: str, missing: str) -> str:
+        """A page (its path in a language folder) in the rendered page's
+        language, else the Spanish one, relative to the rendered page."""
         run, language = self.run, self.language
         page = language.page.page
         folder = page.file.src_uri.split("/", 1)[0]
-        target_path, hash_mark, section = path.partition("#")
         for lang in dict.fromkeys((folder, run.source_lang)):
-            target = language.files.get_file_from_path(f"{lang}/{target_path}")
+            target = language.files.get_file_from_path(f"{lang}/{path}")
             if target is not None:
-                return target.url_relative_to(page.file) + hash_mark + section
-        raise ContentError(Problem(f"docs/{run.source_lang}/{target_path}", None, "a page that calculators link to is missing"))
+                return target.url_relative_to(page.file)
+        raise ContentError(Problem(f"docs/{run.source_lang}/{path}", None, missing))
 
     def _page_problems(self) -> list[Problem]:
         """Every page and the docs/ layout, each file once (a page that falls

@@ -41,6 +41,7 @@ from build_tools.reader.calculators_extension import CalculatorsExtension
 from build_tools.reader.external_links import ExternalLinksExtension
 from build_tools.reader.page_tools import PageTools
 from build_tools.reader.redirects import Redirect, load_redirects
+from build_tools.reader.self_check_extension import SelfCheckExtension
 from build_tools.translations import LanguageNames, Translation, glossary, language_share, status_of, survey
 from build_tools.translations.segments import Rebuilt
 from build_tools.yaml_source import read_text
@@ -59,6 +60,7 @@ class PageRecord:
     # Results of rendering its Markdown (read from the Markdown instance)
     facts_used: list[Fact] = field(default_factory=list)
     calculators: list[str] = field(default_factory=list)
+    self_checks: list[str] = field(default_factory=list)  # the offices of its self-checks
     # Added once the search plugin has indexed the page: the same sources
     # repeat on many pages, and parsing them for search cost a fifth of the build
     footer: str = ""
@@ -116,6 +118,7 @@ class Run:
     docs_dir: Path
     facts_extension: FactsExtension
     calculators_extension: CalculatorsExtension
+    self_check_extension: SelfCheckExtension
     external_links_extension: ExternalLinksExtension
     summary_renderer: print_sheets.SummaryRenderer
     # Every file read, parsed once (by absolute path)
@@ -132,10 +135,10 @@ class Run:
     shares: dict[str, float] | None = None  # how much of each language is there, from 0 to 1
 
     @classmethod
-    def load(cls, config: MkDocsConfig, document, page_url) -> Run:
+    def load(cls, config: MkDocsConfig, document, page_url, self_check_links) -> Run:
         """Read the project's settings, locales, facts, glossary and redirects.
 
-        ``document`` and ``page_url``: callables the Markdown extensions ask
+        ``document``, ``page_url`` and ``self_check_links``: callables the Markdown extensions ask
         for the page being rendered (see build_tools.facts.markdown_extension).
         """
         i18n = i18n_plugin(config)
@@ -165,6 +168,7 @@ class Run:
             docs_dir=docs_dir,
             facts_extension=facts_extension,
             calculators_extension=CalculatorsExtension(page_url=page_url),
+            self_check_extension=SelfCheckExtension(links=self_check_links),
             external_links_extension=ExternalLinksExtension(),
             summary_renderer=print_sheets.SummaryRenderer(facts),
         )
