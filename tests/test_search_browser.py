@@ -80,14 +80,18 @@ def test_languages_without_a_stemmer_load_none_and_search_their_pages(served, ch
 
 
 # The words readers use for their problem (front matter search_words)
+# Where domestic and factory work each have a guide on the problem, either
+# may come first; the test below wants both among the first results
+DISMISSAL = ("/hogar/despido/", "/fabrica/despido/")
+PAY = ("/hogar/salario/", "/fabrica/pago/")
 EVERYDAY_WORDS = [
-    ("/hogar/aguinaldo/", "me corrieron", "/hogar/despido/"),
-    ("/hogar/aguinaldo/", "me despidieron", "/hogar/despido/"),
-    ("/hogar/aguinaldo/", "no me pagan", ("/hogar/salario/", "/hogar/reclamar/")),
-    ("/en/hogar/aguinaldo/", "fired", "/en/hogar/despido/"),
-    ("/en/hogar/aguinaldo/", "laid off", "/en/hogar/despido/"),
+    ("/hogar/aguinaldo/", "me corrieron", DISMISSAL),
+    ("/hogar/aguinaldo/", "me despidieron", DISMISSAL),
+    ("/hogar/aguinaldo/", "no me pagan", (*PAY, "/hogar/reclamar/")),
+    ("/en/hogar/aguinaldo/", "fired", tuple("/en" + page for page in DISMISSAL)),
+    ("/en/hogar/aguinaldo/", "laid off", tuple("/en" + page for page in DISMISSAL)),
     # A form in no page, found by its stem ("pag"): not marked missing either
-    ("/hogar/aguinaldo/", "pagarán", "/hogar/salario/"),
+    ("/hogar/aguinaldo/", "pagarán", PAY),
     # A language without its own words searches the Spanish page's
     ("/nah/hogar/aguinaldo/", "me corrieron", "/nah/hogar/despido/"),
 ]
@@ -98,8 +102,12 @@ def test_everyday_words_find_their_guide_first_with_nothing_missing(served, chro
     base, _ = served
     links, _, _, missing = search(chromium, base, path, query)
     assert links, query
-    first = links[0].split("#")[0]
-    assert first in ((expected,) if isinstance(expected, str) else expected), (query, links[:5])
+    pages = list(dict.fromkeys(link.split("#")[0] for link in links))
+    expected = (expected,) if isinstance(expected, str) else expected
+    assert pages[0] in expected, (query, links[:5])
+    # The domestic and the factory guide on the same problem: both near the top
+    guides = [page for page in expected if page.removeprefix("/en") in DISMISSAL + PAY]
+    assert all(page in pages[:3] for page in guides), (query, pages[:5])
     # Every word of the query was found: Material strikes none through
     assert missing[0] == [], (query, missing[0])
 

@@ -35,13 +35,13 @@ Después de la lista.
 """
 
 
-def convert(text, lang="es", offset=0):
+def convert(text, lang="es", offset=0, links=LINKS):
     """Render Markdown the way the build sets it up for a page."""
     ctx = RenderContext(lang, babel_locale(lang, FORMATS[lang]), CATALOGS[lang], AS_OF)
     document = Document("docs/es/revisa/x.md", offset, ctx)
     md = markdown.Markdown(extensions=[
         FactsExtension(facts=FACTS, document=lambda: document),
-        SelfCheckExtension(links=lambda: LINKS),
+        SelfCheckExtension(links=lambda: links),
     ])
     return md.convert(text), md
 
@@ -144,3 +144,30 @@ def test_every_string_the_markup_uses_exists_in_spanish_and_english():
     assert keys == {key for key in CATALOGS["en"].strings["site"] if key.startswith("selfcheck.")}
     assert {f"selfcheck.answer.{answer}" for answer in self_check.ANSWERS} <= keys
     assert {office.text for office in self_check.OFFICES.values()} <= keys
+
+
+def test_the_states_come_from_the_page_of_offices_in_its_order():
+    text = (ROOT / "docs/es/ayuda/estados.md").read_text(encoding="utf-8")
+    states = self_check.states_of(text)
+    assert len(states) == 32
+    assert states[0] == self_check.State("aguascalientes", "Aguascalientes")
+    assert self_check.State("oaxaca", "Oaxaca") in states and self_check.State("ciudad-de-mexico", "Ciudad de México") in states
+    # Each is a section the page links to from its list
+    assert all(f"(#{state.id})" in text for state in states)
+
+
+def test_the_result_lets_the_reader_pick_her_state():
+    states = (self_check.State("chiapas", "Chiapas"), self_check.State("oaxaca", "Oaxaca"))
+    links = self_check.Links(states="../../ayuda/estados/", help="../../ayuda/", state_list=states, state_lang="es")
+    html, _ = convert(PAGE, lang="nah", links=links)
+    office = re.search(r'<div class="dc-self-check__office">.*?</div>', html, re.S).group(0)
+    select = re.search(r'<label for="([^"]+)">[^<]+</label> <select id="([^"]+)">(.*?)</select>', office, re.S)
+    assert select and select[1] == select[2]
+    # Her state's names are Spanish on a page in another language, and marked so
+    assert re.findall(r'<option value="(\w*)"( lang="es")?>', select[3]) == [("", ""), ("chiapas", ' lang="es"'), ("oaxaca", ' lang="es"')]
+    assert re.search(r'<p class="dc-self-check__state-link" hidden><a href="\.\./\.\./ayuda/estados/">', office)
+
+
+def test_without_a_list_of_states_there_is_no_picker():
+    html, _ = convert(PAGE)
+    assert "<select" not in html and "dc-self-check__state" not in html

@@ -219,3 +219,25 @@ def test_no_accessibility_violations_with_the_result_shown(served, page, lang):
     assert not violations, describe_violations(violations)
     for box in [element.bounding_box() for element in page.query_selector_all("form.dc-self-check input, form.dc-self-check button")]:
         assert box["height"] >= 44 and box["width"] >= 44
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_reader_picks_her_state_and_the_result_links_its_offices(served, context, page, lang):
+    base, _ = served
+    page.goto(f"{base}/{LANGS[lang]}revisa/hogar/", wait_until="networkidle")
+    before = len(context.requests)
+    answer(page, lang, ["no"])
+    state_link = page.locator(".dc-self-check__state-link a")
+    assert state_link.is_hidden()
+    page.locator(".dc-self-check__state select").select_option("oaxaca")
+    assert state_link.is_visible()
+    assert context.requests[before:] == []  # picking her state asks the network for nothing
+    assert page.evaluate(STORED) == {"local": 0, "session": 0, "cookie": "", "databases": 0}
+    state_link.click()
+    page.wait_for_url("**/ayuda/estados/#oaxaca")
+    assert page.locator("#oaxaca").is_visible()
+    # Back on the self-check, nothing was kept
+    page.go_back()
+    page.locator("form.dc-self-check--ready").wait_for()
+    assert page.locator(".dc-self-check__state select").input_value() == ""
+    assert page.locator(".dc-self-check__state-link").is_hidden()

@@ -58,7 +58,7 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)", re.I | re.S)
 OWN_HIDDEN_CLASSES = frozenset({
     "dc-calc__form", "dc-calc__error", "dc-share__native", "dc-share__copy",
     "dc-listen", "dc-listen__pause", "dc-listen__resume", "dc-listen__stop", "dc-print__here",
-    "dc-self-check__private", "dc-self-check__controls", "dc-self-check__result",
+    "dc-self-check__private", "dc-self-check__controls", "dc-self-check__result", "dc-self-check__state-link",
 })
 # No action: calculators.js and self-check.js handle them in the page
 OWN_FORM_CLASSES = frozenset({"dc-calc__form", "dc-self-check"})

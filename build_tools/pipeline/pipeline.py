@@ -314,22 +314,31 @@ class Pipeline:
         return self._url_of(target, "a page that calculators link to is missing") + hash_mark + section
 
     def _self_check_links(self) -> self_check.Links:
-        """The pages a self-check's result links to, from the page rendered."""
+        """The pages a self-check's result links to, from the page rendered,
+        and the states the page of offices lists, for the reader to pick hers."""
+        states = self._file_of(self_check.STATES_PAGE, "the page of each state's offices, which self-checks link to, is missing")
+        source = Path(states.abs_src_path)
         return self_check.Links(
-            states=self._url_of(self_check.STATES_PAGE, "the page of each state's offices, which self-checks link to, is missing"),
+            states=states.url_relative_to(self.language.page.page.file),
             help=self._url_of(self_check.HELP_PAGE, "the help page that self-checks link to is missing"),
+            state_list=self_check.states_of(self.run.source(source).text),
+            state_lang=source.relative_to(self.run.docs_dir).parts[0],
         )
 
     def _url_of(self, path: str, missing: str) -> str:
         """A page (its path in a language folder) in the rendered page's
         language, else the Spanish one, relative to the rendered page."""
+        return self._file_of(path, missing).url_relative_to(self.language.page.page.file)
+
+    def _file_of(self, path: str, missing: str):
+        """A page's file (its path in a language folder) in the rendered
+        page's language, else the Spanish one."""
         run, language = self.run, self.language
-        page = language.page.page
-        folder = page.file.src_uri.split("/", 1)[0]
+        folder = language.page.page.file.src_uri.split("/", 1)[0]
         for lang in dict.fromkeys((folder, run.source_lang)):
             target = language.files.get_file_from_path(f"{lang}/{path}")
             if target is not None:
-                return target.url_relative_to(page.file)
+                return target
         raise ContentError(Problem(f"docs/{run.source_lang}/{path}", None, missing))
 
     def _page_problems(self) -> list[Problem]:

@@ -16,7 +16,8 @@ the language marks of the finished page apply to it as to any text.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from build_tools.facts import Fact, FactRegistry
 from build_tools.errors import ContentError, Problem
@@ -48,11 +49,33 @@ DEFAULT_OFFICE = "estado"
 
 
 @dataclass(frozen=True)
+class State:
+    """A state as the page of offices names it: its section id and name."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Links:
     """Addresses of the pages the result links to, relative to the page."""
 
     states: str  # ayuda/estados.md: each state's offices
     help: str  # ayuda/index.md: where to get help
+    # The states of that page, for the reader to pick hers, and the language
+    # of their names (Spanish on a page that falls back to it)
+    state_list: tuple[State, ...] = ()
+    state_lang: str = ""
+
+
+# A state's section on the page of offices: "## Chiapas {#chiapas}"
+_STATE_HEADING = re.compile(r"^## +(.+?) +\{#([a-z0-9-]+)\} *$", re.M)
+
+
+def states_of(text: str) -> tuple[State, ...]:
+    """The states of the page of offices, in its order, from its Markdown:
+    each ``##`` heading with an id is one state."""
+    return tuple(State(id=match[2], name=match[1].strip()) for match in _STATE_HEADING.finditer(text))
 
 
 def facts_of(office: str) -> list[str]:
@@ -86,6 +109,22 @@ def _text(ctx: RenderContext, key: str, **parts: str) -> str:
 
 def _link(href: str, ctx: RenderContext, key: str) -> str:
     return f'<a href="{html.escape(href)}">{_text(ctx, key)}</a>'
+
+
+def _state_picker(prefix: str, links: Links, ctx: RenderContext) -> str:
+    """A list of the states: the reader picks hers and the result links to
+    her state's section of the page of offices (the script points the link
+    there; nothing is kept)."""
+    if not links.state_list:
+        return ""
+    lang = f' lang="{links.state_lang}"' if links.state_lang and links.state_lang != ctx.lang else ""
+    options = "".join(f'<option value="{html.escape(s.id)}"{lang}>{html.escape(s.name)}</option>' for s in links.state_list)
+    return (
+        f'<p class="{FORM_CLASS}__state"><label for="{prefix}-state">{_text(ctx, "selfcheck.state.label")}</label> '
+        f'<select id="{prefix}-state"><option value="">{_text(ctx, "selfcheck.state.none")}</option>{options}</select></p>'
+        f'<p class="{FORM_CLASS}__state-link" hidden>'
+        f'<a href="{html.escape(links.states)}">{_text(ctx, "selfcheck.state.link")}</a></p>'
+    )
 
 
 def render_parts(
@@ -131,7 +170,7 @@ def render_parts(
         f'<p class="{FORM_CLASS}__none">{_text(ctx, "selfcheck.result.none")}</p>'
         f"{groups}"
         f'<div class="{FORM_CLASS}__office"><h3 id="{prefix}-office">{_text(ctx, "selfcheck.office.title")}</h3>'
-        f"<p>{office_text}</p></div>"
+        f"<p>{office_text}</p>{_state_picker(prefix, links, ctx)}</div>"
         f'<p class="{FORM_CLASS}__date">{_text(ctx, "selfcheck.result.as_of", date=html.escape(format_date_for(ctx.as_of, ctx)))}</p>'
         f'<p class="{FORM_CLASS}__not-advice">{_text(ctx, "selfcheck.result.not_advice")}</p>'
         f'<button type="button" class="{FORM_CLASS}__print">{_text(ctx, "selfcheck.print")}</button>'

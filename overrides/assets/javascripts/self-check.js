@@ -53,6 +53,18 @@
       item.insertBefore(fieldset, item.firstChild);
     });
     choices.remove();
+    // The reader's state: the link goes to its section of the page of offices
+    this.state = form.querySelector(".dc-self-check__state select");
+    this.stateLink = part(form, "state-link");
+    if (this.state && this.stateLink) {
+      var link = this.stateLink.querySelector("a");
+      var base = link.getAttribute("href").split("#")[0];
+      var self = this;
+      this.state.addEventListener("change", function () {
+        if (self.state.value) link.setAttribute("href", base + "#" + self.state.value);
+        self.stateLink.hidden = !self.state.value;
+      });
+    }
   }
 
   SelfCheck.prototype.answer = function (item) {
@@ -86,6 +98,7 @@
 
   SelfCheck.prototype.clear = function () {
     this.form.reset();
+    if (this.stateLink) this.stateLink.hidden = true;
     this.result.hidden = true;
     Array.prototype.forEach.call(this.result.querySelectorAll("ul"), function (list) { list.textContent = ""; });
     document.documentElement.classList.remove("dc-self-check-printing");
