@@ -60,8 +60,14 @@
       var link = this.stateLink.querySelector("a");
       var base = link.getAttribute("href").split("#")[0];
       var self = this;
+      // Her state's name after the link, for the printout too
+      var name = document.createElement("span");
+      self.stateLink.appendChild(name);
       this.state.addEventListener("change", function () {
+        var option = self.state.options[self.state.selectedIndex];
         if (self.state.value) link.setAttribute("href", base + "#" + self.state.value);
+        name.textContent = self.state.value ? ": " + option.textContent : "";
+        if (option.lang) name.lang = option.lang; else name.removeAttribute("lang");
         self.stateLink.hidden = !self.state.value;
       });
     }
