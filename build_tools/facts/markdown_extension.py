@@ -160,5 +160,14 @@ def _no_document() -> None:
     return None
 
 
+def facts_extension_of(md: Markdown, needed_by: str) -> FactsExtension:
+    """The facts extension registered on ``md`` before the ``needed_by``
+    extension, which renders with its document, facts and footnotes."""
+    found = next((e for e in md.registeredExtensions if isinstance(e, FactsExtension)), None)
+    if found is None:
+        raise ValueError(f"the {needed_by} extension needs the facts extension before it")
+    return found
+
+
 def makeExtension(**kwargs) -> FactsExtension:  # noqa: N802 - Python-Markdown's name
     return FactsExtension(**kwargs)

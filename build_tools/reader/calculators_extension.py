@@ -14,7 +14,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from build_tools.errors import ContentError, Problem
-from build_tools.facts.markdown_extension import FactsExtension
+from build_tools.facts.markdown_extension import facts_extension_of
 from build_tools.markdown_source import prose_lines
 from build_tools.reader import calculators
 
@@ -80,9 +80,7 @@ class CalculatorsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         self.md = md
-        self.facts = next((e for e in md.registeredExtensions if isinstance(e, FactsExtension)), None)
-        if self.facts is None:
-            raise ValueError("the calculators extension needs the facts extension before it")
+        self.facts = facts_extension_of(md, "calculators")
         # After whitespace normalisation (30), before fact references (29),
         # which would take the marker for a malformed fact reference
         md.preprocessors.register(CalculatorsPreprocessor(md, self), "derechos_calculators", 29.5)

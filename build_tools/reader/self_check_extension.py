@@ -23,7 +23,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from build_tools.errors import ContentError, Problem
-from build_tools.facts.markdown_extension import FactsExtension
+from build_tools.facts.markdown_extension import facts_extension_of
 from build_tools.markdown_source import prose_lines
 from build_tools.reader import self_check
 
@@ -198,9 +198,7 @@ class SelfCheckExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         self.md = md
-        self.facts = next((e for e in md.registeredExtensions if isinstance(e, FactsExtension)), None)
-        if self.facts is None:
-            raise ValueError("the self-check extension needs the facts extension before it")
+        self.facts = facts_extension_of(md, "self-check")
         # Before fact references (29), which would take the marker for an
         # unknown fact; beside the calculators' marker (29.5)
         md.preprocessors.register(SelfCheckPreprocessor(md, self), "derechos_self_check", 29.4)
