@@ -66,6 +66,26 @@ def test_first_screen_rules_style_what_a_phone_shows_first():
     assert ".later" in selectors(css.first_screen_rules(rules, [page(intro="x" * 10)], chars=50))
 
 
+def test_a_fixed_or_sticky_element_deep_below_the_first_screen_still_counts():
+    """Below the first screen only what can be fixed or sticky is looked at;
+    it is found whether its rule names an id, a class, a tag or no key."""
+    below = "<section><div><p class='deep'>x</p>{}</div></section>"
+    keyed = "#chat{position:fixed}.pin{position:sticky !important}aside{position:fixed}.pin b{color:red}"
+    others = ".deep{color:blue}.foot{padding:1rem}"
+    for fixed, element, expected in [
+        (keyed, "<span id='chat'>c</span>", ["#chat"]),
+        (keyed, "<div class='pin x'><b>b</b></div>", [".pin", ".pin b"]),
+        (keyed, "<aside>a</aside>", ["aside"]),
+        (keyed, "<i>nothing fixed</i>", []),
+        ("[data-dock]{position:fixed}", "<i data-dock>d</i>", ["[data-dock]"]),
+        ("[data-dock]{position:fixed}", "<i>nothing fixed</i>", []),
+    ]:
+        tree = css.html_tree(PAGE.format(intro="x" * 100, later="y" * 100).replace("</body>", below.format(element) + "</body>"))
+        chosen = selectors(css.first_screen_rules(css.parse(fixed + others), [tree], chars=50))
+        # Nothing else below the first screen counts (PAGE's .bar has no rule here)
+        assert chosen == expected, element
+
+
 def test_pages_get_the_inline_style_and_the_rest_after_the_body():
     html = PAGE.format(intro="i", later="l")
     out = css.rewrite_page(html, "guia/index.html", ["a.css", "b.css"], ".top{height:1px}", "assets/site.0123abcd.min.css")

@@ -488,9 +488,14 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
     hide it count: its content cannot show or move anything.
     """
     matcher = cssselect2.Matcher()
+    # Only rules that can make an element fixed or sticky: most of a page is
+    # off its first screen, and there this small matcher is all that is asked
+    placing = cssselect2.Matcher()
+    placing_keys: set[tuple[str, str] | None] = set()
     for number, rule in enumerate(rules):
         if isinstance(rule, Other) or not any(_applies(rule, width) for width in WIDTHS):
             continue
+        places = any(name == "position" and _PLACED.match(value) for name, value in rule.declarations)
         for index, selector in enumerate(rule.selectors):
             try:
                 compiled = cssselect2.compile_selector_list(selector)
@@ -498,11 +503,22 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
                 continue  # a selector cssselect2 cannot read cannot be matched here
             for one in compiled:
                 matcher.add_selector(one, (number, index))
+                if places:
+                    placing.add_selector(one, (number, index))
+                    placing_keys.add(_key(one))
     matched: set[tuple[int, int]] = set()
     for root in pages:
         on_screen = first_screen(root, chars)
+        may_place = _holding(root, placing_keys)
 
         def visit(element, shown: bool) -> None:
+            if not shown and id(element.etree_element) not in on_screen:
+                if may_place is not None and id(element.etree_element) not in may_place:
+                    return  # off the first screen, and nothing in it can be fixed or sticky
+                if not placing.match(element):
+                    for child in element.iter_children():
+                        visit(child, False)
+                    return
             matches = matcher.match(element)
             values = [_cascade(matches, rules, width, element) for width in WIDTHS]
             shown = shown or any(v.get("position") in ("fixed", "sticky") and not _hidden(v) for v in values)
@@ -523,6 +539,42 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
         if indexes:
             selected.append(_keep_selectors_at(rule, indexes))
     return drop_unused_variables([_without(rule, _NOT_FIRST_PAINT) for rule in selected])
+
+
+def _key(selector) -> tuple[str, str] | None:
+    """What an element needs for a compiled selector to match it, as
+    cssselect2 indexes it: ("id", …), ("class", …) or ("name", …); None if
+    any element may match."""
+    if selector.id is not None:
+        return ("id", selector.id)
+    if selector.class_name is not None:
+        return ("class", selector.class_name)
+    if selector.lower_local_name is not None:
+        return ("name", selector.lower_local_name)
+    return None
+
+
+def _holding(root: ElementTree.Element, keys: set[tuple[str, str] | None]) -> set[int] | None:
+    """ids of the elements that have one of ``keys``, with their ancestors;
+    None when a key is None (any element may match)."""
+    if None in keys:
+        return None
+    parents = {child: parent for parent in root.iter() for child in parent}
+    found: set[int] = set()
+    for element in root.iter():
+        own = {("id", element.get("id")), ("name", element.tag.lower())}
+        own.update(("class", name) for name in _CLASS_SPLIT.split(element.get("class", "")) if name)
+        if own & keys:
+            while element is not None and id(element) not in found:
+                found.add(id(element))
+                element = parents.get(element)
+    return found
+
+
+# cssselect2 splits the class attribute on ASCII whitespace
+_CLASS_SPLIT = re.compile(r"[ \t\n\f\r]+")
+# A position value that can take an element out of the page's flow onto the screen
+_PLACED = re.compile(r"\s*(fixed|sticky)\b")
 
 
 def _out_of_flow(declarations: list[tuple[str, str]]) -> bool:
