@@ -1,17 +1,41 @@
+import fcntl
+import os
+import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from project import AS_OF, ROOT, copy_project, run_build, run_tools
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run for all pytest-xdist workers: the
+    first worker to ask calls ``make(folder)`` under a lock, the others wait
+    and use it. Tests only read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, shared by its workers
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once for all build tests."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+
+    def make(site: Path) -> None:
+        result = run_build(ROOT, site)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return made_once(tmp_path_factory, "site", make)
 
 
 @pytest.fixture
@@ -23,10 +47,13 @@ def project_copy(tmp_path) -> Path:
 def deployed_site(tmp_path_factory) -> Path:
     """The real project built as for deployment: `python -m build_tools build`
     (gzip files and .csp.conf included), once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("deployed") / "project")
-    build = run_tools(project, "build", "--as-of", AS_OF.isoformat())
-    assert build.returncode == 0, build.stdout + build.stderr
-    return project / "site"
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        build = run_tools(project, "build", "--as-of", AS_OF.isoformat())
+        assert build.returncode == 0, build.stdout + build.stderr
+
+    return made_once(tmp_path_factory, "deployed", make) / "project" / "site"
 
 
 @pytest.fixture(scope="session")
