@@ -29,7 +29,7 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project, built once for all build tests."""
+    """The real project, built once per test run for all build tests."""
 
     def make(site: Path) -> None:
         result = run_build(ROOT, site)
@@ -46,7 +46,7 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def deployed_site(tmp_path_factory) -> Path:
     """The real project built as for deployment: `python -m build_tools build`
-    (gzip files and .csp.conf included), once per test session."""
+    (gzip files and .csp.conf included), once per test run."""
 
     def make(folder: Path) -> None:
         project = copy_project(folder / "project")
