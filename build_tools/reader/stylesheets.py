@@ -512,16 +512,14 @@ def first_screen_rules(rules: list[Rule | Other], pages: Iterable[ElementTree.El
         may_place = _holding(root, placing_keys)
 
         def visit(element, shown: bool) -> None:
-            if not shown and id(element.etree_element) not in on_screen:
-                if may_place is not None and id(element.etree_element) not in may_place:
-                    return  # off the first screen, and nothing in it can be fixed or sticky
-                if not placing.match(element):
-                    for child in element.iter_children():
-                        visit(child, False)
-                    return
-            matches = matcher.match(element)
-            values = [_cascade(matches, rules, width, element) for width in WIDTHS]
-            shown = shown or any(v.get("position") in ("fixed", "sticky") and not _hidden(v) for v in values)
+            off = not shown and id(element.etree_element) not in on_screen
+            if off and may_place is not None and id(element.etree_element) not in may_place:
+                return  # off the first screen, and nothing in it can be fixed or sticky
+            # Off the first screen, only an element that may become fixed or sticky is matched
+            if not off or placing.match(element):
+                matches = matcher.match(element)
+                values = [_cascade(matches, rules, width, element) for width in WIDTHS]
+                shown = shown or any(v.get("position") in ("fixed", "sticky") and not _hidden(v) for v in values)
             if not shown and id(element.etree_element) not in on_screen:
                 for child in element.iter_children():
                     visit(child, False)
