@@ -317,12 +317,11 @@ class Pipeline:
         """The pages a self-check's result links to, from the page rendered,
         and the states the page of offices lists, for the reader to pick hers."""
         states = self._file_of(self_check.STATES_PAGE, "the page of each state's offices, which self-checks link to, is missing")
-        source = Path(states.abs_src_path)
         return self_check.Links(
             states=states.url_relative_to(self.language.page.page.file),
             help=self._url_of(self_check.HELP_PAGE, "the help page that self-checks link to is missing"),
-            state_list=self_check.states_of(self.run.source(source).text),
-            state_lang=source.relative_to(self.run.docs_dir).parts[0],
+            state_list=self_check.states_of(self.run.source(states.abs_src_path).text),
+            state_lang=states.src_uri.split("/", 1)[0],  # its language folder
         )
 
     def _url_of(self, path: str, missing: str) -> str:
