@@ -115,6 +115,27 @@ def test_scripts_styles_svg_and_code_are_left_alone():
     assert mark(body) == body
 
 
+def test_what_follows_a_stretch_copied_whole_is_read_from_its_end():
+    # Read from inside the script, "<!--" would start a comment running to the
+    # end: the text after the script would never be marked
+    body = '<script>var c = "<!--";</script><p>Hola</p><!-- fin -->'
+    assert mark(body) == '<script>var c = "<!--";</script><p><span lang="es">Hola</span></p><!-- fin -->'
+    body = '<div lang="es"><p title="x>">Texto</p></div><p>Adiós</p><code>a<b</code><p>Sí</p>'
+    assert mark(body) == (
+        '<div lang="es"><p title="x>">Texto</p></div><p><span lang="es">Adiós</span></p>'
+        '<code>a<b</code><p><span lang="es">Sí</span></p>'
+    )
+
+
+def test_attributes_are_found_by_name_wherever_a_name_can_start():
+    # No space before the name, upper case, no quotes, no value: still attributes
+    assert mark('<a class="x"title="Menú">1</a>') == '<a class="x"title="Menú" lang="es">1</a>'
+    assert mark("<a TITLE=Menú>1</a>") == '<a TITLE=Menú lang="es">1</a>'
+    assert mark("<p lang>Hola</p>") == "<p lang>Hola</p>"
+    # Words inside another attribute's name or value are not those attributes
+    body = '<a class="md-nav__title" data-title="Menú" data-lang="es">1</a>'
+    assert mark(body) == body
+
 def test_nothing_to_mark_returns_the_same_bytes():
     text = page('<p lang="es">Hola</p>\n<p>123</p><!-- comentario -->')
     assert mark_fallback_text(text, "nah", "es", NOTHING) is text

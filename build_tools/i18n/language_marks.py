@@ -37,8 +37,9 @@ _RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
 
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCTUATION = " .,:;()"
-# A tag's attributes are read only when one of these may be among them
-_MAY_MATTER = re.compile(r"lang|aria-label|title|placeholder|alt", re.I)
+# A tag's attributes are read only when one of these may be among them: a
+# name that starts where an attribute name can ("md-nav__title" cannot)
+_MAY_MATTER = re.compile(r"""(?<![^\s"'/=])(?:lang|aria-label|title|placeholder|alt)(?![^\s"'/=>])""", re.I)
 _SAME_NAME: dict[str, re.Pattern] = {}
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -77,6 +78,7 @@ class KnownText:
     # before the source (an nhe page shows some Nahuatl): by language
     others: dict[str, KnownText] = field(default_factory=dict)
     _pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+    _marks: dict[tuple[str, str, str], str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self.strings = frozenset(normalise(s) for s in self.strings)
@@ -111,6 +113,23 @@ class KnownText:
         known = cls.of([*translated, *extra])
         known.others = {tag: cls.of(texts) for tag, texts in borrowed.items() if tag != catalog.lang}
         return known
+
+    def mark_for(self, chunk: str, lang: str, source_lang: str) -> str | None:
+        """The language of a piece of text on a ``lang`` page: ``lang`` when
+        known, a fallback language that knows it, else ``source_lang``; None
+        for text without letters. Remembered: a page's menus, header and
+        footer repeat the same pieces on every page of a language."""
+        key = (chunk, lang, source_lang)
+        try:
+            return self._marks[key]
+        except KeyError:
+            pass
+        if not has_letters(chunk):
+            mark = None
+        else:
+            mark = lang if chunk in self else self.other_language(chunk) or source_lang
+        self._marks[key] = mark
+        return mark
 
     def other_language(self, text: str) -> str | None:
         """The fallback language ``text`` is known to be in, if any."""
@@ -190,12 +209,11 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
     if body is None:
         return html_text
     out: list[str] = [html_text[: body.start()]]
+    append = out.append
     stack: list[_Open] = []
     pos = body.start()
     changed = False
-
-    def current() -> tuple[str, str]:
-        return (stack[-1].lang, stack[-1].region) if stack else (lang, "page")
+    mark_for = known.mark_for
 
     def mark_element(item: _Open, mark: str) -> None:
         nonlocal changed
@@ -205,48 +223,48 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
 
     def text(chunk: str) -> None:
         nonlocal changed
-        if not has_letters(chunk):
-            out.append(chunk)
-            return
-        here, region = current()
-        if region == "trusted":
-            out.append(chunk)
-            return
-        # Known text is in the page's language or a fallback's; the rest is Spanish
-        mark = lang if chunk in known else known.other_language(chunk) or source_lang
-        if mark == here:
-            out.append(chunk)
+        mark = mark_for(chunk, lang, source_lang)
+        if mark is None:  # no letters
+            append(chunk)
             return
         parent = stack[-1]
+        # Under an explicit lang, text is trusted; known text is in the page's
+        # language or a fallback's, the rest is Spanish
+        if parent.region == "trusted" or mark == parent.lang:
+            append(chunk)
+            return
         if parent.name in NO_SPAN_INSIDE:
             if not parent.explicit:
                 mark_element(parent, mark)
                 parent.lang, parent.region = mark, "trusted"
-            out.append(chunk)
+            append(chunk)
             return
         stripped = chunk.strip()
         lead = chunk[: len(chunk) - len(chunk.lstrip())]
         trail = chunk[len(chunk.rstrip()):]
-        out.append(f'{lead}<span lang="{mark}">{stripped}</span>{trail}')
+        append(f'{lead}<span lang="{mark}">{stripped}</span>{trail}')
         changed = True
 
-    while pos < len(html_text):
-        match = _TAG.search(html_text, pos)
+    # One scan for tags, started again after each stretch copied whole
+    # (inside a script, "<!--" would seem to open a comment)
+    tags = _TAG.finditer(html_text, pos)
+    while True:
+        match = next(tags, None)
         end = match.start() if match else len(html_text)
         if end > pos:
             chunk = html_text[pos:end]
-            (text(chunk) if stack and not chunk.isspace() else out.append(chunk))
+            (text(chunk) if stack and not chunk.isspace() else append(chunk))
         if match is None:
             break
         pos = match.end()
-        tag = match.group(0)
-        name = (match.group(2) or "").lower()
+        name = match.group(2)
         if not name:  # comment, doctype
-            out.append(tag)
+            append(match.group(0))
             continue
-        closing = match.group(1) == "/"
-        if closing:
-            out.append(tag)
+        name = name.lower()
+        tag = match.group(0)
+        append(tag)
+        if match.group(1):  # an end tag
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth].name == name:
                     del stack[depth:]
@@ -254,21 +272,22 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
             continue
         raw = match.group(3)
         # Most tags have neither a lang nor words in an attribute: not parsed
-        attributes = _attributes(raw) if _MAY_MATTER.search(raw) else {}
-        here, region = current()
-        own = attributes.get("lang")
-        out.append(tag)
-        if own is not None and name not in VOID_ELEMENTS and not tag.endswith("/>") and name not in _RAW_TEXT:
+        attributes = _attributes(raw) if _MAY_MATTER.search(raw) else None
+        own = attributes.get("lang") if attributes else None
+        empty = name in VOID_ELEMENTS or tag.endswith("/>")
+        if own is not None and not empty and name not in _RAW_TEXT:
             # A trusted element: nothing in it changes, so it is copied as it is
             stop = _end_of_element(html_text, name, pos)
-            out.append(html_text[pos:stop])
+            append(html_text[pos:stop])
             pos = stop
+            tags = _TAG.finditer(html_text, pos)
             continue
         if own is not None:
             item = _Open(name, own, "trusted", len(out) - 1, True)
         else:
+            here, region = (stack[-1].lang, stack[-1].region) if stack else (lang, "page")
             item = _Open(name, here, region, len(out) - 1, False)
-            unknown = region == "page" and next((
+            unknown = attributes and region == "page" and next((
                 value for key in VISIBLE_ATTRIBUTES
                 if (value := attributes.get(key)) is not None and has_letters(value) and value not in known
             ), None)
@@ -276,24 +295,26 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
                 mark = known.other_language(unknown) or source_lang
                 mark_element(item, mark)
                 item.lang, item.region = mark, "marked"
-        if name in VOID_ELEMENTS or tag.endswith("/>"):
+        if empty:
             continue
         if name in _RAW_TEXT:
             # Up to the closing tag, whatever it contains ("</" in a script's strings)
             close = re.compile(rf"</{name}[\s>]", re.I).search(html_text, pos)
             stop = close.start() if close else len(html_text)
             if name in SKIPPED_ELEMENTS:
-                out.append(html_text[pos:stop])
+                append(html_text[pos:stop])
             else:
                 stack.append(item)
                 if stop > pos and not html_text[pos:stop].isspace():
                     text(html_text[pos:stop])
             pos = stop
+            tags = _TAG.finditer(html_text, pos)
             continue
         if name in SKIPPED_ELEMENTS:
             stop = _end_of_element(html_text, name, pos)
-            out.append(html_text[pos:stop])
+            append(html_text[pos:stop])
             pos = stop
+            tags = _TAG.finditer(html_text, pos)
             continue
         stack.append(item)
     return "".join(out) if changed else html_text
