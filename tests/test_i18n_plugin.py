@@ -107,3 +107,43 @@ def test_a_fallback_to_an_unknown_language_stops_the_build_naming_mkdocs_yml(pro
     assert result.returncode != 0
     assert "mkdocs.yml, plugins: derechos-i18n: languages: entry 'nhe', fallback: 'nch'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# What a language build's file has: MkDocs' own fields and upstream's
+FILE_FIELDS = (
+    "src_uri", "src_path", "src_dir", "dest_dir", "use_directory_urls", "dest_uri", "dest_path", "inclusion",
+    "abs_src_path", "abs_dest_path", "url", "name", "locale", "locale_alternate_of", "localization", "norm_src_uri",
+)
+
+
+def _fields(file) -> dict:
+    found = {name: getattr(file, name) for name in FILE_FIELDS}
+    found["alternates"] = {tag: alternate is file for tag, alternate in file.alternates.items()}
+    return found
+
+
+def test_files_are_made_for_each_language_as_upstream_makes_them(monkeypatch, tmp_path):
+    """build_tools/i18n/folder_files.py against mkdocs-static-i18n's own
+    create_i18n_file: every file of the site, and paths that take upstream's
+    way, in every language build."""
+    import re
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, get_files
+    from mkdocs_static_i18n import folder
+
+    from build_tools.i18n import folder_files
+    from project import LANGUAGES, ROOT
+
+    tags = [tag for tag, _ in LANGUAGES]
+    monkeypatch.setattr(folder, "RE_LOCALE", re.compile("^(?:" + "|".join(sorted(tags, key=len, reverse=True)) + ")$"))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    files = list(get_files(config))
+    odd = ["README.md", "es/hogar/README.md", "nah", "en/x//y.md", "./es/a.md", "fr/a.md", "es/a b/ñ.md", "assets/es.png", "esx/a.md"]
+    files += [File(path, config.docs_dir, config.site_dir, config.use_directory_urls) for path in odd]
+    assert len(files) > 100
+    for current in tags:
+        for file in files:
+            ours = folder_files.create_i18n_file(file, current, "es", tags, config)
+            theirs = folder_files.UPSTREAM(file, current, "es", tags, config)
+            assert _fields(ours) == _fields(theirs), (current, file.src_uri)

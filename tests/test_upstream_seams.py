@@ -398,6 +398,31 @@ def test_folder_locale_regex_is_a_module_global_the_plugin_can_replace():
     assert readers, "mkdocs_static_i18n.folder no longer reads RE_LOCALE: replacing it in on_config does nothing now"
 
 
+# build_tools/i18n/folder_files.py makes the same files as this function,
+# without pathlib; tests/test_i18n_plugin.py compares the two on the site
+UPSTREAM_CREATE_I18N_FILE_SHA256 = "852c8266e379b14f9c3a6b3780fa03a800b42565d364d53bc1e20967a605d57f"
+
+
+def test_the_file_step_the_plugin_replaces_is_unchanged_and_read_from_the_module():
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    from build_tools.i18n import folder_files
+
+    digest = hashlib.sha256(inspect.getsource(folder_files.UPSTREAM).encode()).hexdigest()
+    assert digest == UPSTREAM_CREATE_I18N_FILE_SHA256, (
+        f"mkdocs-static-i18n {installed('mkdocs-static-i18n')} changed folder.create_i18n_file, which "
+        "build_tools/i18n/folder_files.py follows: compare, port the change, then update "
+        "UPSTREAM_CREATE_I18N_FILE_SHA256 in tests/test_upstream_seams.py"
+    )
+    # Looked up on the module at each call (and handed on to the alternates),
+    # so that replacing it in on_config takes effect
+    source = inspect.getsource(ExtendedPlugin.reconfigure_files)
+    assert "create_i18n_file = folder.create_i18n_file" in source and "mkdocs_config, create_i18n_file" in source, (
+        "mkdocs-static-i18n's reconfigure_files no longer reads folder.create_i18n_file at each call, or no "
+        "longer hands it to reconfigure_files_alternates: build_tools/i18n/plugin.py (on_config) replaces it there"
+    )
+
+
 OVERRIDDEN = {
     "on_config": ["self", "config"],
     "on_files": ["self", "files", "config"],

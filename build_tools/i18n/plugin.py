@@ -17,7 +17,7 @@ from mkdocs_static_i18n.plugin import I18n
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from build_tools import background
-from build_tools.i18n import languages, parallel_build, search_index
+from build_tools.i18n import folder_files, languages, parallel_build, search_index
 from build_tools.i18n.config import I18nConfig
 from build_tools.i18n.theme_env import compile_page_templates, share_environments
 
@@ -53,6 +53,8 @@ class I18nPlugin(I18n):
             self.current_language = self._first_language()
         tags = sorted((lang.locale for lang in self.config.languages), key=len, reverse=True)
         folder.RE_LOCALE = re.compile("^(?:" + "|".join(re.escape(tag) for tag in tags) + ")$")
+        # The same files as upstream's, made without pathlib (folder_files.py)
+        folder.create_i18n_file = folder_files.create_i18n_file
         share_environments(config.theme, self._theme_files)
         return super().on_config(config)
 
