@@ -398,6 +398,15 @@ def test_folder_locale_regex_is_a_module_global_the_plugin_can_replace():
     assert readers, "mkdocs_static_i18n.folder no longer reads RE_LOCALE: replacing it in on_config does nothing now"
 
 
+def assert_source_unchanged(function, sha256: str, constant: str, ours: str) -> None:
+    """The source of an upstream function that our code follows is the one recorded here."""
+    digest = hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
+    assert digest == sha256, (
+        f"mkdocs-static-i18n {installed('mkdocs-static-i18n')} changed {function.__module__}.{function.__qualname__}, "
+        f"which {ours}: compare, port the change, then update {constant} in {THIS_FILE}"
+    )
+
+
 # build_tools/i18n/folder_files.py makes the same files as this function,
 # without pathlib; tests/test_i18n_plugin.py compares the two on the site
 UPSTREAM_CREATE_I18N_FILE_SHA256 = "852c8266e379b14f9c3a6b3780fa03a800b42565d364d53bc1e20967a605d57f"
@@ -408,11 +417,9 @@ def test_the_file_step_the_plugin_replaces_is_unchanged_and_read_from_the_module
 
     from build_tools.i18n import folder_files
 
-    digest = hashlib.sha256(inspect.getsource(folder_files.UPSTREAM).encode()).hexdigest()
-    assert digest == UPSTREAM_CREATE_I18N_FILE_SHA256, (
-        f"mkdocs-static-i18n {installed('mkdocs-static-i18n')} changed folder.create_i18n_file, which "
-        "build_tools/i18n/folder_files.py follows: compare, port the change, then update "
-        "UPSTREAM_CREATE_I18N_FILE_SHA256 in tests/test_upstream_seams.py"
+    assert_source_unchanged(
+        folder_files.UPSTREAM, UPSTREAM_CREATE_I18N_FILE_SHA256, "UPSTREAM_CREATE_I18N_FILE_SHA256",
+        "build_tools/i18n/folder_files.py follows",
     )
     # Looked up on the module at each call (and handed on to the alternates),
     # so that replacing it in on_config takes effect
@@ -467,11 +474,9 @@ UPSTREAM_POST_BUILD_SHA256 = "e70db1f72973bb706c219b3f442b8b7b2df2cb7d110c882f9a
 
 
 def test_i18n_post_build_loop_the_plugin_replaces_is_unchanged():
-    digest = hashlib.sha256(inspect.getsource(I18n.on_post_build).encode()).hexdigest()
-    assert digest == UPSTREAM_POST_BUILD_SHA256, (
-        f"mkdocs-static-i18n {installed('mkdocs-static-i18n')} changed I18n.on_post_build, whose loop over the languages "
-        "build_tools/i18n/plugin.py (on_post_build, _build_language) replaces: compare, port the change, "
-        "then update UPSTREAM_POST_BUILD_SHA256 in tests/test_upstream_seams.py"
+    assert_source_unchanged(
+        I18n.on_post_build, UPSTREAM_POST_BUILD_SHA256, "UPSTREAM_POST_BUILD_SHA256",
+        "build_tools/i18n/plugin.py (on_post_build, _build_language) replaces with its own loop over the languages",
     )
 
 
