@@ -287,12 +287,10 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
         else:
             here, region = (stack[-1].lang, stack[-1].region) if stack else (lang, "page")
             item = _Open(name, here, region, len(out) - 1, False)
-            unknown = attributes and region == "page" and next((
-                value for key in VISIBLE_ATTRIBUTES
-                if (value := attributes.get(key)) is not None and has_letters(value) and value not in known
-            ), None)
-            if unknown:
-                mark = known.other_language(unknown) or source_lang
+            # The first shown attribute whose words are not in the page's language
+            shown = (mark_for(attributes[key], lang, source_lang) for key in VISIBLE_ATTRIBUTES if key in attributes)
+            mark = next((m for m in shown if m not in (None, lang)), None) if attributes and region == "page" else None
+            if mark:
                 mark_element(item, mark)
                 item.lang, item.region = mark, "marked"
         if empty:
