@@ -51,10 +51,13 @@ def create_i18n_file(file: File, current_language: str, default_language: str, a
         return UPSTREAM(file, current_language, default_language, all_languages, config)
     first = src.split("/", 1)[0]
     locale, localization = default_language, None
+    # As upstream: the file is under a language's folder, else its first folder looks like one
     for language in all_languages:
-        # Upstream: the file is under a language's folder, else its first folder looks like one
-        if _under(src, language) or src == language or folder.RE_LOCALE.match(first):
-            locale = localization = language if (_under(src, language) or src == language) else first
+        if _under(src, language) or src == language:
+            locale = localization = language
+            break
+        if folder.RE_LOCALE.match(first):
+            locale = localization = first
             break
     if dest == locale or src == localization:  # pathlib's "." cases
         return UPSTREAM(file, current_language, default_language, all_languages, config)
