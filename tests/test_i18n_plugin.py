@@ -1,10 +1,15 @@
+import re
 import subprocess
 import sys
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, get_files
+from mkdocs_static_i18n import folder
 
+from build_tools.i18n import folder_files
 from build_tools.i18n.plugin import I18nPlugin
-from project import build_env, run_build
+from project import LANGUAGES, ROOT, build_env, run_build
 
 
 def plugin(only=None):
@@ -126,15 +131,6 @@ def test_files_are_made_for_each_language_as_upstream_makes_them(monkeypatch, tm
     """build_tools/i18n/folder_files.py against mkdocs-static-i18n's own
     create_i18n_file: every file of the site, and paths that take upstream's
     way, in every language build."""
-    import re
-
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import File, get_files
-    from mkdocs_static_i18n import folder
-
-    from build_tools.i18n import folder_files
-    from project import LANGUAGES, ROOT
-
     tags = [tag for tag, _ in LANGUAGES]
     monkeypatch.setattr(folder, "RE_LOCALE", re.compile("^(?:" + "|".join(sorted(tags, key=len, reverse=True)) + ")$"))
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
