@@ -601,3 +601,22 @@ def test_the_markup_only_families_the_stylesheet_purge_drops_are_still_materials
     assert "e.version" in bundle and '"md-version"' in bundle, "Material's version selector changed: check FEATURE_FAMILIES"
     # Palette colours come from the page's markup
     assert 'getAttribute("data-md-color-primary")' in bundle, "Material's palette no longer reads the page's markup: check PALETTE_COLOURS"
+
+
+def test_playwrights_disabled_features_are_the_ones_the_chromium_arguments_repeat():
+    """Chromium keeps only the last `--disable-features`: ours replaces
+    Playwright's, so it must hold all of Playwright's (the browser itself is
+    checked in tests/test_chromium_browser.py)."""
+    import playwright
+
+    from build_tools.tooling import chromium
+
+    bundle = Path(playwright.__file__).parent / "driver/package/lib/coreBundle.js"
+    source = bundle.read_text(encoding="utf-8")
+    found = re.search(r"\bdisabledFeatures = \[(.*?)\]", source, re.DOTALL)
+    assert found, f"Playwright {installed('playwright')} no longer lists disabledFeatures in {bundle}: check how it disables features"
+    theirs = re.findall(r'"([^"]+)"', re.sub(r"//[^\n]*", "", found[1]))
+    assert theirs and set(theirs) == set(chromium.PLAYWRIGHT_DISABLED_FEATURES), (
+        f"Playwright {installed('playwright')} disables {sorted(theirs)}: copy them into "
+        "PLAYWRIGHT_DISABLED_FEATURES in build_tools/tooling/chromium.py"
+    )
