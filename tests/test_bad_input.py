@@ -4,8 +4,9 @@ line), and the build stops without a traceback or a half-written site.
 Input read before any page is rendered (facts, locales, the glossary,
 settings and languages in mkdocs.yml) is checked by calling its loader on a
 changed copy of the project; one case per loader also runs the whole build.
-Problems in pages need the build; cases whose problems the build reports
-together, each naming its own file and line, share one."""
+Problems in pages need the build, of the language whose page is bad; cases
+whose problems the build reports together, each naming its own file and
+line, share one."""
 
 from pathlib import Path
 
@@ -138,27 +139,28 @@ LOADED = [
 END_TO_END = ["facts-malformed-yaml", "locales-unknown-key", "glossary-file-broken", "settings-bad-as-of", "language-tag-invalid"]
 LOADED_BY_ID = {case[0]: case for case in LOADED}
 
-# Problems found while the pages are read and rendered: (id, change, message)
+# Problems found while the pages are read and rendered: (id, the language
+# whose page is bad, change, message)
 CASES = [
-    ("unknown-fact-translation", lambda p: append(draft(p), "It is {{ aguinaldo.dia }}."),
+    ("unknown-fact-translation", "nah", lambda p: append(draft(p), "It is {{ aguinaldo.dia }}."),
      "docs/nah/index.md:"),
-    ("front-matter-invalid", lambda p: edit(p / GUIDE, "title: El aguinaldo", "title: [El aguinaldo"),
+    ("front-matter-invalid", "es", lambda p: edit(p / GUIDE, "title: El aguinaldo", "title: [El aguinaldo"),
      "docs/es/hogar/aguinaldo.md:2: the header (between the '---' lines) is not valid YAML"),
-    ("front-matter-bad-status", lambda p: edit(draft(p), "status: draft", "status: lista"),
+    ("front-matter-bad-status", "nah", lambda p: edit(draft(p), "status: draft", "status: lista"),
      "translation.status must be 'draft' or 'reviewed'"),
-    ("front-matter-bad-review-date", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-29", "last_reviewed: pronto"),
+    ("front-matter-bad-review-date", "es", lambda p: edit(p / GUIDE, "last_reviewed: 2026-11-29", "last_reviewed: pronto"),
      "docs/es/hogar/aguinaldo.md: 'last_reviewed' must be a date"),
-    ("not-utf8-page", lambda p: (p / "docs/es/hogar/latin1.md").write_bytes(PAGE.encode() + "Año\n".encode("latin-1")),
+    ("not-utf8-page", "es", lambda p: (p / "docs/es/hogar/latin1.md").write_bytes(PAGE.encode() + "Año\n".encode("latin-1")),
      "docs/es/hogar/latin1.md:8: this file is not valid UTF-8"),
-    ("parity-broken-reviewed-translation", lambda p: edit(p / TRANSLATION, "{{ aguinaldo.dias }}", "15 days"),
+    ("parity-broken-reviewed-translation", "en", lambda p: edit(p / TRANSLATION, "{{ aguinaldo.dias }}", "15 days"),
      "docs/en/hogar/aguinaldo.md:"),
-    ("typed-figure-spanish-guide", lambda p: append(p / GUIDE, "Te pagan $346.54 al día."),
+    ("typed-figure-spanish-guide", "es", lambda p: append(p / GUIDE, "Te pagan $346.54 al día."),
      f'{GUIDE}:{appended_line(GUIDE)}: "$346.54" is a money amount typed by hand; use a fact instead'),
-    ("typed-figure-in-words", lambda p: append(p / GUIDE, "Descansas un día y medio."),
+    ("typed-figure-in-words", "es", lambda p: append(p / GUIDE, "Descansas un día y medio."),
      f'{GUIDE}:{appended_line(GUIDE)}: "un día y medio" is a number of days typed by hand'),
-    ("search-words-not-a-list", lambda p: edit(p / GUIDE, '  - "bono de navidad"\n  - "pago de diciembre"\n', ""),
+    ("search-words-not-a-list", "es", lambda p: edit(p / GUIDE, '  - "bono de navidad"\n  - "pago de diciembre"\n', ""),
      f"{GUIDE}:4: 'search_words' must be a list of words or phrases, one per line starting with '- '"),
-    ("glossary-variant-english", lambda p: append(p / TRANSLATION, "You also get the holiday bonus."),
+    ("glossary-variant-english", "en", lambda p: append(p / TRANSLATION, "You also get the holiday bonus."),
      f'{TRANSLATION}:{appended_line(TRANSLATION)}: "holiday bonus" is not the site\'s English for "prima vacacional"; write "vacation premium"'),
 ]
 
@@ -222,13 +224,17 @@ UNSAFE = [
 ]
 
 
-def run(project: Path, *args: str):
-    return run_tools(project, "build", "--as-of", AS_OF.isoformat(), *args, timeout=300)
+def run(project: Path, *args: str, lang: str | None = None):
+    """`python -m build_tools build`; with ``lang``, of that language alone
+    (DC_ONLY_LANG, as `make serve ONLY=`): the same checks and steps as each
+    language of a whole build, for the language whose page is bad."""
+    only = {"DC_ONLY_LANG": lang} if lang else None
+    return run_tools(project, "build", "--as-of", AS_OF.isoformat(), *args, timeout=300, extra_env=only)
 
 
-def failure_output(project: Path) -> str:
+def failure_output(project: Path, lang: str | None = None) -> str:
     """The output of a build that must stop cleanly: no traceback, no site/."""
-    result = run(project)
+    result = run(project, lang=lang)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-2000:]
     assert "Traceback" not in output
@@ -236,8 +242,8 @@ def failure_output(project: Path) -> str:
     return output
 
 
-def assert_fails_cleanly(project: Path, expected: str):
-    output = failure_output(project)
+def assert_fails_cleanly(project: Path, expected: str, lang: str | None = None):
+    output = failure_output(project, lang)
     assert expected in output, output[-3000:]
 
 
@@ -269,10 +275,10 @@ def test_what_a_loader_refuses_stops_the_build(project_copy, change, expected):
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("change, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_bad_input_fails_with_file_and_line(project_copy, change, expected):
+@pytest.mark.parametrize("lang, change, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_fails_with_file_and_line(project_copy, lang, change, expected):
     change(project_copy)
-    assert_fails_cleanly(project_copy, expected)
+    assert_fails_cleanly(project_copy, expected, lang)
 
 
 @pytest.fixture(scope="module")
@@ -286,7 +292,7 @@ def group_build(tmp_path_factory):
             project = copy_project(tmp_path_factory.mktemp(group) / "project")
             for _, added, _ in lines:
                 append(draft(project) if page == DRAFT else project / page, added)
-            outputs[group] = failure_output(project)
+            outputs[group] = failure_output(project, lang=Path(page).parts[1])  # docs/<language>/...
         return outputs[group]
 
     return output
@@ -315,7 +321,7 @@ def new_pages_build(tmp_path_factory) -> tuple[dict[str, str], str]:
         copies[case] = f"docs/es/hogar/inseguro-{case}.md"
         write(project / copies[case], guide.read_text(encoding="utf-8"))
         append(project / copies[case], snippet)
-    return copies, failure_output(project)
+    return copies, failure_output(project, lang=SOURCE_LANG)
 
 
 @pytest.mark.build
@@ -335,6 +341,6 @@ def test_unsafe_html_is_rejected_with_file_and_line(new_pages_build, case, expec
 @pytest.mark.build
 def test_debug_mode_shows_more(project_copy):
     append(project_copy / GUIDE, "{{ aguinaldo.dia }}")
-    result = run(project_copy, "--debug")
+    result = run(project_copy, "--debug", lang=SOURCE_LANG)
     assert result.returncode != 0
     assert "DEBUG" in result.stdout + result.stderr
