@@ -154,9 +154,16 @@ def append_line(path: Path, line: str) -> int:
     return text.count("\n")
 
 
-def failed_build(project: Path, tmp_path: Path) -> str:
-    """Build a broken project: it must fail, cleanly, and say why."""
-    result = run_build(project, tmp_path / "site")
+def only(lang: str) -> dict:
+    """A build of one language alone (DC_ONLY_LANG, as `make serve ONLY=`):
+    the same checks and steps as that language in a whole build."""
+    return {"DC_ONLY_LANG": lang}
+
+
+def failed_build(project: Path, tmp_path: Path, lang: str) -> str:
+    """Build a broken project, in the language whose page is broken: it must
+    fail, cleanly, and say why."""
+    result = run_build(project, tmp_path / "site", extra_env=only(lang))
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
@@ -165,21 +172,21 @@ def failed_build(project: Path, tmp_path: Path) -> str:
 
 def test_broken_link_fails_naming_file_and_line(project_copy, tmp_path):
     line = append_line(project_copy / "docs/es/hogar/aguinaldo.md", "Mira [esto](no-existe.md).")
-    output = failed_build(project_copy, tmp_path)
+    output = failed_build(project_copy, tmp_path, "es")
     assert f"docs/es/hogar/aguinaldo.md:{line}: (language: es) the link 'no-existe.md'" in output
 
 
 def test_missing_anchor_in_a_translation_fails_naming_language(project_copy, tmp_path):
     # A draft translation: parity differences only warn, the link check fails
     line = append_line(whole_file_draft(project_copy), "[X](hogar/salario.md#no-such-section)")
-    output = failed_build(project_copy, tmp_path)
+    output = failed_build(project_copy, tmp_path, "nah")
     assert f"docs/nah/index.md:{line}: (language: nah)" in output
     assert "'#no-such-section' that does not exist in docs/es/hogar/salario.md" in output
 
 
 def test_unknown_fact_fails_naming_file_and_line(project_copy, tmp_path):
     line = append_line(project_copy / "docs/es/hogar/salario.md", "Ganas {{ salario_minimo.imaginario }}.")
-    output = failed_build(project_copy, tmp_path)
+    output = failed_build(project_copy, tmp_path, "es")
     assert f"docs/es/hogar/salario.md:{line}: unknown fact 'salario_minimo.imaginario'" in output
 
 
@@ -220,19 +227,21 @@ def test_locales_command_prints_coverage():
 
 
 def test_stale_facts_warn_and_strict_makes_them_an_error(project_copy, tmp_path):
-    # Two years on, every fact's last_verified is older than a year
+    # Two years on, every fact's last_verified is older than a year. The facts
+    # are checked once for the run, whichever languages it builds: Spanish alone
     later = dt.date(2028, 12, 1)
-    warned = run_build(project_copy, tmp_path / "a", as_of=later)
+    warned = run_build(project_copy, tmp_path / "a", as_of=later, extra_env=only(SOURCE_LANG))
     assert warned.returncode == 0, warned.stderr
     assert "Facts need checking" in warned.stderr
     assert "facts/salarios.yml:4: fact 'salario_minimo.general' was last verified on 2026-11-29" in warned.stderr
-    strict = run_build(project_copy, tmp_path / "b", as_of=later, extra_env={"DC_STRICT_FACTS": "true"})
+    strict = run_build(project_copy, tmp_path / "b", as_of=later, extra_env={**only(SOURCE_LANG), "DC_STRICT_FACTS": "true"})
     assert strict.returncode != 0
     assert "strict_facts is on" in strict.stdout + strict.stderr
 
 
 def test_as_of_changes_the_rendered_value(project_copy, tmp_path):
-    result = run_build(project_copy, tmp_path / "site", as_of=dt.date(2025, 6, 1))
+    # Only the Spanish page is read
+    result = run_build(project_copy, tmp_path / "site", as_of=dt.date(2025, 6, 1), extra_env=only(SOURCE_LANG))
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/hogar/salario/index.html").read_text(encoding="utf-8")
     assert "$303.07 al día" in html and "$342.47" not in html

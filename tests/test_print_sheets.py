@@ -153,7 +153,8 @@ def test_a_bad_fact_in_a_summary_stops_the_build_at_its_line(project_copy, tmp_p
     text = path.read_text(encoding="utf-8")
     line = text.splitlines().index('  - "Te lo deben pagar cada año antes del {{ aguinaldo.fecha_limite }}."') + 1
     path.write_text(text.replace("{{ aguinaldo.fecha_limite }}.\"", "{{ aguinaldo.fecha_limit }}.\"", 1), encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site")
+    # The Spanish page's summary, rendered in the Spanish build
+    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_ONLY_LANG": "es"})
     assert result.returncode != 0
     assert f"docs/es/hogar/aguinaldo.md:{line}: unknown fact 'aguinaldo.fecha_limit'" in result.stdout + result.stderr
 
