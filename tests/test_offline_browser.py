@@ -410,8 +410,12 @@ def test_the_not_saved_page_uses_another_languages_page_when_the_language_has_no
 def test_nothing_of_the_site_on_the_phone_leaves_the_browsers_error(site_copy, chromium):
     with server_and_browser(site_copy, chromium) as (base, page, stop):
         visit(page, base + "/en/")
-        page.evaluate("() => caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys().then(r => Promise.all(r.map(x => c.delete(x))))))))")
+        # Emptied once the connection is gone, so that no save still under way lands after it
         stop()
+        saved = page.evaluate("""() => caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k)
+          .then(c => c.keys().then(r => Promise.all(r.map(x => c.delete(x)))).then(() => c.keys())))))
+          .then(left => left.flat().map(r => r.url))""")
+        assert saved == [], f"still on the phone: {saved}"
         with pytest.raises(PlaywrightError):
             page.goto(base + "/en/" + MISSING)
 
