@@ -1,4 +1,3 @@
-import re
 import subprocess
 import sys
 
@@ -96,7 +95,7 @@ def test_eastern_huasteca_nahuatl_needs_no_python(project_copy, tmp_path):
     (project_copy / "locales/nhe.yml").write_text("", encoding="utf-8")
     assert project_plugin(project_copy, "nhe").strip() == '["es", ["nhe"], ["nhe", "nah", "es"]]'
     site = tmp_path / "site"
-    result = run_build(project_copy, site, extra_env={"DC_ONLY_LANG": "nhe"})
+    result = run_build(project_copy, site, only_lang="nhe")
     assert result.returncode == 0, result.stdout + result.stderr
     # Without docs/nhe/ every page falls back: the notice names the language in Spanish
     page = (site / "nhe/hogar/aguinaldo/index.html").read_text(encoding="utf-8")
@@ -108,7 +107,7 @@ def test_eastern_huasteca_nahuatl_needs_no_python(project_copy, tmp_path):
 @pytest.mark.build
 def test_a_fallback_to_an_unknown_language_stops_the_build_naming_mkdocs_yml(project_copy, tmp_path):
     add_language(project_copy, NHE_ENTRY.replace("fallback: [nah]", "fallback: [nch]"))
-    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_ONLY_LANG": "es"})
+    result = run_build(project_copy, tmp_path / "site", only_lang="es")
     assert result.returncode != 0
     assert "mkdocs.yml, plugins: derechos-i18n: languages: entry 'nhe', fallback: 'nch'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -132,7 +131,7 @@ def test_files_are_made_for_each_language_as_upstream_makes_them(monkeypatch, tm
     create_i18n_file: every file of the site, and paths that take upstream's
     way, in every language build."""
     tags = [tag for tag, _ in LANGUAGES]
-    monkeypatch.setattr(folder, "RE_LOCALE", re.compile("^(?:" + "|".join(sorted(tags, key=len, reverse=True)) + ")$"))
+    monkeypatch.setattr(folder, "RE_LOCALE", folder_files.language_folder_pattern(tags))
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     files = list(get_files(config))
     odd = ["README.md", "es/hogar/README.md", "nah", "en/x//y.md", "./es/a.md", "fr/a.md", "es/a b/ñ.md", "assets/es.png", "esx/a.md"]

@@ -20,6 +20,7 @@ import functools
 import logging
 import os
 import posixpath
+import re
 
 from mkdocs.structure.files import File
 from mkdocs_static_i18n import folder
@@ -31,6 +32,12 @@ UPSTREAM = folder.create_i18n_file
 def _plain_tags(tags: tuple[str, ...]) -> bool:
     """Whether every tag is one folder name, so that string prefixes match as pathlib does."""
     return all(tag and "/" not in tag and tag not in (".", "..") for tag in tags)
+
+
+def language_folder_pattern(tags) -> re.Pattern:
+    """``folder.RE_LOCALE`` for the configured tags: upstream's own only knows
+    ISO 639-1 codes, so nah/tzo/mix files would walk every language."""
+    return re.compile("^(?:" + "|".join(re.escape(tag) for tag in sorted(tags, key=len, reverse=True)) + ")$")
 
 
 def _under(path: str, top: str) -> bool:
@@ -49,16 +56,12 @@ def create_i18n_file(file: File, current_language: str, default_language: str, a
         or folder.log.isEnabledFor(logging.DEBUG)  # upstream logs each file
     ):
         return UPSTREAM(file, current_language, default_language, all_languages, config)
+    # Upstream's loop over the languages, in one test: the file's first
+    # folder is a language, or looks like one (RE_LOCALE)
     first = src.split("/", 1)[0]
     locale, localization = default_language, None
-    # As upstream: the file is under a language's folder, else its first folder looks like one
-    for language in all_languages:
-        if _under(src, language) or src == language:
-            locale = localization = language
-            break
-        if folder.RE_LOCALE.match(first):
-            locale = localization = first
-            break
+    if all_languages and (first in all_languages or folder.RE_LOCALE.match(first)):
+        locale = localization = first
     if dest == locale or src == localization:  # pathlib's "." cases
         return UPSTREAM(file, current_language, default_language, all_languages, config)
 

@@ -51,8 +51,7 @@ class I18nPlugin(I18n):
         # Upstream starts with the default language, not built with DC_ONLY_LANG=nah
         if self.current_language is None:
             self.current_language = self._first_language()
-        tags = sorted((lang.locale for lang in self.config.languages), key=len, reverse=True)
-        folder.RE_LOCALE = re.compile("^(?:" + "|".join(re.escape(tag) for tag in tags) + ")$")
+        folder.RE_LOCALE = folder_files.language_folder_pattern(lang.locale for lang in self.config.languages)
         # The same files as upstream's, made without pathlib (folder_files.py)
         folder.create_i18n_file = folder_files.create_i18n_file
         share_environments(config.theme, self._theme_files)
