@@ -87,24 +87,32 @@ def source_date_epoch(day: dt.date) -> str:
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
-def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=None):
+def only(lang: str | None) -> dict:
+    """The environment that builds one language alone (`make serve ONLY=`):
+    every step of that language's build, and the run's own checks."""
+    return {"DC_ONLY_LANG": lang} if lang else {}
+
+
+def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=None, only_lang: str | None = None):
     """`mkdocs build` of a project into site_dir, for the facts in force on as_of
-    and dated that day, so two builds of the same files are byte-identical."""
+    and dated that day, so two builds of the same files are byte-identical;
+    with ``only_lang``, of that language alone."""
     # One process per build: the suite runs builds side by side already
     # (pytest-xdist). `python -m build_tools build` (the deployed_site fixture)
     # and tests/test_parallel_build.py cover the parallel language builds.
     env = build_env({"DC_AS_OF": as_of.isoformat(), "SOURCE_DATE_EPOCH": source_date_epoch(as_of), "DC_JOBS": "1"})
     env.pop("DC_STRICT_FACTS", None)
-    env.update(extra_env or {})
+    env.update({**only(only_lang), **(extra_env or {})})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
 
 
-def run_tools(project: Path, *args: str, timeout: int = 600, extra_env=None):
-    """`python -m build_tools ARGS` in a project (`build`, `facts`, `status`...)."""
+def run_tools(project: Path, *args: str, timeout: int = 600, extra_env=None, only_lang: str | None = None):
+    """`python -m build_tools ARGS` in a project (`build`, `facts`, `status`...);
+    with ``only_lang``, a build of that language alone."""
     return subprocess.run(
         [sys.executable, "-m", "build_tools", *args],
-        cwd=project, env=build_env(extra_env), capture_output=True, text=True, timeout=timeout,
+        cwd=project, env=build_env({**only(only_lang), **(extra_env or {})}), capture_output=True, text=True, timeout=timeout,
     )

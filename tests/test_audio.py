@@ -108,7 +108,7 @@ def test_each_language_plays_its_own_recording(project_copy, tmp_path):
 def test_a_missing_recording_stops_the_build_naming_file_and_line(project_copy, tmp_path):
     declare(project_copy, "es", "audio/no-existe.mp3")
     # The Spanish page's recording, checked in the Spanish build
-    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_ONLY_LANG": "es"})
+    result = run_build(project_copy, tmp_path / "site", only_lang="es")
     assert result.returncode != 0
     line = line_of(project_copy / "docs/es/hogar/aguinaldo.md", "audio:")
     assert (

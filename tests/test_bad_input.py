@@ -225,11 +225,8 @@ UNSAFE = [
 
 
 def run(project: Path, *args: str, lang: str | None = None):
-    """`python -m build_tools build`; with ``lang``, of that language alone
-    (DC_ONLY_LANG, as `make serve ONLY=`): the same checks and steps as each
-    language of a whole build, for the language whose page is bad."""
-    only = {"DC_ONLY_LANG": lang} if lang else None
-    return run_tools(project, "build", "--as-of", AS_OF.isoformat(), *args, timeout=300, extra_env=only)
+    """`python -m build_tools build`; with ``lang``, of the language whose page is bad alone."""
+    return run_tools(project, "build", "--as-of", AS_OF.isoformat(), *args, timeout=300, only_lang=lang)
 
 
 def failure_output(project: Path, lang: str | None = None) -> str:

@@ -154,16 +154,10 @@ def append_line(path: Path, line: str) -> int:
     return text.count("\n")
 
 
-def only(lang: str) -> dict:
-    """A build of one language alone (DC_ONLY_LANG, as `make serve ONLY=`):
-    the same checks and steps as that language in a whole build."""
-    return {"DC_ONLY_LANG": lang}
-
-
 def failed_build(project: Path, tmp_path: Path, lang: str) -> str:
     """Build a broken project, in the language whose page is broken: it must
     fail, cleanly, and say why."""
-    result = run_build(project, tmp_path / "site", extra_env=only(lang))
+    result = run_build(project, tmp_path / "site", only_lang=lang)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
@@ -230,18 +224,18 @@ def test_stale_facts_warn_and_strict_makes_them_an_error(project_copy, tmp_path)
     # Two years on, every fact's last_verified is older than a year. The facts
     # are checked once for the run, whichever languages it builds: Spanish alone
     later = dt.date(2028, 12, 1)
-    warned = run_build(project_copy, tmp_path / "a", as_of=later, extra_env=only(SOURCE_LANG))
+    warned = run_build(project_copy, tmp_path / "a", as_of=later, only_lang=SOURCE_LANG)
     assert warned.returncode == 0, warned.stderr
     assert "Facts need checking" in warned.stderr
     assert "facts/salarios.yml:4: fact 'salario_minimo.general' was last verified on 2026-11-29" in warned.stderr
-    strict = run_build(project_copy, tmp_path / "b", as_of=later, extra_env={**only(SOURCE_LANG), "DC_STRICT_FACTS": "true"})
+    strict = run_build(project_copy, tmp_path / "b", as_of=later, extra_env={"DC_STRICT_FACTS": "true"}, only_lang=SOURCE_LANG)
     assert strict.returncode != 0
     assert "strict_facts is on" in strict.stdout + strict.stderr
 
 
 def test_as_of_changes_the_rendered_value(project_copy, tmp_path):
     # Only the Spanish page is read
-    result = run_build(project_copy, tmp_path / "site", as_of=dt.date(2025, 6, 1), extra_env=only(SOURCE_LANG))
+    result = run_build(project_copy, tmp_path / "site", as_of=dt.date(2025, 6, 1), only_lang=SOURCE_LANG)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/hogar/salario/index.html").read_text(encoding="utf-8")
     assert "$303.07 al día" in html and "$342.47" not in html

@@ -191,13 +191,12 @@ def test_build_warns_and_strict_build_fails(project_copy, tmp_path):
     line = line_of(project_copy / "facts/salarios.yml", "last_verified:", after="salario_minimo.general:")
     edit(project_copy, "    - value: 315.04\n", "    - value: 315.40\n", "facts/salarios.yml")
     # The facts are checked once for the run, whichever languages it builds: Spanish alone
-    only = {"DC_ONLY_LANG": SOURCE_LANG}
-    result = run_build(project_copy, tmp_path / "a", extra_env=only)
+    result = run_build(project_copy, tmp_path / "a", only_lang=SOURCE_LANG)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Fact values changed without a new 'last_verified'" in output
     assert f"facts/salarios.yml:{line}: fact 'salario_minimo.general': its values changed" in output
-    strict = run_build(project_copy, tmp_path / "b", extra_env={**only, "DC_STRICT_FACTS": "true"})
+    strict = run_build(project_copy, tmp_path / "b", extra_env={"DC_STRICT_FACTS": "true"}, only_lang=SOURCE_LANG)
     assert strict.returncode != 0
     assert f"facts/salarios.yml:{line}:" in strict.stdout + strict.stderr
     assert "Traceback" not in strict.stdout + strict.stderr

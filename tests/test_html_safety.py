@@ -366,7 +366,7 @@ def test_the_build_stops_on_an_attribute_only_the_rendered_page_has(project_copy
     config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - attribute_adder\n", 1), encoding="utf-8")
     site = tmp_path / "site"
     # Only the Spanish page and its place in the site are read
-    result = run_build(project_copy, site, extra_env={"DC_ONLY_LANG": "es"})
+    result = run_build(project_copy, site, only_lang="es")
     assert result.returncode != 0
     assert f"docs/es/hogar/aguinaldo.md: {EVENT}" in result.stderr
     assert "Traceback" not in result.stderr

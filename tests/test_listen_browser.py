@@ -206,7 +206,7 @@ def test_a_page_with_a_recording_plays_it_and_not_the_phones_voice(chromium, tmp
     project = copy_project(tmp_path / "project")
     write_wav(project / "docs/es/audio/aguinaldo.wav")
     declare(project, "es", "audio/aguinaldo.wav")
-    build = run_tools(project, "build", "--as-of", AS_OF.isoformat(), extra_env={"DC_ONLY_LANG": SOURCE_LANG})
+    build = run_tools(project, "build", "--as-of", AS_OF.isoformat(), only_lang=SOURCE_LANG)
     assert build.returncode == 0, build.stdout + build.stderr
     with nginx.serve(project / "site") as base:
         context, page = open_page(chromium, base, f"/{GUIDE}", [voice("es", "es-MX")])

@@ -154,7 +154,7 @@ def test_a_bad_fact_in_a_summary_stops_the_build_at_its_line(project_copy, tmp_p
     line = text.splitlines().index('  - "Te lo deben pagar cada año antes del {{ aguinaldo.fecha_limite }}."') + 1
     path.write_text(text.replace("{{ aguinaldo.fecha_limite }}.\"", "{{ aguinaldo.fecha_limit }}.\"", 1), encoding="utf-8")
     # The Spanish page's summary, rendered in the Spanish build
-    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_ONLY_LANG": "es"})
+    result = run_build(project_copy, tmp_path / "site", only_lang="es")
     assert result.returncode != 0
     assert f"docs/es/hogar/aguinaldo.md:{line}: unknown fact 'aguinaldo.fecha_limit'" in result.stdout + result.stderr
 

@@ -174,6 +174,6 @@ def test_an_old_address_that_is_a_page_in_one_language_stops_the_build(project_c
     (project_copy / "redirects.yml").write_text("hogar/solo-ingles/: hogar/aguinaldo/\n", encoding="utf-8")
     (project_copy / "docs/en/hogar/solo-ingles.md").write_text("---\ntitle: Only English\n---\n\n# Only English\n\nText.\n", encoding="utf-8")
     # Each language's redirects are checked in its own build
-    result = run_build(project_copy, tmp_path / "site", extra_env={"DC_ONLY_LANG": "en"})
+    result = run_build(project_copy, tmp_path / "site", only_lang="en")
     assert result.returncode != 0
     assert "redirects.yml:1: (language: en) 'hogar/solo-ingles/' is still a page" in result.stdout + result.stderr

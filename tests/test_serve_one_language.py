@@ -17,7 +17,7 @@ HTML_LANG = re.compile(r"<html lang=\"([^\"]+)\"")
 @pytest.mark.parametrize("tag", [tag for tag, _link in LANGUAGES])
 def test_one_language_builds_alone_in_its_own_folder(tag, tmp_path):
     site = tmp_path / "site"
-    result = run_build(ROOT, site, extra_env={"DC_ONLY_LANG": tag})
+    result = run_build(ROOT, site, only_lang=tag)
     assert result.returncode == 0, result.stdout + result.stderr
     folder = site / PREFIXES[tag]
     others = {PREFIXES[other].rstrip("/") for other, _ in LANGUAGES if other != tag and PREFIXES[other]}
