@@ -4,7 +4,9 @@ Playwright's own `--disable-features` list with a longer one."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections import defaultdict
 from pathlib import Path
 
 from build_tools.tooling.chromium import BROWSER_UI_FEATURES, PLAYWRIGHT_DISABLED_FEATURES
@@ -12,24 +14,17 @@ from build_tools.tooling.chromium import BROWSER_UI_FEATURES, PLAYWRIGHT_DISABLE
 
 def descendants_command_lines(pid: int) -> list[str]:
     """The command lines of every process under ``pid`` (Linux's /proc)."""
-    parents = {}
+    children = defaultdict(list)
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, todo = [], [pid]
+            with contextlib.suppress(OSError):
+                children[int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])].append(entry)
+    found, todo = [], list(children[pid])
     while todo:
-        parent = todo.pop()
-        for child, its_parent in parents.items():
-            if its_parent == parent:
-                todo.append(child)
-                try:
-                    found.append((Path("/proc") / str(child) / "cmdline").read_text().replace("\0", " "))
-                except OSError:
-                    pass
+        entry = todo.pop()
+        todo += children[int(entry.name)]
+        with contextlib.suppress(OSError):
+            found.append((entry / "cmdline").read_text().replace("\0", " "))
     return found
 
 
