@@ -41,14 +41,16 @@ _EDGE_PUNCTUATION = " .,:;()"
 # name that starts where an attribute name can ("md-nav__title" cannot)
 _MAY_MATTER = re.compile(r"""(?<![^\s"'/=])(?:lang|aria-label|title|placeholder|alt)(?![^\s"'/=>])""", re.I)
 _SAME_NAME: dict[str, re.Pattern] = {}
+_BODY = re.compile(r"<body[\s>]", re.I)
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # A web address: with its scheme, with a path, from www, or a bare host name ("sinacol.veracruz.gob.mx")
 _ADDRESS = re.compile(r"(?:[a-zA-Z][\w+.-]*://|mailto:)\S+|[\w-]+(?:\.[\w-]+)+/\S*|www(?:\.[\w-]+)+|(?:[\w-]+\.)+[a-z]{2,}")
 _TAG = re.compile(
-    r"<!--.*?-->"  # comment
-    r"|<![^>]*>|<\?[^>]*>"  # doctype, processing instruction
-    r"|<(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",  # start or end tag
+    r"<(?:!--.*?-->"  # comment
+    r"|![^>]*>|\?[^>]*>"  # doctype, processing instruction
+    # start or end tag; atomic runs, so a tag is read without backtracking
+    r"|(/?)([a-zA-Z][^\s/>]*)((?>[^>\"']+|\"[^\"]*\"|'[^']*')*)>)",
     re.S,
 )
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
@@ -153,17 +155,19 @@ def _template_regex(template: str) -> str:
     return ".+?".join(literal)
 
 
-@dataclass
 class _Open:
     """An element open around the current position."""
 
-    name: str
-    lang: str  # its language: the nearest lang attribute, explicit or added here
-    # "page": no explicit lang above it up to <body>; "trusted": under an
-    # explicit lang; "marked": under a lang this pass added (for an attribute)
-    region: str
-    start: int  # index of its start tag among the output pieces
-    explicit: bool  # has a lang attribute of its own (before or after marking)
+    __slots__ = ("name", "lang", "region", "start", "end", "explicit")
+
+    def __init__(self, name: str, lang: str, region: str, start: int, end: int, explicit: bool):
+        self.name = name
+        self.lang = lang  # its language: the nearest lang attribute, explicit or added here
+        # "page": no explicit lang above it up to <body>; "trusted": under an
+        # explicit lang; "marked": under a lang this pass added (for an attribute)
+        self.region = region
+        self.start, self.end = start, end  # where its start tag is in the page
+        self.explicit = explicit  # has a lang attribute of its own (before or after marking)
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -176,10 +180,9 @@ def _attributes(text: str) -> dict[str, str]:
     return found
 
 
-def _with_lang(start_tag: str, lang: str) -> str:
-    """A start tag with a lang attribute added before its end."""
-    end = len(start_tag[: len(start_tag) - (2 if start_tag.endswith("/>") else 1)].rstrip())
-    return f'{start_tag[:end]} lang="{lang}"{start_tag[end:]}'
+def _lang_position(start_tag: str) -> int:
+    """Where a lang attribute goes in a start tag: before its end (">" or "/>")."""
+    return len(start_tag[: len(start_tag) - (2 if start_tag.endswith("/>") else 1)].rstrip())
 
 
 def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: KnownText) -> str:
@@ -205,117 +208,114 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
     Everything else comes back byte for byte; marking twice is marking once.
     Linear in the size of the page.
     """
-    body = re.search(r"<body[\s>]", html_text, re.I)
+    body = _BODY.search(html_text)
     if body is None:
         return html_text
-    out: list[str] = [html_text[: body.start()]]
-    append = out.append
+    # What changes, as (start, end, new text) in html_text; the rest is kept
+    edits: list[tuple[int, int, str]] = []
     stack: list[_Open] = []
     pos = body.start()
-    changed = False
     mark_for = known.mark_for
 
     def mark_element(item: _Open, mark: str) -> None:
-        nonlocal changed
-        out[item.start] = _with_lang(out[item.start], mark)
+        at = item.start + _lang_position(html_text[item.start:item.end])
+        edits.append((at, at, f' lang="{mark}"'))
         item.explicit = True
-        changed = True
 
-    def text(chunk: str) -> None:
-        nonlocal changed
+    def text(start: int, end: int) -> None:
+        chunk = html_text[start:end]
+        if chunk.isspace():
+            return
         mark = mark_for(chunk, lang, source_lang)
         if mark is None:  # no letters
-            append(chunk)
             return
         parent = stack[-1]
         # Under an explicit lang, text is trusted; known text is in the page's
         # language or a fallback's, the rest is Spanish
         if parent.region == "trusted" or mark == parent.lang:
-            append(chunk)
             return
         if parent.name in NO_SPAN_INSIDE:
             if not parent.explicit:
                 mark_element(parent, mark)
                 parent.lang, parent.region = mark, "trusted"
-            append(chunk)
             return
         stripped = chunk.strip()
-        lead = chunk[: len(chunk) - len(chunk.lstrip())]
-        trail = chunk[len(chunk.rstrip()):]
-        append(f'{lead}<span lang="{mark}">{stripped}</span>{trail}')
-        changed = True
+        lead = len(chunk) - len(chunk.lstrip())
+        edits.append((start + lead, start + lead + len(stripped), f'<span lang="{mark}">{stripped}</span>'))
 
     # One scan for tags, started again after each stretch copied whole
     # (inside a script, "<!--" would seem to open a comment)
     tags = _TAG.finditer(html_text, pos)
-    while True:
-        match = next(tags, None)
-        end = match.start() if match else len(html_text)
-        if end > pos:
-            chunk = html_text[pos:end]
-            (text(chunk) if stack and not chunk.isspace() else append(chunk))
-        if match is None:
-            break
-        pos = match.end()
-        name = match.group(2)
-        if not name:  # comment, doctype
-            append(match.group(0))
-            continue
-        name = name.lower()
-        tag = match.group(0)
-        append(tag)
-        if match.group(1):  # an end tag
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth].name == name:
-                    del stack[depth:]
-                    break
-            continue
-        raw = match.group(3)
-        # Most tags have neither a lang nor words in an attribute: not parsed
-        attributes = _attributes(raw) if _MAY_MATTER.search(raw) else None
-        own = attributes.get("lang") if attributes else None
-        empty = name in VOID_ELEMENTS or tag.endswith("/>")
-        if own is not None and not empty and name not in _RAW_TEXT:
-            # A trusted element: nothing in it changes, so it is copied as it is
-            stop = _end_of_element(html_text, name, pos)
-            append(html_text[pos:stop])
-            pos = stop
-            tags = _TAG.finditer(html_text, pos)
-            continue
-        if own is not None:
-            item = _Open(name, own, "trusted", len(out) - 1, True)
-        else:
-            here, region = (stack[-1].lang, stack[-1].region) if stack else (lang, "page")
-            item = _Open(name, here, region, len(out) - 1, False)
-            # The first shown attribute whose words are not in the page's language
-            shown = (mark_for(attributes[key], lang, source_lang) for key in VISIBLE_ATTRIBUTES if key in attributes)
-            mark = next((m for m in shown if m not in (None, lang)), None) if attributes and region == "page" else None
-            if mark:
-                mark_element(item, mark)
-                item.lang, item.region = mark, "marked"
-        if empty:
-            continue
-        if name in _RAW_TEXT:
-            # Up to the closing tag, whatever it contains ("</" in a script's strings)
-            close = re.compile(rf"</{name}[\s>]", re.I).search(html_text, pos)
-            stop = close.start() if close else len(html_text)
-            if name in SKIPPED_ELEMENTS:
-                append(html_text[pos:stop])
+    while tags is not None:
+        restart = None
+        for match in tags:
+            start = match.start()
+            if start > pos and stack:
+                text(pos, start)
+            pos = match.end()
+            closing, name, raw = match.groups()
+            if not name:  # comment, doctype
+                continue
+            name = name.lower()
+            if closing:  # an end tag
+                if stack and stack[-1].name == name:
+                    stack.pop()
+                    continue
+                for depth in range(len(stack) - 2, -1, -1):
+                    if stack[depth].name == name:
+                        del stack[depth:]
+                        break
+                continue
+            # Most tags have neither a lang nor words in an attribute: not parsed
+            attributes = _attributes(raw) if raw and _MAY_MATTER.search(raw) else None
+            own = attributes.get("lang") if attributes else None
+            empty = name in VOID_ELEMENTS or raw.endswith("/")
+            if own is not None and not empty and name not in _RAW_TEXT:
+                # A trusted element: nothing in it changes, so it is skipped
+                restart = _end_of_element(html_text, name, pos)
+                break
+            if own is not None:
+                item = _Open(name, own, "trusted", start, pos, True)
             else:
-                stack.append(item)
-                if stop > pos and not html_text[pos:stop].isspace():
-                    text(html_text[pos:stop])
-            pos = stop
-            tags = _TAG.finditer(html_text, pos)
-            continue
-        if name in SKIPPED_ELEMENTS:
-            stop = _end_of_element(html_text, name, pos)
-            append(html_text[pos:stop])
-            pos = stop
-            tags = _TAG.finditer(html_text, pos)
-            continue
-        stack.append(item)
-    return "".join(out) if changed else html_text
+                here, region = (stack[-1].lang, stack[-1].region) if stack else (lang, "page")
+                item = _Open(name, here, region, start, pos, False)
+                if attributes and region == "page":
+                    # The first shown attribute whose words are not in the page's language
+                    shown = (mark_for(attributes[key], lang, source_lang) for key in VISIBLE_ATTRIBUTES if key in attributes)
+                    mark = next((m for m in shown if m not in (None, lang)), None)
+                    if mark:
+                        mark_element(item, mark)
+                        item.lang, item.region = mark, "marked"
+            if empty:
+                continue
+            if name in _RAW_TEXT:
+                # Up to the closing tag, whatever it contains ("</" in a script's strings)
+                close = re.compile(rf"</{name}[\s>]", re.I).search(html_text, pos)
+                stop = close.start() if close else len(html_text)
+                if name not in SKIPPED_ELEMENTS:
+                    stack.append(item)
+                    if stop > pos:
+                        text(pos, stop)
+                restart = stop
+                break
+            if name in SKIPPED_ELEMENTS:
+                restart = _end_of_element(html_text, name, pos)
+                break
+            stack.append(item)
+        if restart is None:
+            if len(html_text) > pos and stack:
+                text(pos, len(html_text))
+            break
+        pos = restart
+        tags = _TAG.finditer(html_text, pos)
+    if not edits:
+        return html_text
+    pieces, copied = [], 0
+    for start, end, new in sorted(edits, key=lambda edit: edit[0]):
+        pieces += (html_text[copied:start], new)
+        copied = end
+    pieces.append(html_text[copied:])
+    return "".join(pieces)
 
 
 def _end_of_element(html_text: str, name: str, pos: int) -> int:
