@@ -44,6 +44,30 @@ def phone(chromium):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def sweep(served, phone):
+    """What each page of a language shows on the phone, loaded once for the
+    checks that read it: {address: (first screen of a guide or None, sideways problems)}."""
+    base, site = served
+    done = {}
+
+    def sweep(prefix: str) -> dict[str, tuple[dict | None, list[str]]]:
+        if prefix not in done:
+            guides = set(guides_of(site, prefix))
+            page = phone.new_page()
+            found = {}
+            for address in pages_of(site, prefix):
+                page.goto(base + address, wait_until="load")
+                # The first screen before anything else reads the page
+                first = page.evaluate(FIRST_SCREEN) if address in guides else None
+                found[address] = (first, page.evaluate(SIDEWAYS))
+            page.close()
+            done[prefix] = found
+        return done[prefix]
+
+    return sweep
+
+
 def frames(page) -> None:
     """Wait until what the last change did has been laid out and painted."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
@@ -70,15 +94,14 @@ FIRST_SCREEN = """() => {
 
 
 @pytest.mark.parametrize("lang, prefix", LANGUAGES, ids=LANGUAGE_IDS)
-def test_a_guide_starts_with_its_title_and_first_key_point(served, phone, lang, prefix):
-    base, site = served
+def test_a_guide_starts_with_its_title_and_first_key_point(served, sweep, lang, prefix):
+    _, site = served
     guides = guides_of(site, prefix)
     assert guides, f"no guide with a printable summary in {lang}"
-    page = phone.new_page()
+    shown_on = sweep(prefix)
     problems = []
     for address in guides:
-        page.goto(base + address, wait_until="load")
-        shown = page.evaluate(FIRST_SCREEN)
+        shown, _ = shown_on[address]
         if shown["point"] is None:
             problems.append(f"{address}: no paragraph or list after the title")
             continue
@@ -87,7 +110,6 @@ def test_a_guide_starts_with_its_title_and_first_key_point(served, phone, lang, 
                 problems.append(f"{address}: the {part} ends {round(shown[part]['bottom'])} px down ({shown['text']!r})")
         if shown["notice_lines"] > 1:
             problems.append(f"{address}: the fallback notice takes {shown['notice_lines']} lines")
-    page.close()
     assert not problems, f"first screen at {WIDTH}x{HEIGHT}:\n" + "\n".join(problems)
 
 
@@ -213,15 +235,12 @@ SIDEWAYS = """() => {
 
 
 @pytest.mark.parametrize("lang, prefix", LANGUAGES, ids=LANGUAGE_IDS)
-def test_no_page_scrolls_sideways_or_cuts_text_off(served, phone, lang, prefix):
-    base, site = served
+def test_no_page_scrolls_sideways_or_cuts_text_off(served, sweep, lang, prefix):
+    _, site = served
     pages = pages_of(site, prefix)
     kinds = {"404.html", "resumen/"}  # the sweep must reach the pages outside the menu too
     assert all(any(address.endswith(kind) for address in pages) for kind in kinds), pages
-    page = phone.new_page()
-    problems = []
-    for address in pages:
-        page.goto(base + address, wait_until="load")
-        problems += [f"{address}: {problem}" for problem in page.evaluate(SIDEWAYS)]
-    page.close()
+    shown_on = sweep(prefix)
+    assert list(shown_on) == pages
+    problems = [f"{address}: {problem}" for address in pages for problem in shown_on[address][1]]
     assert not problems, f"at {WIDTH} px:\n" + "\n".join(problems)
