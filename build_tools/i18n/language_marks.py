@@ -243,10 +243,10 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
         lead = len(chunk) - len(chunk.lstrip())
         edits.append((start + lead, start + lead + len(stripped), f'<span lang="{mark}">{stripped}</span>'))
 
-    # One scan for tags, started again after each stretch copied whole
+    # One scan for tags, started again after each stretch skipped whole
     # (inside a script, "<!--" would seem to open a comment)
     tags = _TAG.finditer(html_text, pos)
-    while tags is not None:
+    while True:
         restart = None
         for match in tags:
             start = match.start()
