@@ -105,6 +105,22 @@ def test_where_html_allows_no_span_the_element_gets_the_attribute():
     assert mark("<table><tr><td>Días</td></tr></table>") == '<table><tr><td><span lang="es">Días</span></td></tr></table>'
 
 
+def test_marks_land_in_place_whatever_order_they_are_found_in():
+    # The option's mark is found after the paragraph before it was wrapped;
+    # a self-closing tag keeps its "/>", with the mark before it
+    body = '<p>Uno</p><select><option>Dos</option></select><img alt="Foto" /><p>Tres</p>'
+    assert mark(body) == (
+        '<p><span lang="es">Uno</span></p><select><option lang="es">Dos</option></select>'
+        '<img alt="Foto" lang="es" /><p><span lang="es">Tres</span></p>'
+    )
+
+
+def test_spaces_alone_in_a_textarea_or_title_are_kept():
+    # A textarea's text is its starting value, spaces included
+    assert mark("<textarea>\n  </textarea><p>Hola</p>") == '<textarea>\n  </textarea><p><span lang="es">Hola</span></p>'
+    assert mark("<title> </title>") == "<title> </title>"
+
+
 def test_scripts_styles_svg_and_code_are_left_alone():
     body = (
         '<script>var s = "</p> Hola <b>";</script><style>p::after{content:"Hola"}</style>'
