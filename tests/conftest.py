@@ -6,7 +6,7 @@ from typing import Callable
 
 import pytest
 
-from project import AS_OF, ROOT, copy_project, run_build, run_tools
+from project import MOVED, MOVED_TO, PUBLIC_URL, ROOT, copy_project, declare, deploy, run_build, write_wav
 
 
 def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
@@ -49,11 +49,46 @@ def deployed_site(tmp_path_factory) -> Path:
     (gzip files and .csp.conf included), once per test run."""
 
     def make(folder: Path) -> None:
-        project = copy_project(folder / "project")
-        build = run_tools(project, "build", "--as-of", AS_OF.isoformat())
+        build = deploy(copy_project(folder / "project"))
         assert build.returncode == 0, build.stdout + build.stderr
 
     return made_once(tmp_path_factory, "deployed", make) / "project" / "site"
+
+
+@pytest.fixture(scope="session")
+def moved_site(tmp_path_factory) -> tuple[Path, str]:
+    """The project with MOVED moved to MOVED_TO, a guide with a Spanish
+    recording, built as for deployment without SITE_URL, once per test run:
+    (site dir, what the build printed)."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        write_wav(project / "docs/es/audio/aguinaldo.wav")
+        declare(project, "es", "audio/aguinaldo.wav")
+        with (project / "redirects.yml").open("a", encoding="utf-8") as redirects:
+            redirects.write(f"{MOVED}: {MOVED_TO}\n")
+        build = deploy(project)
+        assert build.returncode == 0, build.stdout + build.stderr
+        (folder / "build.log").write_text(build.stdout + build.stderr, encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, "moved", make)
+    return folder / "project" / "site", (folder / "build.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> tuple[Path, str]:
+    """The project with MOVED moved to MOVED_TO, built as for deployment with
+    SITE_URL set to PUBLIC_URL, once per test run: (site dir, what the build printed)."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        (project / "redirects.yml").write_text(f"{MOVED}: {MOVED_TO}\n", encoding="utf-8")
+        build = deploy(project, PUBLIC_URL)
+        assert build.returncode == 0, build.stdout + build.stderr
+        (folder / "build.log").write_text(build.stdout + build.stderr, encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, "public", make)
+    return folder / "project" / "site", (folder / "build.log").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

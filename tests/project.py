@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import wave
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +54,33 @@ wage:
     - value: 315.04
       valid_from: 2026-01-01
 """
+
+
+# A page that moved (redirects.yml has none yet), to a guide that gets a
+# recording (no guide has one yet): the moved_site and public_site fixtures
+# (conftest.py)
+MOVED = "hogar/pago-de-fin-de-ano/"
+MOVED_TO = "hogar/aguinaldo/"
+# The public address (SITE_URL) of the public_site fixture's build
+PUBLIC_URL = "https://derechos.example.org/"
+
+
+def write_wav(path: Path, seconds: float = 0.1) -> int:
+    """A short silent WAV (8 kHz, 8-bit mono); returns its size in bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(8000)
+        out.writeframes(b"\x80" * int(8000 * seconds))
+    return path.stat().st_size
+
+
+def declare(project: Path, lang: str, value: str) -> None:
+    """A recording in the front matter of the language's aguinaldo guide."""
+    path = project / f"docs/{lang}/hogar/aguinaldo.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("last_reviewed:", f"audio: {value}\nlast_reviewed:", 1), encoding="utf-8")
 
 
 def line_of(path: Path, text: str, after: str | None = None) -> int:
@@ -106,6 +134,19 @@ def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=N
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def deploy(project: Path, site_url: str | None = None):
+    """`python -m build_tools build` of a project for AS_OF, as for
+    deployment, with SITE_URL set to ``site_url``, or unset whatever the
+    shell running the tests has."""
+    env = build_env({"SITE_URL": site_url} if site_url else None)
+    if not site_url:
+        env.pop("SITE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", "build", "--as-of", AS_OF.isoformat()],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 

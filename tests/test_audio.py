@@ -2,7 +2,6 @@
 
 import posixpath
 import re
-import wave
 from pathlib import Path
 
 import pytest
@@ -10,20 +9,9 @@ from babel import Locale
 
 from build_tools.reader import offline
 from build_tools.reader.audio import key_line, read_audio
-from project import PREFIXES, line_of, run_build
+from project import PREFIXES, declare, line_of, run_build, write_wav
 
 PAGE = "---\ntitle: x\naudio: {value}\n---\n\n# x\n"
-
-
-def write_wav(path: Path, seconds: float = 0.1) -> int:
-    """A short silent WAV (8 kHz, 8-bit mono); returns its size in bytes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(1)
-        out.setframerate(8000)
-        out.writeframes(b"\x80" * int(8000 * seconds))
-    return path.stat().st_size
 
 
 def read(tmp_path, value, meta):
@@ -63,12 +51,6 @@ def test_key_line_reads_only_the_front_matter():
     assert key_line("---\ntitle: x\n---\naudio: a.mp3\n") is None
 
 
-
-
-def declare(project: Path, lang: str, value: str) -> None:
-    path = project / f"docs/{lang}/hogar/aguinaldo.md"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("last_reviewed:", f"audio: {value}\nlast_reviewed:", 1), encoding="utf-8")
 
 
 @pytest.mark.build

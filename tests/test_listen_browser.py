@@ -10,7 +10,7 @@ import pytest
 
 from browser import axe_violations, describe_violations
 
-from project import AS_OF, LANGUAGES, PREFIXES, SOURCE_LANG, copy_project, run_tools
+from project import LANGUAGES, MOVED_TO, PREFIXES, SOURCE_LANG
 
 pytestmark = pytest.mark.server
 
@@ -197,18 +197,14 @@ def test_not_on_the_home_page_nor_the_contributors_pages(served, chromium):
     assert "listen.js" in (site / "ayuda/index.html").read_text(encoding="utf-8")
 
 
-def test_a_page_with_a_recording_plays_it_and_not_the_phones_voice(chromium, tmp_path):
+def test_a_page_with_a_recording_plays_it_and_not_the_phones_voice(chromium, moved_site):
     from build_tools.tooling import nginx
     from browser import require
-    from test_audio import declare, write_wav
 
     require(*nginx.REQUIRED)
-    project = copy_project(tmp_path / "project")
-    write_wav(project / "docs/es/audio/aguinaldo.wav")
-    declare(project, "es", "audio/aguinaldo.wav")
-    build = run_tools(project, "build", "--as-of", AS_OF.isoformat(), only_lang=SOURCE_LANG)
-    assert build.returncode == 0, build.stdout + build.stderr
-    with nginx.serve(project / "site") as base:
+    site, _ = moved_site  # the Spanish guide has a recording
+    assert GUIDE == MOVED_TO
+    with nginx.serve(site) as base:
         context, page = open_page(chromium, base, f"/{GUIDE}", [voice("es", "es-MX")])
         requested = []
         try:

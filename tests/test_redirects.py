@@ -9,11 +9,10 @@ import jinja2
 import pytest
 
 from browser import require
-from build_tools import deploy
 from build_tools.errors import ContentError
 from build_tools.reader.redirects import Redirect, language_pages, link, load_redirects, nginx_conf, normalise
 from build_tools.tooling import nginx
-from project import PREFIXES, run_build
+from project import MOVED, MOVED_TO, PREFIXES, PUBLIC_URL, run_build
 
 
 @pytest.fixture
@@ -127,38 +126,35 @@ TITLES = {lang: "The aguinaldo" if lang == "en" else "El aguinaldo" for lang in 
 
 
 @pytest.mark.build
-def test_old_addresses_lead_to_the_new_page_in_every_language(project_copy, tmp_path):
-    (project_copy / "redirects.yml").write_text("hogar/pago-de-fin-de-ano/: hogar/aguinaldo/\n", encoding="utf-8")
-    site = tmp_path / "site"
-    # The canonical link needs the public address (tests/test_shared_links.py: without it, none)
-    result = run_build(project_copy, site, extra_env={"SITE_URL": "https://example.org/"})
-    assert result.returncode == 0, result.stderr
+def test_old_addresses_lead_to_the_new_page_in_every_language(public_site):
+    # MOVED_TO moved from MOVED. The canonical link needs the public address
+    # (tests/test_shared_links.py: without it, none)
+    site, _ = public_site
     for lang, prefix in PREFIXES.items():
-        html = (site / prefix / "hogar/pago-de-fin-de-ano/index.html").read_text(encoding="utf-8")
+        html = (site / prefix / MOVED / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in html
         assert '<meta http-equiv="refresh" content="0; url=../aguinaldo/">' in html
-        assert f'<link rel="canonical" href="https://example.org/{prefix}hogar/aguinaldo/">' in html
+        assert f'<link rel="canonical" href="{PUBLIC_URL}{prefix}{MOVED_TO}">' in html
         # The page's title, marked Spanish where the language has no translation of it
         title = TITLES[lang] if lang in ("es", "en") else f'<span lang="es">{TITLES[lang]}</span>'
         assert f'<a href="../aguinaldo/">{title}</a>' in html
         assert "<script" not in html
         # The target is the same page, in the same language
-        target = site / prefix / "hogar/aguinaldo/index.html"
+        target = site / prefix / MOVED_TO / "index.html"
         assert f'<html lang="{lang}"' in target.read_text(encoding="utf-8")
-    assert "Ahora está aquí:" in (site / "hogar/pago-de-fin-de-ano/index.html").read_text(encoding="utf-8")
-    assert "It is now here:" in (site / "en/hogar/pago-de-fin-de-ano/index.html").read_text(encoding="utf-8")
+    assert "Ahora está aquí:" in (site / MOVED / "index.html").read_text(encoding="utf-8")
+    assert "It is now here:" in (site / "en" / MOVED / "index.html").read_text(encoding="utf-8")
     conf = (site / ".redirects.conf").read_text(encoding="utf-8")
     assert len(re.findall(r"return 301", conf)) == len(PREFIXES)
     # Behind nginx the same addresses answer with a permanent redirect
     require(*nginx.REQUIRED)
-    deploy.write_csp(deploy.BuiltSite(site))
     with nginx.serve(site) as base:
         for prefix in PREFIXES.values():
-            request = urllib.request.Request(f"{base}/{prefix}hogar/pago-de-fin-de-ano/", method="HEAD")
+            request = urllib.request.Request(f"{base}/{prefix}{MOVED}", method="HEAD")
             with pytest.raises(urllib.error.HTTPError) as answer:
                 urllib.request.build_opener(NoRedirect).open(request, timeout=10)
             assert answer.value.code == 301
-            assert answer.value.headers["Location"].endswith(f"/{prefix}hogar/aguinaldo/")
+            assert answer.value.headers["Location"].endswith(f"/{prefix}{MOVED_TO}")
 
 
 @pytest.mark.build

@@ -19,13 +19,12 @@ import pytest
 
 from build_tools.i18n.locales import load_catalogs
 from build_tools.reader import page_tools
-from project import AS_OF, PREFIXES, ROOT, build_env, copy_project
+from project import AS_OF, MOVED, MOVED_TO, PREFIXES, PUBLIC_URL, ROOT, build_env, copy_project
 
-PUBLIC = "https://derechos.example.org/"
+PUBLIC = PUBLIC_URL
 ZBARIMG = "/usr/bin/zbarimg"
 LOOPBACK = re.compile(rb"127\.0\.0\.1|localhost|\[::1\]", re.I)
-GUIDE = "hogar/aguinaldo/"
-MOVED = "hogar/pago-de-fin-de-ano/"  # a redirect page, leading to GUIDE
+GUIDE = MOVED_TO  # MOVED is a redirect page leading to it
 
 
 def test_without_the_public_address_the_tools_leave_the_address_to_the_browser():
@@ -45,31 +44,16 @@ def test_without_the_public_address_the_tools_leave_the_address_to_the_browser()
     )
 
 
-def deploy_build(tmp_path_factory, name: str, site_url: str | None):
-    """`python -m build_tools build` of a copy of the project, with SITE_URL
-    set to ``site_url`` or unset; (site dir, its output)."""
-    project = copy_project(tmp_path_factory.mktemp(name) / "project")
-    (project / "redirects.yml").write_text(f"{MOVED}: {GUIDE}\n", encoding="utf-8")
-    env = build_env()
-    env.pop("SITE_URL", None)
-    if site_url:
-        env["SITE_URL"] = site_url
-    result = subprocess.run(
-        [sys.executable, "-m", "build_tools", "build", "--as-of", AS_OF.isoformat()],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site", result.stdout + result.stderr
+@pytest.fixture(scope="module")
+def bare_build(moved_site):
+    """The build without SITE_URL: the one other test files read too (conftest.py)."""
+    return moved_site
 
 
 @pytest.fixture(scope="module")
-def bare_build(tmp_path_factory):
-    return deploy_build(tmp_path_factory, "bare", None)
-
-
-@pytest.fixture(scope="module")
-def public_build(tmp_path_factory):
-    return deploy_build(tmp_path_factory, "public", PUBLIC)
+def public_build(public_site):
+    """The build with SITE_URL set (conftest.py)."""
+    return public_site
 
 
 def every_content(site: Path):

@@ -22,16 +22,11 @@ from pathlib import Path
 import pytest
 
 from browser import require
-from project import AS_OF, PREFIXES, ROOT, copy_project, run_tools
+from project import MOVED, MOVED_TO, PREFIXES, ROOT
 from site_pages import PAGE_TYPES
-from test_audio import declare, write_wav
 
 JAVA = shutil.which("java") or "/usr/bin/java"
 README = ROOT / "README.md"
-# A page that moved (redirects.yml has none yet), to a guide that gets a
-# recording (no guide has one yet): redirect pages and the audio player
-MOVED = "hogar/pago-de-fin-de-ano/"
-MOVED_TO = "hogar/aguinaldo/"
 
 
 def vnu_jar() -> Path:
@@ -188,20 +183,6 @@ BROKEN = f"""<!doctype html>
 """
 
 
-@pytest.fixture(scope="module")
-def moved_site(tmp_path_factory) -> Path:
-    """The project, with one page moved and a recording on the page it moved
-    to, built as for deployment (zip copies included)."""
-    project = copy_project(tmp_path_factory.mktemp("moved") / "project")
-    write_wav(project / "docs/es/audio/aguinaldo.wav")
-    declare(project, "es", "audio/aguinaldo.wav")
-    with (project / "redirects.yml").open("a", encoding="utf-8") as redirects:
-        redirects.write(f"{MOVED}: {MOVED_TO}\n")
-    build = run_tools(project, "build", "--as-of", AS_OF.isoformat())
-    assert build.returncode == 0, build.stdout + build.stderr
-    return project / "site"
-
-
 def page_file(prefix: str, path: str, status: int) -> str:
     return f"{prefix}404.html" if status == 404 else f"{prefix}{path}index.html"
 
@@ -227,12 +208,13 @@ def sample(built_site: Path, moved_site: Path, copies: Path) -> list[Path]:
 
 @pytest.mark.build
 def test_our_markup_is_valid_html_in_every_page_type_and_language(built_site, moved_site, tmp_path):
+    moved, _ = moved_site  # redirect pages and the audio player
     copies = tmp_path / "zip"
     broken = tmp_path / "broken.html"
     broken.write_text(BROKEN, encoding="utf-8")
-    files = sample(built_site, moved_site, copies)
+    files = sample(built_site, moved, copies)
     report = run_vnu([broken, *files])
-    problems, seen = read_report(report, {"zip copy": copies, "test": tmp_path, "built": built_site, "deployed": moved_site})
+    problems, seen = read_report(report, {"zip copy": copies, "test": tmp_path, "built": built_site, "deployed": moved})
     # The check itself works: it finds our mistake, not Material's markup
     assert [(p.file, p.line, p.markup) for p in problems if p.file == "test/broken.html"] == [("test/broken.html", 4, "<a download>")]
     errors = [str(p) for p in problems if p.file != "test/broken.html"]
