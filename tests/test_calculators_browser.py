@@ -15,7 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import require
-from project import AS_OF, copy_project, run_tools
+from build_tools import deploy
+from project import copy_project, run_build
 
 pytestmark = pytest.mark.server
 
@@ -759,19 +760,23 @@ def test_a_changed_fact_changes_the_result_with_no_code_change(tmp_path, chromiu
     text = text.replace("  confidence: high\n  value: 15\n", "  confidence: high\n  value: 30\n")
     text = text.replace("  confidence: high\n  value: 25\n", "  confidence: high\n  value: 30\n")
     facts.write_text(text, encoding="utf-8")
-    build = run_tools(project, "build", "--as-of", AS_OF.isoformat())
-    assert build.returncode == 0, build.stdout + build.stderr
-    html = (project / "site/calculadoras/aguinaldo/index.html").read_text(encoding="utf-8")
+    # The two languages read, each built alone, with the CSP nginx serves
+    sites = {lang: tmp_path / "site" / lang for lang in ("es", "en")}
+    for lang, site in sites.items():
+        build = run_build(project, site, only_lang=lang)
+        assert build.returncode == 0, build.stdout + build.stderr
+        deploy.write_csp(deploy.BuiltSite(site))
+    html = (sites["es"] / "calculadoras/aguinaldo/index.html").read_text(encoding="utf-8")
     assert '"facts":{"aguinaldo.dias":30}' in html
     context = chromium.new_context()
     page = context.new_page()
-    with nginx.serve(project / "site") as base:
+    with nginx.serve(sites["es"]) as base, nginx.serve(sites["en"]) as base_en:
         # 200 × 30 × 73 ÷ 365 = 200 × 30 ÷ 5 = 1200 (it was 600 with 15 days)
         assert calculate(page, base + "/calculadoras/aguinaldo/", {"wage": "200", "days_worked": "73"}) == [
             ["Tu aguinaldo, por lo menos", "$1,200.00"],
         ]
         # 5 years -> 20 days; 100 × 20 = 2000; 30 % of 2000 = 600; total 2600
-        assert calculate(page, base + "/en/calculadoras/vacaciones/", {"years": "5", "wage": "100"}) == [
+        assert calculate(page, base_en + "/en/calculadoras/vacaciones/", {"years": "5", "wage": "100"}) == [
             ["Pay for 20 days of vacation", "MX$2,000.00"],
             ["Vacation premium (30% of the vacation pay; art. 80)", "MX$600.00"],
             ["Total", "MX$2,600.00"],
