@@ -1,7 +1,8 @@
 """Links that work when shared: a build without SITE_URL writes no loopback
 address anywhere and says so once; a build with it prints QR codes that
 phones read as the page's public address; without it, share and copy give
-the address the reader is on."""
+the address the reader is on. The two builds are conftest.py's moved_site
+(without SITE_URL) and public_site (with it)."""
 
 import gzip
 import io
@@ -21,7 +22,6 @@ from build_tools.i18n.locales import load_catalogs
 from build_tools.reader import page_tools
 from project import AS_OF, MOVED, MOVED_TO, PREFIXES, PUBLIC_URL, ROOT, build_env, copy_project
 
-PUBLIC = PUBLIC_URL
 ZBARIMG = "/usr/bin/zbarimg"
 LOOPBACK = re.compile(rb"127\.0\.0\.1|localhost|\[::1\]", re.I)
 GUIDE = MOVED_TO  # MOVED is a redirect page leading to it
@@ -42,18 +42,6 @@ def test_without_the_public_address_the_tools_leave_the_address_to_the_browser()
     assert page_tools.whatsapp_link("The aguinaldo", "https://x.org/en/y/") == (
         "https://wa.me/?text=The%20aguinaldo%20https%3A%2F%2Fx.org%2Fen%2Fy%2F"
     )
-
-
-@pytest.fixture(scope="module")
-def bare_build(moved_site):
-    """The build without SITE_URL: the one other test files read too (conftest.py)."""
-    return moved_site
-
-
-@pytest.fixture(scope="module")
-def public_build(public_site):
-    """The build with SITE_URL set (conftest.py)."""
-    return public_site
 
 
 def every_content(site: Path):
@@ -82,8 +70,8 @@ def loopback_addresses(site: Path) -> list[str]:
 
 
 @pytest.mark.build
-def test_a_build_without_site_url_writes_no_loopback_address(bare_build):
-    site, _ = bare_build
+def test_a_build_without_site_url_writes_no_loopback_address(moved_site):
+    site, _ = moved_site
     # The scan reaches every kind of file the build writes
     names = [name for name, _ in every_content(site)]
     for kind in ("index.html", "sitemap.xml", "search_index.json", "offline.json", ".csp.conf", ".redirects.conf", "sw.js"):
@@ -93,8 +81,8 @@ def test_a_build_without_site_url_writes_no_loopback_address(bare_build):
 
 
 @pytest.mark.build
-def test_a_build_without_site_url_has_no_canonical_and_shares_the_address_read_at(bare_build):
-    site, _ = bare_build
+def test_a_build_without_site_url_has_no_canonical_and_shares_the_address_read_at(moved_site):
+    site, _ = moved_site
     for lang, prefix in PREFIXES.items():
         html = (site / prefix / GUIDE / "index.html").read_text(encoding="utf-8")
         assert 'rel="canonical"' not in html and 'property="og:url"' not in html, lang
@@ -111,19 +99,19 @@ def test_a_build_without_site_url_has_no_canonical_and_shares_the_address_read_a
 
 
 @pytest.mark.build
-def test_a_build_without_site_url_says_so_once_in_spanish_and_english(bare_build, public_build):
-    _, said = bare_build
+def test_a_build_without_site_url_says_so_once_in_spanish_and_english(moved_site, public_site):
+    _, said = moved_site
     lines = [line for line in said.splitlines() if "SITE_URL" in line]
     assert lines == ["WARNING -  " + page_tools.NO_PUBLIC_ADDRESS]
     assert "SITE_URL no está definida" in lines[0] and "SITE_URL is not set" in lines[0]
-    assert "SITE_URL" not in public_build[1]
+    assert "SITE_URL" not in public_site[1]
 
 
 @pytest.mark.build
-def test_a_build_with_site_url_uses_it_everywhere(public_build):
-    site, _ = public_build
+def test_a_build_with_site_url_uses_it_everywhere(public_site):
+    site, _ = public_site
     for lang, prefix in PREFIXES.items():
-        url = PUBLIC + prefix + GUIDE
+        url = PUBLIC_URL + prefix + GUIDE
         html = (site / prefix / GUIDE / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{url}">' in html, lang
         assert f'<meta property="og:url" content="{url}">' in html, lang
@@ -164,22 +152,22 @@ def test_the_dev_server_shares_the_address_it_is_opened_at(tmp_path):
 # -- In Chromium, over nginx with the shipped configuration ------------------
 
 @pytest.fixture(scope="module")
-def public_served(public_build):
+def public_served(public_site):
     from browser import require
     from build_tools.tooling import nginx
 
     require(*nginx.REQUIRED)
-    with nginx.serve(public_build[0]) as base:
+    with nginx.serve(public_site[0]) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
-def bare_served(bare_build):
+def bare_served(moved_site):
     from browser import require
     from build_tools.tooling import nginx
 
     require(*nginx.REQUIRED)
-    with nginx.serve(bare_build[0]) as base:
+    with nginx.serve(moved_site[0]) as base:
         yield base
 
 
@@ -197,7 +185,7 @@ def test_the_printed_qr_codes_read_as_the_public_address(public_served, chromium
     from browser import require
 
     require(ZBARIMG)
-    url = PUBLIC + PREFIXES[lang] + GUIDE
+    url = PUBLIC_URL + PREFIXES[lang] + GUIDE
     context = chromium.new_context(device_scale_factor=2)
     try:
         page = context.new_page()
@@ -250,7 +238,7 @@ def test_without_site_url_copy_and_share_give_the_address_read_at(bare_served, c
 
 
 @pytest.mark.server
-def test_with_the_qr_codes_every_language_stays_within_the_byte_budget(public_build, chromium):
+def test_with_the_qr_codes_every_language_stays_within_the_byte_budget(public_site, chromium):
     """The QR code costs bytes on every page: with the public address set,
     a first visit is still within 64 KB and the next page within 12 KB
     (bytes nginx sends). Measured on the heaviest pages: the longest guide,
@@ -260,7 +248,7 @@ def test_with_the_qr_codes_every_language_stays_within_the_byte_budget(public_bu
     from build_tools.tooling import nginx, weight
 
     require(*nginx.REQUIRED)
-    site, _ = public_build
+    site, _ = public_site
     heaviest = [pair for pair in weight.GUIDES if pair[0] in ("/nah/hogar/aguinaldo/", "/hogar/salario/")]
     assert len(heaviest) == 2
     for first, repeat in weight.measure(site, heaviest, log=lambda _: None, browser=chromium):
