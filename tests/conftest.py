@@ -6,7 +6,7 @@ from typing import Callable
 
 import pytest
 
-from project import MOVED, MOVED_TO, PUBLIC_URL, ROOT, copy_project, declare, deploy, run_build, write_wav
+from project import PUBLIC_URL, ROOT, copy_project, declare, deploy, move_page, run_build, write_wav
 
 
 def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
@@ -43,52 +43,49 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def deployed_site(tmp_path_factory) -> Path:
-    """The real project built as for deployment: `python -m build_tools build`
-    (gzip files and .csp.conf included), once per test run."""
+def deployed_once(tmp_path_factory, name: str, change: Callable[[Path], None] | None = None, site_url: str | None = None):
+    """A copy of the project, changed by ``change``, built as for deployment
+    (`python -m build_tools build`: gzip files and .csp.conf included) with
+    SITE_URL set to ``site_url`` or unset, once per test run: (site dir, what
+    the build printed)."""
 
     def make(folder: Path) -> None:
-        build = deploy(copy_project(folder / "project"))
+        project = copy_project(folder / "project")
+        if change:
+            change(project)
+        build = deploy(project, site_url)
         assert build.returncode == 0, build.stdout + build.stderr
+        (folder / "build.log").write_text(build.stdout + build.stderr, encoding="utf-8")
 
-    return made_once(tmp_path_factory, "deployed", make) / "project" / "site"
+    folder = made_once(tmp_path_factory, name, make)
+    return folder / "project" / "site", (folder / "build.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def deployed_site(tmp_path_factory) -> Path:
+    """The real project built as for deployment, once per test run."""
+    return deployed_once(tmp_path_factory, "deployed")[0]
 
 
 @pytest.fixture(scope="session")
 def moved_site(tmp_path_factory) -> tuple[Path, str]:
     """The project with MOVED moved to MOVED_TO, a guide with a Spanish
-    recording, built as for deployment without SITE_URL, once per test run:
-    (site dir, what the build printed)."""
+    recording, built as for deployment without SITE_URL: (site dir, what the
+    build printed)."""
 
-    def make(folder: Path) -> None:
-        project = copy_project(folder / "project")
+    def change(project: Path) -> None:
+        move_page(project)
         write_wav(project / "docs/es/audio/aguinaldo.wav")
         declare(project, "es", "audio/aguinaldo.wav")
-        with (project / "redirects.yml").open("a", encoding="utf-8") as redirects:
-            redirects.write(f"{MOVED}: {MOVED_TO}\n")
-        build = deploy(project)
-        assert build.returncode == 0, build.stdout + build.stderr
-        (folder / "build.log").write_text(build.stdout + build.stderr, encoding="utf-8")
 
-    folder = made_once(tmp_path_factory, "moved", make)
-    return folder / "project" / "site", (folder / "build.log").read_text(encoding="utf-8")
+    return deployed_once(tmp_path_factory, "moved", change)
 
 
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory) -> tuple[Path, str]:
     """The project with MOVED moved to MOVED_TO, built as for deployment with
-    SITE_URL set to PUBLIC_URL, once per test run: (site dir, what the build printed)."""
-
-    def make(folder: Path) -> None:
-        project = copy_project(folder / "project")
-        (project / "redirects.yml").write_text(f"{MOVED}: {MOVED_TO}\n", encoding="utf-8")
-        build = deploy(project, PUBLIC_URL)
-        assert build.returncode == 0, build.stdout + build.stderr
-        (folder / "build.log").write_text(build.stdout + build.stderr, encoding="utf-8")
-
-    folder = made_once(tmp_path_factory, "public", make)
-    return folder / "project" / "site", (folder / "build.log").read_text(encoding="utf-8")
+    SITE_URL set to PUBLIC_URL: (site dir, what the build printed)."""
+    return deployed_once(tmp_path_factory, "public", move_page, PUBLIC_URL)
 
 
 @pytest.fixture(scope="session")

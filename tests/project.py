@@ -103,10 +103,15 @@ def copy_project(target: Path) -> Path:
 
 def build_env(extra_env: dict | None = None) -> dict:
     """The environment for a build or command in a copy of the project: this
-    checkout's build_tools (not another one installed in the venv)."""
+    checkout's build_tools (not another one installed in the venv), and
+    ``extra_env``, where None unsets a variable the shell may have."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
-    env.update(extra_env or {})
+    for name, value in (extra_env or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return env
 
 
@@ -128,25 +133,13 @@ def run_build(project: Path, site_dir: Path, as_of: dt.date = AS_OF, extra_env=N
     # One process per build: the suite runs builds side by side already
     # (pytest-xdist). `python -m build_tools build` (the deployed_site fixture)
     # and tests/test_parallel_build.py cover the parallel language builds.
-    env = build_env({"DC_AS_OF": as_of.isoformat(), "SOURCE_DATE_EPOCH": source_date_epoch(as_of), "DC_JOBS": "1"})
-    env.pop("DC_STRICT_FACTS", None)
-    env.update({**only(only_lang), **(extra_env or {})})
+    env = build_env({
+        "DC_AS_OF": as_of.isoformat(), "SOURCE_DATE_EPOCH": source_date_epoch(as_of), "DC_JOBS": "1",
+        "DC_STRICT_FACTS": None, **only(only_lang), **(extra_env or {}),
+    })
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
-
-
-def deploy(project: Path, site_url: str | None = None):
-    """`python -m build_tools build` of a project for AS_OF, as for
-    deployment, with SITE_URL set to ``site_url``, or unset whatever the
-    shell running the tests has."""
-    env = build_env({"SITE_URL": site_url} if site_url else None)
-    if not site_url:
-        env.pop("SITE_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "build_tools", "build", "--as-of", AS_OF.isoformat()],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -157,3 +150,16 @@ def run_tools(project: Path, *args: str, timeout: int = 600, extra_env=None, onl
         [sys.executable, "-m", "build_tools", *args],
         cwd=project, env=build_env({**only(only_lang), **(extra_env or {})}), capture_output=True, text=True, timeout=timeout,
     )
+
+
+def deploy(project: Path, site_url: str | None = None):
+    """`python -m build_tools build` of a project for AS_OF, as for
+    deployment, with SITE_URL set to ``site_url``, else unset (whatever the
+    shell running the tests has)."""
+    return run_tools(project, "build", "--as-of", AS_OF.isoformat(), extra_env={"SITE_URL": site_url})
+
+
+def move_page(project: Path) -> None:
+    """MOVED moved to MOVED_TO, in the project's redirects.yml."""
+    with (project / "redirects.yml").open("a", encoding="utf-8") as redirects:
+        redirects.write(f"{MOVED}: {MOVED_TO}\n")

@@ -20,7 +20,7 @@ import pytest
 
 from build_tools.i18n.locales import load_catalogs
 from build_tools.reader import page_tools
-from project import AS_OF, MOVED, MOVED_TO, PREFIXES, PUBLIC_URL, ROOT, build_env, copy_project
+from project import AS_OF, MOVED, MOVED_TO, PREFIXES, PUBLIC_URL, ROOT, build_env, copy_project, only
 
 ZBARIMG = "/usr/bin/zbarimg"
 LOOPBACK = re.compile(rb"127\.0\.0\.1|localhost|\[::1\]", re.I)
@@ -131,8 +131,7 @@ def test_the_dev_server_shares_the_address_it_is_opened_at(tmp_path):
 
     project = copy_project(tmp_path / "project")
     port = free_port()
-    env = build_env({"DC_AS_OF": AS_OF.isoformat(), "DC_ONLY_LANG": "en"})
-    env.pop("SITE_URL", None)
+    env = build_env({"DC_AS_OF": AS_OF.isoformat(), **only("en"), "SITE_URL": None})
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
