@@ -8,6 +8,7 @@ pipeline = Pipeline()
 
 on_startup = pipeline.on_startup
 on_config = pipeline.on_config
+on_pre_build = pipeline.on_pre_build
 on_files = pipeline.on_files
 on_nav = pipeline.on_nav
 on_page_markdown = pipeline.on_page_markdown

@@ -242,10 +242,18 @@ def test_as_of_changes_the_rendered_value(project_copy, tmp_path):
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(built_site, project_copy, tmp_path):
-    # built_site is the same files, built in another folder on the same date
+    # built_site is the same files, built in another folder on the same date.
+    # This one builds over an earlier site, with files of its own: MkDocs'
+    # rule, all go but the hidden ones (set aside and deleted during the build)
+    shutil.copytree(built_site, tmp_path / "again")
+    (tmp_path / "again" / "hogar" / "gone.html").write_text("old", encoding="utf-8")
+    (tmp_path / "again" / ".kept").write_text("hidden", encoding="utf-8")
     again = run_build(project_copy, tmp_path / "again")
     assert again.returncode == 0, again.stderr
+    assert (tmp_path / "again" / ".kept").read_text(encoding="utf-8") == "hidden"
+    (tmp_path / "again" / ".kept").unlink()
     assert _tree_hash(tmp_path / "again") == _tree_hash(built_site)
+    assert sorted(os.listdir(tmp_path)) == ["again", "project"]  # no folder of old files beside it
 
 
 def test_every_external_link_has_noopener_noreferrer(built_site):

@@ -1,5 +1,5 @@
 from build_tools.front_matter import split
-from build_tools.pipeline.site import write_page
+from build_tools.pipeline.site import set_old_output_aside, write_page
 
 
 def test_the_body_starts_after_what_mkdocs_strips():
@@ -12,3 +12,24 @@ def test_the_body_starts_after_what_mkdocs_strips():
 def test_a_page_is_written_as_the_index_of_its_address(tmp_path):
     write_page(tmp_path, "hogar/aguinaldo/resumen/", "<p>á</p>")
     assert (tmp_path / "hogar/aguinaldo/resumen/index.html").read_text(encoding="utf-8") == "<p>á</p>"
+
+
+def test_the_old_output_is_set_aside_and_deleted_beside_the_build(tmp_path):
+    site = tmp_path / "site"
+    write_page(site, "hogar/", "<p>viejo</p>")
+    (site / "sitemap.xml").write_text("x", encoding="utf-8")
+    (site / ".git").mkdir()  # hidden: MkDocs keeps it, and so does this
+    deleting = set_old_output_aside(site)
+    assert sorted(p.name for p in site.iterdir()) == [".git"]
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("site.old-")]
+    assert len(aside) == 1 and sorted(p.name for p in aside[0].iterdir()) == ["hogar", "sitemap.xml"]
+    assert deleting.wait(timeout=30) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_nothing_to_set_aside(tmp_path):
+    assert set_old_output_aside(tmp_path / "missing") is None
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".hidden").write_text("x", encoding="utf-8")
+    assert set_old_output_aside(tmp_path / "empty") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]

@@ -3,8 +3,28 @@
 from types import SimpleNamespace
 
 import jinja2
+import pytest
 
+from build_tools.i18n import theme_env
 from build_tools.i18n.theme_env import CompiledTemplates, ThemeLoader, share_environments
+
+
+@pytest.fixture(autouse=True)
+def own_caches(tmp_path, monkeypatch):
+    """Each test starts as a new process would, with its own folder on disk."""
+    folder = tmp_path / "compiled"
+    folder.mkdir()
+    monkeypatch.setattr(theme_env, "_compiled", {})
+    monkeypatch.setattr(theme_env, "_on_disk", {})
+    monkeypatch.setattr(theme_env, "_disk_folder", str(folder))
+    return folder
+
+
+def count_compiles(monkeypatch) -> list:
+    compiled = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, *a, **k: compiled.append(a) or original(self, *a, **k))
+    return compiled
 
 
 def theme_for(folder):
@@ -17,9 +37,7 @@ def test_a_second_environment_reuses_the_compiled_template(tmp_path, monkeypatch
     theme = theme_for(tmp_path)
     share_environments(theme, {})
     theme.get_env().get_template("page.html")
-    compiled = []
-    original = jinja2.Environment.compile
-    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, *a, **k: compiled.append(a) or original(self, *a, **k))
+    compiled = count_compiles(monkeypatch)
     assert theme.get_env().get_template("page.html").render(name="Ana") == "Hola Ana"
     assert compiled == []
 
@@ -62,3 +80,59 @@ def test_theme_files_are_listed_once_per_run_without_hidden_ones(tmp_path, monke
     other = theme_for(tmp_path)
     share_environments(other, {})
     assert "assets/new.js" in other.get_env().list_templates()
+
+
+def test_the_next_process_loads_the_compiled_template_from_disk(tmp_path, monkeypatch, own_caches):
+    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
+    theme = theme_for(tmp_path)
+    share_environments(theme, {})
+    theme.get_env().get_template("page.html")
+    assert len(list(own_caches.iterdir())) == 1
+    monkeypatch.setattr(theme_env, "_compiled", {})  # what a new process has in memory
+    compiled = count_compiles(monkeypatch)
+    assert theme.get_env().get_template("page.html").render(name="Ana") == "Hola Ana"
+    assert compiled == []
+    # Edited since: compiled again, whatever the disk holds
+    (tmp_path / "page.html").write_text("Adiós {{ name }}", encoding="utf-8")
+    monkeypatch.setattr(theme_env, "_compiled", {})
+    assert theme.get_env().get_template("page.html").render(name="Ana") == "Adiós Ana"
+    assert len(compiled) == 1
+
+
+def test_a_damaged_file_on_disk_is_compiled_again(tmp_path, monkeypatch, own_caches):
+    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
+    theme = theme_for(tmp_path)
+    share_environments(theme, {})
+    theme.get_env().get_template("page.html")
+    [saved] = own_caches.iterdir()
+    for damaged in (b"", b"not a cache file", saved.read_bytes()[:40]):
+        saved.write_bytes(damaged)
+        monkeypatch.setattr(theme_env, "_compiled", {})
+        compiled = count_compiles(monkeypatch)
+        assert theme.get_env().get_template("page.html").render(name="Ana") == "Hola Ana"
+        assert len(compiled) == 1
+
+
+def test_other_syntax_is_kept_apart_on_disk(own_caches):
+    def env(**options):
+        return jinja2.Environment(loader=jinja2.DictLoader({"syntax.html": "{{ x }}"}), bytecode_cache=CompiledTemplates(), **options)
+
+    env().get_template("syntax.html")
+    theme_env._compiled.clear()
+    assert env(variable_start_string="[[", variable_end_string="]]").get_template("syntax.html").render(x=1) == "{{ x }}"
+    assert len(list(own_caches.iterdir())) == 2
+
+
+def test_without_a_safe_folder_templates_stay_in_memory(tmp_path, monkeypatch):
+    def unsafe(self):
+        raise RuntimeError("Cannot determine safe temp directory.")
+
+    monkeypatch.setattr(theme_env, "_disk_folder", None)
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "_get_default_cache_dir", unsafe)
+    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
+    theme = theme_for(tmp_path)
+    share_environments(theme, {})
+    assert theme.get_env().get_template("page.html").render(name="Ana") == "Hola Ana"
+    compiled = count_compiles(monkeypatch)
+    assert theme.get_env().get_template("page.html").render(name="Ana") == "Hola Ana"
+    assert compiled == [] and theme_env._disk_folder is False

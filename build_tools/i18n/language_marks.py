@@ -38,8 +38,9 @@ _RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCTUATION = " .,:;()"
 # A tag's attributes are read only when one of these may be among them: a
-# name that starts where an attribute name can ("md-nav__title" cannot)
-_MAY_MATTER = re.compile(r"""(?<![^\s"'/=])(?:lang|aria-label|title|placeholder|alt)(?![^\s"'/=>])""", re.I)
+# name that starts where an attribute name can ("md-nav__title" cannot).
+# Searched in the lowercased attributes, which start with a space or "/".
+_MAY_MATTER = re.compile(r"""[\s"'/=](?:lang|aria-label|title|placeholder|alt)(?![^\s"'/=>])""")
 _SAME_NAME: dict[str, re.Pattern] = {}
 _BODY = re.compile(r"<body[\s>]", re.I)
 _SPACE = re.compile(r"\s+")
@@ -222,10 +223,7 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
         edits.append((at, at, f' lang="{mark}"'))
         item.explicit = True
 
-    def text(start: int, end: int) -> None:
-        chunk = html_text[start:end]
-        if chunk.isspace():
-            return
+    def text(start: int, chunk: str) -> None:
         mark = mark_for(chunk, lang, source_lang)
         if mark is None:  # no letters
             return
@@ -251,7 +249,9 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
         for match in tags:
             start = match.start()
             if start > pos and stack:
-                text(pos, start)
+                chunk = html_text[pos:start]
+                if not chunk.isspace():  # most are the spaces between tags
+                    text(pos, chunk)
             pos = match.end()
             closing, name, raw = match.groups()
             if not name:  # comment, doctype
@@ -267,7 +267,7 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
                         break
                 continue
             # Most tags have neither a lang nor words in an attribute: not parsed
-            attributes = _attributes(raw) if raw and _MAY_MATTER.search(raw) else None
+            attributes = _attributes(raw) if raw and _MAY_MATTER.search(raw.lower()) else None
             own = attributes.get("lang") if attributes else None
             empty = name in VOID_ELEMENTS or raw.endswith("/")
             if own is not None and not empty and name not in _RAW_TEXT:
@@ -294,8 +294,8 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
                 stop = close.start() if close else len(html_text)
                 if name not in SKIPPED_ELEMENTS:
                     stack.append(item)
-                    if stop > pos:
-                        text(pos, stop)
+                    if stop > pos and not html_text[pos:stop].isspace():
+                        text(pos, html_text[pos:stop])
                 restart = stop
                 break
             if name in SKIPPED_ELEMENTS:
@@ -303,8 +303,8 @@ def mark_fallback_text(html_text: str, lang: str, source_lang: str, known: Known
                 break
             stack.append(item)
         if restart is None:
-            if len(html_text) > pos and stack:
-                text(pos, len(html_text))
+            if len(html_text) > pos and stack and not html_text[pos:].isspace():
+                text(pos, html_text[pos:])
             break
         pos = restart
         tags = _TAG.finditer(html_text, pos)

@@ -5,13 +5,17 @@ the theme for a new Jinja environment. Without sharing, every build walks the
 theme folders again (Material ships over 10,000 icon files) and parses and
 compiles every template again: four of five times wasted work.
 
-- Compiled templates are kept in memory. Jinja checks the source's checksum
-  on every load, so an edited template is compiled again.
+- Compiled templates are kept in memory, and on disk in Jinja's own private
+  folder for this user (``FileSystemBytecodeCache``), so that the next build
+  loads them instead of compiling them. Jinja checks the source's checksum on
+  every load, so an edited template is compiled again.
 - The list of theme files is made once per build run (per loaded mkdocs.yml),
   so a file added during `mkdocs serve` is seen at the next rebuild.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 import jinja2
 from jinja2 import meta
@@ -32,16 +36,60 @@ def _options(env: jinja2.Environment) -> tuple:
     )
 
 
+# Jinja's private folder for this user's compiled templates (made on first
+# use; False: none could be made, so templates stay in memory only)
+_disk_folder: str | None | bool = None
+# One disk cache per set of options: they change the compiled code
+_on_disk: dict[tuple, jinja2.FileSystemBytecodeCache | None] = {}
+
+
+def _disk_cache(options: tuple) -> jinja2.FileSystemBytecodeCache | None:
+    global _disk_folder
+    if options in _on_disk:
+        return _on_disk[options]
+    if _disk_folder is None:
+        try:  # 0700 and owned by this user, or Jinja refuses it
+            _disk_folder = jinja2.FileSystemBytecodeCache().directory
+        except (OSError, RuntimeError):
+            _disk_folder = False
+    cache = None
+    if _disk_folder:
+        # Jinja's version too: its bytecode format number alone may miss a change
+        digest = hashlib.sha1(repr((jinja2.__version__, options)).encode()).hexdigest()[:16]
+        cache = jinja2.FileSystemBytecodeCache(_disk_folder, f"derechos-{digest}-%s.cache")
+    _on_disk[options] = cache
+    return cache
+
+
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Jinja's bytecode cache, in memory for the life of the process."""
+    """Jinja's bytecode cache: in memory for the life of the process, and on
+    disk for the next process."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = _compiled.get(_options(bucket.environment), {}).get(bucket.key)
+        options = _options(bucket.environment)
+        code = _compiled.get(options, {}).get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)  # discarded if the source changed
+            return
+        disk = _disk_cache(options)
+        if disk is None:
+            return
+        try:
+            disk.load_bytecode(bucket)  # Jinja discards a stale or damaged file
+        except Exception:  # a file cut short in a way Jinja does not expect
+            bucket.reset()
+        if bucket.code is not None:
+            _compiled.setdefault(options, {})[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        _compiled.setdefault(_options(bucket.environment), {})[bucket.key] = bucket.bytecode_to_string()
+        options = _options(bucket.environment)
+        _compiled.setdefault(options, {})[bucket.key] = bucket.bytecode_to_string()
+        disk = _disk_cache(options)
+        if disk is not None:
+            try:  # written to a temporary file and renamed: other builds read whole files
+                disk.dump_bytecode(bucket)
+            except OSError:
+                pass  # a full or read-only disk: the next build compiles again
 
     def clear(self) -> None:
         _compiled.clear()

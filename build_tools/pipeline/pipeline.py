@@ -42,11 +42,13 @@ class Pipeline:
     def __init__(self):
         self.run: Run | None = None
         self.serving = False  # `mkdocs serve` (make serve)
+        self.clean_builds = False  # MkDocs empties the output folder first (not --dirty)
 
     # `mkdocs serve` gives site_url its own address (http://127.0.0.1:8000/),
     # which nobody else can open: the preview builds as without SITE_URL.
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
+        self.clean_builds = not dirty
 
     @property
     def language(self) -> LanguageBuild:
@@ -85,6 +87,12 @@ class Pipeline:
         # Beside the build; collected in on_env, before anything is written
         run.check_in_background(self._page_problems)
         run.check_in_background(self._parity_problems)
+
+    # Just before MkDocs empties the output folder: the previous build's files
+    # go aside and are deleted beside this build (once per run).
+    def on_pre_build(self, config):
+        if self.clean_builds and not self.run.i18n.building:
+            self.run.old_output = site.set_old_output_aside(config.site_dir)
 
     # Before mkdocs-static-i18n (-100) picks each language's files: without
     # drafts, a draft translation is left out and Spanish shows instead.
@@ -230,6 +238,9 @@ class Pipeline:
         if language.lang == run.source_lang:
             prefixes = [run.i18n.language_prefix(lang) for lang in run.i18n.language_tags]
             Path(config.site_dir, redirects.NGINX_FILE).write_text(redirects.nginx_conf(run.redirects, prefixes), encoding="utf-8")
+        if run.old_output is not None and not run.i18n.building:
+            run.old_output.wait()  # no folder of old files is left behind a finished build
+            run.old_output = None
 
     # -- Steps -----------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import os
 import posixpath
+import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +132,8 @@ class Run:
     search_words: dict[str, list[str]] = field(default_factory=dict)
     # Checks running beside the build (see build_tools.background)
     checks: list[background.Pending] = field(default_factory=list)
+    # Deleting the previous build's files, set aside (see pipeline.site)
+    old_output: subprocess.Popen | None = None
     language: LanguageBuild | None = None
     shares: dict[str, float] | None = None  # how much of each language is there, from 0 to 1
 
