@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test serve clean system-deps lock
+.PHONY: build test serve clean system-deps lock compile
 
 # requirements.txt is a lock file: exact versions with hashes, checked on install
 $(STAMP): requirements.txt pyproject.toml
@@ -13,12 +13,19 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
+# The project's own bytecode, as pip writes it for installed packages (an
+# editable install does not): where PYTHONDONTWRITEBYTECODE is set, every
+# build process would otherwise compile build_tools from source. Only
+# changed files are compiled again.
+compile: $(STAMP)
+	@$(PY) -m compileall -q build_tools hooks
+
 ## build: install pinned dependencies and build every language into site/
-build: $(STAMP)
+build: compile
 	$(PY) -m build_tools build
 
 ## test: install pinned dependencies and run the whole test suite
-test: $(STAMP)
+test: compile
 	$(PY) -m pytest
 
 ## serve: preview with live reload at http://127.0.0.1:8000/ (PORT=8001 for another port)
@@ -26,7 +33,7 @@ test: $(STAMP)
 ##        it is at /nah/, Spanish at /); rebuilds when docs/, facts/, locales/,
 ##        translations/ or redirects.yml change (`watch:` in mkdocs.yml)
 PORT ?= 8000
-serve: $(STAMP)
+serve: compile
 	@$(if $(ONLY),echo "http://127.0.0.1:$(PORT)/$(if $(filter es,$(ONLY)),,$(ONLY)/)")
 	NO_MKDOCS_2_WARNING=1 $(if $(ONLY),DC_ONLY_LANG=$(ONLY)) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
