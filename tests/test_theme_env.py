@@ -1,5 +1,6 @@
 """build_tools.i18n.theme_env: language builds share compiled templates and file lists."""
 
+import os
 from types import SimpleNamespace
 
 import jinja2
@@ -136,3 +137,39 @@ def test_without_a_safe_folder_templates_stay_in_memory(tmp_path, monkeypatch):
     compiled = count_compiles(monkeypatch)
     assert theme.get_env().get_template("page.html").render(name="Ana") == "Hola Ana"
     assert compiled == [] and theme_env._disk_folder is False
+
+
+def test_a_template_read_from_disk_is_marked_as_used(tmp_path, monkeypatch, own_caches):
+    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
+    theme = theme_for(tmp_path)
+    share_environments(theme, {})
+    theme.get_env().get_template("page.html")
+    [saved] = own_caches.iterdir()
+    os.utime(saved, (1_000_000, 1_000_000))
+    monkeypatch.setattr(theme_env, "_compiled", {})
+    theme.get_env().get_template("page.html")
+    assert saved.stat().st_mtime > 1_000_000
+
+
+def test_past_its_size_the_least_recently_used_files_go(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    for age in range(12):
+        path = folder / f"derechos-options-{age:02}.cache"
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # 00 is the newest
+    (folder / "__jinja2_another_program.cache").write_bytes(b"x")
+    theme_env.prune(str(folder), keep=12)
+    assert len(list(folder.iterdir())) == 13  # not past it yet
+    theme_env.prune(str(folder), keep=10)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "__jinja2_another_program.cache", *(f"derechos-options-{age:02}.cache" for age in range(5)),
+    ]
+
+
+def test_with_an_autoescape_function_templates_stay_in_memory(own_caches):
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"page.html": "{{ x }}"}), bytecode_cache=CompiledTemplates(), autoescape=jinja2.select_autoescape(),
+    )
+    assert env.get_template("page.html").render(x="<b>") == "&lt;b&gt;"
+    assert list(own_caches.iterdir()) == []

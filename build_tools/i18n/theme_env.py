@@ -8,7 +8,8 @@ compiles every template again: four of five times wasted work.
 - Compiled templates are kept in memory, and on disk in Jinja's own private
   folder for this user (``FileSystemBytecodeCache``), so that the next build
   loads them instead of compiling them. Jinja checks the source's checksum on
-  every load, so an edited template is compiled again.
+  every load, so an edited template is compiled again. The folder keeps at
+  most ``DISK_FILES`` of ours, the least recently used going first.
 - The list of theme files is made once per build run (per loaded mkdocs.yml),
   so a file added during `mkdocs serve` is seen at the next rebuild.
 """
@@ -16,6 +17,7 @@ compiles every template again: four of five times wasted work.
 from __future__ import annotations
 
 import hashlib
+import os
 
 import jinja2
 from jinja2 import meta
@@ -40,23 +42,67 @@ def _options(env: jinja2.Environment) -> tuple:
 # use; False: none could be made, so templates stay in memory only)
 _disk_folder: str | None | bool = None
 # One disk cache per set of options: they change the compiled code
-_on_disk: dict[tuple, jinja2.FileSystemBytecodeCache | None] = {}
+_on_disk: dict[tuple, DiskTemplates | None] = {}
+# At most this many of our files in that folder: test runs and benchmarks
+# build many copies of the project, and each copy's templates get files of
+# their own. The least recently used go first.
+DISK_FILES = 1000
+_PREFIX, _SUFFIX = "derechos-", ".cache"
 
 
-def _disk_cache(options: tuple) -> jinja2.FileSystemBytecodeCache | None:
+class DiskTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache on disk, for one set of options. A file read is marked
+    as used (its modification time), so that pruning keeps what builds read."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        super().load_bytecode(bucket)
+        if bucket.code is not None:
+            try:
+                os.utime(os.path.join(self.directory, self.pattern % (bucket.key,)))
+            except OSError:
+                pass  # deleted meanwhile by another build's pruning
+
+
+def prune(folder: str, keep: int = DISK_FILES) -> None:
+    """Past ``keep`` of our files in ``folder``, delete the least recently
+    used down to half of it (so that not every build prunes)."""
+    used = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX):
+                    try:
+                        used.append((entry.stat().st_mtime, entry.path))
+                    except OSError:
+                        pass  # deleted meanwhile
+    except OSError:
+        return
+    if len(used) <= keep:
+        return
+    for _when, path in sorted(used)[: len(used) - keep // 2]:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
+
+def _disk_cache(env: jinja2.Environment, options: tuple) -> DiskTemplates | None:
     global _disk_folder
     if options in _on_disk:
         return _on_disk[options]
     if _disk_folder is None:
         try:  # 0700 and owned by this user, or Jinja refuses it
             _disk_folder = jinja2.FileSystemBytecodeCache().directory
+            prune(_disk_folder)
         except (OSError, RuntimeError):
             _disk_folder = False
     cache = None
-    if _disk_folder:
+    # An autoescape function changes the code per template, and its repr (in
+    # the options) differs in every process: such templates stay in memory
+    if _disk_folder and isinstance(env.autoescape, bool):
         # Jinja's version too: its bytecode format number alone may miss a change
         digest = hashlib.sha1(repr((jinja2.__version__, options)).encode()).hexdigest()[:16]
-        cache = jinja2.FileSystemBytecodeCache(_disk_folder, f"derechos-{digest}-%s.cache")
+        cache = DiskTemplates(_disk_folder, f"{_PREFIX}{digest}-%s{_SUFFIX}")
     _on_disk[options] = cache
     return cache
 
@@ -71,7 +117,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         if code is not None:
             bucket.bytecode_from_string(code)  # discarded if the source changed
             return
-        disk = _disk_cache(options)
+        disk = _disk_cache(bucket.environment, options)
         if disk is None:
             return
         try:
@@ -84,7 +130,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         options = _options(bucket.environment)
         _compiled.setdefault(options, {})[bucket.key] = bucket.bytecode_to_string()
-        disk = _disk_cache(options)
+        disk = _disk_cache(bucket.environment, options)
         if disk is not None:
             try:  # written to a temporary file and renamed: other builds read whole files
                 disk.dump_bytecode(bucket)
