@@ -33,11 +33,18 @@ def theme_for(folder):
     return SimpleNamespace(get_env=lambda: jinja2.Environment(loader=jinja2.FileSystemLoader([str(folder)])))
 
 
-def test_a_second_environment_reuses_the_compiled_template(tmp_path, monkeypatch):
-    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
-    theme = theme_for(tmp_path)
+def a_page_compiled(folder):
+    """A theme sharing environments whose page.html ("Hola {{ name }}") one
+    environment has compiled."""
+    (folder / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
+    theme = theme_for(folder)
     share_environments(theme, {})
     theme.get_env().get_template("page.html")
+    return theme
+
+
+def test_a_second_environment_reuses_the_compiled_template(tmp_path, monkeypatch):
+    theme = a_page_compiled(tmp_path)
     compiled = count_compiles(monkeypatch)
     assert theme.get_env().get_template("page.html").render(name="Ana") == "Hola Ana"
     assert compiled == []
@@ -84,10 +91,7 @@ def test_theme_files_are_listed_once_per_run_without_hidden_ones(tmp_path, monke
 
 
 def test_the_next_process_loads_the_compiled_template_from_disk(tmp_path, monkeypatch, own_caches):
-    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
-    theme = theme_for(tmp_path)
-    share_environments(theme, {})
-    theme.get_env().get_template("page.html")
+    theme = a_page_compiled(tmp_path)
     assert len(list(own_caches.iterdir())) == 1
     monkeypatch.setattr(theme_env, "_compiled", {})  # what a new process has in memory
     compiled = count_compiles(monkeypatch)
@@ -101,10 +105,7 @@ def test_the_next_process_loads_the_compiled_template_from_disk(tmp_path, monkey
 
 
 def test_a_damaged_file_on_disk_is_compiled_again(tmp_path, monkeypatch, own_caches):
-    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
-    theme = theme_for(tmp_path)
-    share_environments(theme, {})
-    theme.get_env().get_template("page.html")
+    theme = a_page_compiled(tmp_path)
     [saved] = own_caches.iterdir()
     for damaged in (b"", b"not a cache file", saved.read_bytes()[:40]):
         saved.write_bytes(damaged)
@@ -140,10 +141,7 @@ def test_without_a_safe_folder_templates_stay_in_memory(tmp_path, monkeypatch):
 
 
 def test_a_template_read_from_disk_is_marked_as_used(tmp_path, monkeypatch, own_caches):
-    (tmp_path / "page.html").write_text("Hola {{ name }}", encoding="utf-8")
-    theme = theme_for(tmp_path)
-    share_environments(theme, {})
-    theme.get_env().get_template("page.html")
+    theme = a_page_compiled(tmp_path)
     [saved] = own_caches.iterdir()
     os.utime(saved, (1_000_000, 1_000_000))
     monkeypatch.setattr(theme_env, "_compiled", {})
