@@ -29,6 +29,12 @@ def test_synthetic_pages_have_no_typed_figures_and_valid_links(tmp_path):
     assert typed_figures(page.read_text(encoding="utf-8")) == []
 
 
-def test_edit_loop_sees_the_change():
+def test_edit_loop_sees_the_change_and_leaves_no_temporary_files(tmp_path, monkeypatch):
+    # The server's own temporary folder: MkDocs's site and our language
+    # partials go there, and must be gone once the server is stopped
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
     result = bench.edit_loop(ROOT, runs=1, only_lang="es", log=lambda _: None)
     assert len(result["runs"]) == 1 and result["median_seconds"] > 0
+    # What stays is Jinja's cache of compiled templates, meant to last
+    left = [path.name for path in tmp_path.iterdir() if not path.name.startswith("_jinja2-cache-")]
+    assert left == [], "the stopped server left these in its temporary folder"

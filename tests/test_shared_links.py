@@ -8,7 +8,6 @@ import gzip
 import io
 import re
 import subprocess
-import sys
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -126,23 +125,19 @@ def test_the_dev_server_shares_the_address_it_is_opened_at(tmp_path):
     """`make serve`: MkDocs gives site_url the server's own loopback address;
     the preview must not write it into what it shares, as a deployed build
     without SITE_URL does not."""
-    from build_tools.tooling.bench import _wait_for
+    from build_tools.tooling.bench import _wait_for, start_dev_server, stop_dev_server
     from build_tools.tooling.nginx import free_port
 
     project = copy_project(tmp_path / "project")
     port = free_port()
     env = build_env({"DC_AS_OF": AS_OF.isoformat(), **only("en"), "SITE_URL": None})
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
+    server = start_dev_server(port, project, env, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/en/{GUIDE}"
     try:
         _wait_for(url, "</html>", 120)
         html = urllib.request.urlopen(url, timeout=10).read()
     finally:
-        server.terminate()
-        _, said = server.communicate(timeout=30)
+        said = stop_dev_server(server)
     assert b"data-dc-share data-title=" in html and b'rel="canonical"' not in html
     assert not LOOPBACK.search(html), "the preview wrote its own address into the page"
     assert "SITE_URL" not in said  # no deployment here: nothing to warn about

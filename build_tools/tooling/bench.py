@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -247,10 +248,7 @@ def edit_loop(root: Path, runs: int = 3, only_lang: str | None = None, log=print
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DC_AS_OF": "2026-11-21"}
         if only_lang:
             env["DC_ONLY_LANG"] = only_lang
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        server = start_dev_server(port, project, env, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/hogar/aguinaldo/"
         page = project / "docs/es/hogar/aguinaldo.md"
         original = page.read_text(encoding="utf-8")
@@ -266,9 +264,31 @@ def edit_loop(root: Path, runs: int = 3, only_lang: str | None = None, log=print
                 log(f"edit loop ({only_lang or 'all languages'}) run {run + 1}: {timings[-1]:.2f}s")
                 time.sleep(1.0)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_dev_server(server)
         return {"runs": timings, "median_seconds": statistics.median(timings)}
+
+
+def start_dev_server(port: int, project: Path, env: dict, **popen) -> subprocess.Popen:
+    """`mkdocs serve` of ``project`` on 127.0.0.1:``port``, as `make serve` starts it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL,
+        # Ctrl-C must reach it even where the caller's shell ignores it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **popen,
+    )
+
+
+def stop_dev_server(server: subprocess.Popen, timeout: float = 30) -> str | None:
+    """Stop it as a person does, with Ctrl-C: MkDocs then deletes its temporary
+    site and the project its language partials (a plain kill leaves both in
+    the temporary folder). Returns what it wrote to a piped stderr."""
+    server.send_signal(signal.SIGINT)
+    try:
+        _, said = server.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        _, said = server.communicate()
+    return said
 
 
 def _wait_for(url: str, text: str, timeout: float) -> None:
