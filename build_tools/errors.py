@@ -46,9 +46,14 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
 @lru_cache(maxsize=8192)
 def _display_path(path: str, root: str) -> str:
     try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        return Path(path).resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: str) -> Path:
+    return Path(root).resolve()
 
 
 # Not under the 'mkdocs' logger: MkDocs' strict mode would fail the build on

@@ -543,6 +543,38 @@ def test_theme_environment_the_project_shares():
     assert isinstance(theme.get_env().loader, theme_env.ThemeLoader)
 
 
+def test_templates_named_ahead_are_the_ones_jinja_finds():
+    """theme_env.named_templates reads the names of {% include %} and the like
+    with a pattern, where Jinja parses: both agree on every template of the
+    pinned Material and of overrides/ (a name built with ~ is neither's)."""
+    from jinja2 import meta
+
+    theme = Theme(name="material", custom_dir=str(ROOT / "overrides"))
+    env = theme.get_env()
+    disagree, read = [], 0
+    for name in env.list_templates():
+        if not name.endswith((".html", ".xml")) or "/.icons/" in f"/{name}":
+            continue
+        source = env.loader.get_source(env, name)[0]
+        jinjas = {ref for ref in meta.find_referenced_templates(env.parse(source)) if ref}
+        ours = set(theme_env.named_templates(source))
+        read += 1
+        if ours != jinjas:
+            disagree.append(f"{name}: Jinja {sorted(jinjas)}, pattern {sorted(ours)}")
+    assert read > 50
+    assert not disagree, "theme_env._NAMED reads these templates' names differently from Jinja:\n" + "\n".join(disagree)
+
+
+def test_named_templates_reads_each_way_of_naming_one():
+    source = """{% extends "base.html" %}{%- include 'partials/a.html' -%}
+    {% import "partials/b.html" as b with context %}{% from "partials/c.html" import c %}
+    {% include "partials/d.html" ignore missing %}{% include "partials/languages/" ~ lang ~ ".html" %}
+    {% include name %}{{ "partials/e.html" }}"""
+    assert theme_env.named_templates(source) == [
+        "base.html", "partials/a.html", "partials/b.html", "partials/c.html", "partials/d.html",
+    ]
+
+
 def test_mkdocs_helpers_the_hooks_use():
     assert get_relative_url("en/offline.json", "en/hogar/") == "../offline.json"
     assert "present_anchor_ids" in Page.__annotations__, "MkDocs' Page.present_anchor_ids is gone (build_tools/pipeline, _check_links)"

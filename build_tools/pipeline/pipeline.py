@@ -121,7 +121,6 @@ class Pipeline:
         nav.pages[:] = menu.pages_in_order(nav.items)
         menu.link_previous_and_next(nav.pages)
         language.files = files
-        language.published = {str(Path(f.abs_src_path).resolve()): f for f in files if f.abs_src_path}
         # Without the public address (SITE_URL) there is nothing to encode
         urls = [urljoin(config.site_url, file.url) for file in files.documentation_pages()] if config.site_url else []
         language.qr_codes = background.Pending(lambda: print_sheets.qr_codes(urls))
@@ -414,7 +413,7 @@ class Pipeline:
         title_lang = record.segments.field_langs.get("title", record.file_lang) if record.segments else record.file_lang
         tools = page_tools.PageTools(summary_lang=language.lang, text_lang=title_lang)
         if found:
-            published = language.published.get(str(found.path.resolve()))
+            published = language.published_file(found.path)
             tools.audio = page_tools.audio_player(
                 found, published.url if published else None, page.url, ctx, record.shown, audio.key_line(source.text), run.root,
             )

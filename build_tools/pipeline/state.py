@@ -93,13 +93,21 @@ class LanguageBuild:
     pages: dict[str, PageRecord] = field(default_factory=dict)  # by src_uri
     page: PageRecord | None = None  # the page whose Markdown is being rendered
     files: Files | None = None  # set in on_nav, once mkdocs-static-i18n chose them
-    published: dict[str, File] = field(default_factory=dict)  # files by their resolved path on disk
+    published: dict[str, File] | None = None  # files by their resolved path on disk, see published_file
     qr_codes: background.Pending | None = None  # the pages' QR codes, made beside the build
     env: jinja2.Environment | None = None  # the theme's, set in on_env
     redirect_pages: dict[str, str] = field(default_factory=dict)  # old address -> page
     unsafe_html: list[Problem] = field(default_factory=list)  # found in rendered pages, raised in on_env
     # Texts known to be in this language (translated strings and titles), set in on_env
     known: KnownText | None = None
+
+    def published_file(self, path: Path) -> File | None:
+        """The file of this language's site made from ``path``. Indexed at the
+        first use: only a page with a recording asks, and resolving every
+        theme file's path costs each language build a few hundredths of a second."""
+        if self.published is None:
+            self.published = {str(Path(f.abs_src_path).resolve()): f for f in self.files if f.abs_src_path}
+        return self.published.get(str(Path(path).resolve()))
 
 
 @dataclass
