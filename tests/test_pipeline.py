@@ -57,3 +57,22 @@ def test_each_source_file_is_parsed_once_per_run(tmp_path, monkeypatch):
     # Every language was built in this process, and every page file was read
     assert len(state_of(config).sources) >= len(list((ROOT / "docs").rglob("*.md")))
     assert parsed and max(parsed.values()) == 1
+
+
+def test_a_recording_is_found_among_the_published_files_by_its_path_or_a_link(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from build_tools.pipeline.state import LanguageBuild
+
+    docs = tmp_path / "docs"
+    (docs / "es/audio").mkdir(parents=True)
+    (docs / "es/audio/aguinaldo.mp3").write_bytes(b"ID3")
+    (docs / "es/index.md").write_text("# Inicio\n", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(docs / "es/audio", target_is_directory=True)
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in ("es/audio/aguinaldo.mp3", "es/index.md")])
+    language = LanguageBuild("es", "", None, "", {}, "", files=files)
+
+    assert language.published_file(docs / "es/audio/aguinaldo.mp3").src_uri == "es/audio/aguinaldo.mp3"
+    assert language.published_file(docs / "es/audio/../audio/aguinaldo.mp3").src_uri == "es/audio/aguinaldo.mp3"
+    assert language.published_file(tmp_path / "linked/aguinaldo.mp3").src_uri == "es/audio/aguinaldo.mp3"
+    assert language.published_file(docs / "es/audio/otro.mp3") is None
