@@ -119,11 +119,17 @@ def test_caching_long_for_hashed_assets_short_for_html(server):
         assert get(base + path)[1]["Cache-Control"] == "no-cache", path
 
 
-def test_the_lean_variant_only_for_the_service_workers_header(server):
+LEAN_HEADERS = [
+    {"X-DC-Styles": "cached"},  # the worker's own request
+    {"Service-Worker-Navigation-Preload": "cached"},  # the browser's, while it starts the worker
+]
+
+
+@pytest.mark.parametrize("lean", LEAN_HEADERS, ids=["worker", "preload"])
+def test_the_lean_variant_only_for_the_service_workers_header(server, lean):
     """A phone whose worker has the stylesheet saved gets each page (and each
     language's 404) without the inline first-screen CSS; anyone else the page."""
     base, site = server
-    lean = {"X-DC-Styles": "cached"}
     pages = {"/": "index.html", "/en/hogar/aguinaldo/": "en/hogar/aguinaldo/index.html",
              "/hogar/index.html": "hogar/index.html", "/no-existe/": "404.html", "/nah/x/": "nah/404.html"}
     for path, file in pages.items():
@@ -132,16 +138,19 @@ def test_the_lean_variant_only_for_the_service_workers_header(server):
         assert status == lean_status, path
         assert body == (site / file).read_bytes() and b"<style>" in body, path
         assert lean_body == (site / deploy.lean_path(file)).read_bytes() and b"<style>" not in lean_body, path
-        # Caches keep the two apart
+        # Caches keep the two apart, whichever header chose
         for response in (headers, lean_headers):
-            assert "X-DC-Styles" in response.get_all("Vary"), path
+            vary = ", ".join(response.get_all("Vary"))
+            assert "X-DC-Styles" in vary and "Service-Worker-Navigation-Preload" in vary, path
         # The page's own policy: the same scripts
         assert lean_headers["Content-Security-Policy"] == headers["Content-Security-Policy"], path
     # Compressed by the build, like the page
     zipped = get(base + "/en/hogar/aguinaldo/", **lean, **{"Accept-Encoding": "gzip"})[2]
     assert zipped == (site / "en/hogar/aguinaldo/index.lean.html.gz").read_bytes()
-    # Another value of the header, or none: the page
-    assert b"<style>" in get(base + "/en/", **{"X-DC-Styles": "no"})[2]
+    # Another value of the header (the preload's default is "true"), or none: the page
+    (name,) = lean
+    for value in ("no", "true", "cachedx", "x,cached"):
+        assert b"<style>" in get(base + "/en/", **{name: value})[2], value
     # A folder without its slash is still sent to it, with or without the header
     for headers in ({}, lean):
         status, response = first_answer(base + "/hogar", **headers)

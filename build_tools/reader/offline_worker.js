@@ -16,6 +16,12 @@ const NOT_SAVED = __NOT_SAVED__;
 // the stylesheet instead. A header, not a cookie: nothing is stored for it.
 const STYLESHEET = __STYLESHEET__;
 const STYLES_HEADER = "X-DC-Styles";
+// Navigation preload: the browser asks for a page while it starts this
+// worker, with "Service-Worker-Navigation-Preload: cached" once the
+// stylesheet is saved (nginx reads it as STYLES_HEADER). Without it,
+// Chromium sends such a request anyway where it had stopped the worker
+// (after ~30 s idle), and hands its answer, the full page, to the worker's fetch.
+const PRELOAD = self.registration.navigationPreload;
 const PREFIX = "dc-";
 const CACHE = PREFIX + VERSION;
 // Material's fingerprinted files (name.1a2b3c4d.min.js) never change
@@ -46,9 +52,24 @@ self.addEventListener("activate", (event) => {
       }
       await caches.delete(name);
     }
+    if (PRELOAD) await PRELOAD.enable();
+    await sayIfStylesheetSaved(cache);
     await self.clients.claim();
   })());
 });
+
+// What the next page's preload says: "cached" once the stylesheet is saved.
+// One after the other, each looking at the cache anew: the first visit's
+// files may be saved while the worker is still activating.
+let saying = Promise.resolve();
+function sayIfStylesheetSaved(cache) {
+  if (!PRELOAD || !STYLESHEET) return saying;
+  saying = saying.then(async () => {
+    const saved = await cache.match(new URL(STYLESHEET, self.registration.scope).href, MATCH);
+    await PRELOAD.setHeaderValue(saved ? "cached" : "no");
+  }).catch(() => null);
+  return saying;
+}
 
 // A page opened before the worker existed (the first visit) sends its own
 // URL and files, which the browser just loaded, so they are kept too: from
@@ -56,7 +77,9 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const urls = (event.data && event.data.keep) || [];
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    Promise.all(urls.filter(sameSite).map((url) => cache.add(new Request(url, { cache: "force-cache" })).catch(() => null)))));
+    Promise.all(urls.filter(sameSite).map((url) => cache.add(new Request(url, { cache: "force-cache" }))
+      .then(() => STYLESHEET && new URL(url, location.href).pathname.endsWith(STYLESHEET) && sayIfStylesheetSaved(cache))
+      .catch(() => null)))));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -75,7 +98,9 @@ function sameSite(url) {
 // content wins; the saved copy when it does not, or without a connection.
 function networkFirst(event, request, url) {
   const cache = caches.open(CACHE);
-  const network = pageRequest(request, cache).then((asked) => fetch(asked)).then(async (response) => {
+  // A navigation's preloaded answer, else the worker's own request
+  const preloaded = event.preloadResponse || Promise.resolve();
+  const network = preloaded.then((answer) => answer || pageRequest(request, cache).then((asked) => fetch(asked))).then(async (response) => {
     // Saved under the page's address, whichever variant came
     if (response.status === 200) await (await cache).put(request, response.clone());
     return response;
@@ -138,6 +163,7 @@ async function cacheFirst(request, url) {
       // One version of each file: a page saved under an older build uses this one
       await Promise.all(siblings.map((key) => cache.delete(key)));
       await cache.put(request, response.clone());
+      if (STYLESHEET && url.pathname.endsWith(STYLESHEET)) await sayIfStylesheetSaved(cache);
     }
     return response;
   } catch (error) {
