@@ -52,7 +52,8 @@ self.addEventListener("activate", (event) => {
       }
       await caches.delete(name);
     }
-    if (PRELOAD) await PRELOAD.enable();
+    // An optimisation: the worker activates whether or not the browser allows it
+    if (PRELOAD) await PRELOAD.enable().catch(() => null);
     await sayIfStylesheetSaved(cache);
     await self.clients.claim();
   })());
