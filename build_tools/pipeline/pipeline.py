@@ -121,9 +121,10 @@ class Pipeline:
         nav.pages[:] = menu.pages_in_order(nav.items)
         menu.link_previous_and_next(nav.pages)
         language.files = files
-        # Without the public address (SITE_URL) there is nothing to encode
+        # Without the public address (SITE_URL: a preview, a test build) there
+        # is nothing to encode, and no second process to start for it
         urls = [urljoin(config.site_url, file.url) for file in files.documentation_pages()] if config.site_url else []
-        language.qr_codes = background.Pending(lambda: print_sheets.qr_codes(urls))
+        language.qr_codes = background.Pending(lambda: print_sheets.qr_codes(urls), fork=None if urls else False)
         return nav
 
     # Read the page's source (once per run) and its links; the Markdown
