@@ -14,6 +14,7 @@ import io
 import os
 import posixpath
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 import brotli
@@ -246,7 +247,18 @@ def write_lean_pages(site: BuiltSite, stylesheet: str) -> list[str]:
 def precompress(site: BuiltSite, mtime: int = 0) -> int:
     """Write ``file.gz`` and ``file.br`` beside every text file; return for
     how many files."""
-    return sum(compress(site, path, mtime) for path in site.paths())
+    paths = [path for path in site.paths() if _worth_compressing(site, path)]
+    # zlib, brotli and zopfli let go of Python's lock while they work, so
+    # threads compress on every core; the files are written here, in order
+    with ThreadPoolExecutor(max_workers=_cores()) as pool:
+        for path, (gz, br) in zip(paths, pool.map(lambda path: compressed(site.bytes(path), path, mtime), paths)):
+            site.write(f"{path}.gz", gz)
+            site.write(f"{path}.br", br)
+    return len(paths)
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def is_compressed_copy(path: str) -> bool:
@@ -254,26 +266,34 @@ def is_compressed_copy(path: str) -> bool:
     return path.endswith(COMPRESSED_COPIES)
 
 
+def _worth_compressing(site: BuiltSite, path: str) -> bool:
+    return PurePosixPath(path).suffix in COMPRESSIBLE and site.size(path) >= MIN_SIZE
+
+
 def compress(site: BuiltSite, path: str, mtime: int = 0) -> bool:
     """Write ``path.gz`` and ``path.br`` if the file is worth compressing; say
-    whether it did.
+    whether it did."""
+    if not _worth_compressing(site, path):
+        return False
+    gz, br = compressed(site.bytes(path), path, mtime)
+    site.write(f"{path}.gz", gz)
+    site.write(f"{path}.br", br)
+    return True
+
+
+def compressed(data: bytes, path: str, mtime: int = 0) -> tuple[bytes, bytes]:
+    """The gzip and brotli copies of a file's bytes.
 
     A fixed ``mtime`` and no file name in the gzip header keep builds
     reproducible (brotli has no header to vary).
     """
-    if PurePosixPath(path).suffix not in COMPRESSIBLE or site.size(path) < MIN_SIZE:
-        return False
-    data = site.bytes(path)
     if _FIRST_VISIT.search(path):
-        site.write(f"{path}.gz", zopfli.gzip.compress(data))  # its header's time is always 0
-        site.write(f"{path}.br", brotli.compress(data, quality=BROTLI_BEST))
-        return True
+        # zopfli's header time is always 0
+        return zopfli.gzip.compress(data), brotli.compress(data, quality=BROTLI_BEST)
     out = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=9, mtime=mtime) as gz:
         gz.write(data)
-    site.write(f"{path}.gz", out.getvalue())
-    site.write(f"{path}.br", brotli.compress(data, quality=BROTLI_FAST))
-    return True
+    return out.getvalue(), brotli.compress(data, quality=BROTLI_FAST)
 
 
 def minify_scripts(site: BuiltSite, paths: list[str]) -> None:

@@ -81,6 +81,26 @@ def test_precompress_writes_reproducible_gzip_and_brotli_of_text_files_only(site
     assert deploy.BuiltSite(site).bytes("index.html.gz") == data
 
 
+def test_precompress_on_several_cores_writes_what_one_file_at_a_time_does(tmp_path):
+    """Compressed in threads, written in order: the same files and bytes as
+    compress() on each file in turn, first-visit files (zopfli, brotli 11) included."""
+    texts = {f"p/{n:03}/index.html": f"<p>{'página ' * (40 + n)}</p>" for n in range(40)}
+    texts.update({"assets/javascripts/bundle.0123abcd.min.js": "var a=1;" * 400, "sw.js": "self;" * 300,
+                  "assets/small.css": "b{}", "assets/logo.png": "p" * 400})
+    folders = {}
+    for name in ("threads", "one_by_one"):
+        for path, text in texts.items():
+            (tmp_path / name / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / path).write_text(text, encoding="utf-8")
+        folders[name] = deploy.BuiltSite(tmp_path / name)
+    assert deploy.precompress(folders["threads"], MTIME) == 42
+    assert sum(deploy.compress(folders["one_by_one"], path, MTIME) for path in folders["one_by_one"].paths()) == 42
+    written = {name: {p.relative_to(tmp_path / name).as_posix(): p.read_bytes() for p in (tmp_path / name).rglob("*") if p.is_file()}
+               for name in folders}
+    assert written["threads"] == written["one_by_one"] and len(written["threads"]) == len(texts) + 84
+    assert folders["threads"].paths() == folders["one_by_one"].paths()
+
+
 def test_csp_hashes_the_inline_scripts_a_browser_runs(site):
     policy = deploy.write_csp(deploy.BuiltSite(site))
     # Each distinct script once; not src= nor JSON data; CR LF read as LF, as browsers parse it
