@@ -21,6 +21,8 @@ import brotli
 import rjsmin
 import zopfli.gzip
 
+from build_tools import background
+
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 MIN_SIZE = 256  # smaller files gain nothing from gzip
 # Beside each text file: file.gz for any browser, file.br for those that ask
@@ -250,15 +252,11 @@ def precompress(site: BuiltSite, mtime: int = 0) -> int:
     paths = [path for path in site.paths() if _worth_compressing(site, path)]
     # zlib, brotli and zopfli let go of Python's lock while they work, so
     # threads compress on every core; the files are written here, in order
-    with ThreadPoolExecutor(max_workers=_cores()) as pool:
+    with ThreadPoolExecutor(max_workers=background.cores()) as pool:
         for path, (gz, br) in zip(paths, pool.map(lambda path: compressed(site.bytes(path), path, mtime), paths)):
             site.write(f"{path}.gz", gz)
             site.write(f"{path}.br", br)
     return len(paths)
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def is_compressed_copy(path: str) -> bool:

@@ -48,6 +48,8 @@ from typing import Callable
 
 from mkdocs.exceptions import MkDocsException, PluginError
 
+from build_tools import background
+
 JOBS_VARIABLE = "DC_JOBS"
 
 # build(tag, output_dir): build one language into output_dir
@@ -63,8 +65,7 @@ def job_count(tags: list[str], environ=os.environ) -> int:
     """
     text = environ.get(JOBS_VARIABLE, "").strip()
     if not text:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        return max(2, len(tags)) if cores > 1 else 1
+        return max(2, len(tags)) if background.cores() > 1 else 1
     if not text.isdigit() or int(text) < 1:
         raise PluginError(f"{JOBS_VARIABLE} must be a whole number of languages to build at once, 1 or more, not '{text}'")
     return int(text)
