@@ -253,9 +253,8 @@ def precompress(site: BuiltSite, mtime: int = 0) -> int:
     # zlib, brotli and zopfli let go of Python's lock while they work, so
     # threads compress on every core; the files are written here, in order
     with ThreadPoolExecutor(max_workers=background.cores()) as pool:
-        for path, (gz, br) in zip(paths, pool.map(lambda path: compressed(site.bytes(path), path, mtime), paths)):
-            site.write(f"{path}.gz", gz)
-            site.write(f"{path}.br", br)
+        for path, copies in zip(paths, pool.map(lambda path: compressed(site.bytes(path), path, mtime), paths)):
+            _write_copies(site, path, copies)
     return len(paths)
 
 
@@ -273,10 +272,14 @@ def compress(site: BuiltSite, path: str, mtime: int = 0) -> bool:
     whether it did."""
     if not _worth_compressing(site, path):
         return False
-    gz, br = compressed(site.bytes(path), path, mtime)
+    _write_copies(site, path, compressed(site.bytes(path), path, mtime))
+    return True
+
+
+def _write_copies(site: BuiltSite, path: str, copies: tuple[bytes, bytes]) -> None:
+    gz, br = copies
     site.write(f"{path}.gz", gz)
     site.write(f"{path}.br", br)
-    return True
 
 
 def compressed(data: bytes, path: str, mtime: int = 0) -> tuple[bytes, bytes]:
