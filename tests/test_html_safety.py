@@ -98,7 +98,31 @@ CLASSIC = [
     ("hiding-style", '<span style="display:none">texto oculto</span>', 1, STYLE),
 ]
 
-ALL = BYPASSES + PARSER_TRAPS + CLASSIC
+
+def external(website: str) -> str:
+    return MESSAGES["external"].format(website)
+
+
+# A file fetched from another website as the page opens: that website
+# learns who reads the guide (and an SVG animation that sets an event handler)
+FETCHED_ELSEWHERE = [
+    ("markdown-image", "Mira:\n\n![logo](https://tracker.example/p.gif)", 3, external("tracker.example")),
+    ("markdown-image-next-line", "![logo](\n//tracker.example/p.gif)", 2, external("tracker.example")),
+    ("markdown-image-reference", "![logo][Logo]\n\n[logo]: https://tracker.example/p.gif", 3, external("tracker.example")),
+    ("attr-list-image-src", '![logo](logo.png){: src="https://tracker.example/p.gif" }', 1, external("tracker.example")),
+    ("img-protocol-relative", '<img src="//tracker.example/p.gif" alt="">', 1, external("tracker.example")),
+    ("img-backslashes", '<img src="\\\\tracker.example\\p.gif" alt="">', 1, external("tracker.example")),
+    ("img-entity-in-scheme", '<img src="&#104;ttps://tracker.example/p.gif" alt="">', 1, external("tracker.example")),
+    ("srcset-candidate", '<img src="a.png" srcset="a.png 1x, https://tracker.example/b.png 2x" alt="">', 1, external("tracker.example")),
+    ("audio", '<audio controls src="https://tracker.example/a.mp3"></audio>', 1, external("tracker.example")),
+    ("video-poster", '<video controls poster="https://tracker.example/a.jpg"></video>', 1, external("tracker.example")),
+    ("link-ping", '<a href="https://www.gob.mx" ping="https://tracker.example/ping">gob.mx</a>', 1, external("tracker.example")),
+    ("style-url", '<span style="background: url(\'https://tracker.example/p.gif\')">x</span>', 1, external("tracker.example")),
+    ("svg-image", '<svg><image href="https://tracker.example/p.png" width="9" height="9"/></svg>', 1, external("tracker.example")),
+    ("svg-set-event-handler", '<svg><a><set attributeName="onclick" to="alert(1)"/><text y="20">x</text></a></svg>', 1, EVENT),
+]
+
+ALL = BYPASSES + PARSER_TRAPS + CLASSIC + FETCHED_ELSEWHERE
 # The rendered check names the line of the attribute; the source check, of its tag
 RENDERED_LINE = {"on-attribute-next-line": 2}
 
@@ -125,6 +149,7 @@ ORDINARY = [
     "Mira `<script>` en el código: `{ onclick=x }`",  # code spans are shown as text...
     "```html\n<script>alert(1)</script>\n<p onclick=\"x\">\n```",  # ...and so are fenced blocks
     "## Cuánto me toca {#cuanto}",
+    "![El recibo](recibo.png) y [la PROFEDET](https://www.gob.mx/profedet)",
     "Te toca {{ aguinaldo.dias }}.",
     "[el aguinaldo](aguinaldo.md#cuanto) y <https://www.gob.mx/profedet>",
     '<a href="tel:8007172942">800 717 2942</a> <span style="font-size: 0.9em; opacity: 0.8">nota</span>',
@@ -153,6 +178,8 @@ def test_a_comment_the_checker_does_not_read_again_keeps_the_quick_look():
     ("display: none", True), ("DISPLAY:NONE", True), ("visibility:hidden", True), ("font-size: 0", True),
     ("font-size:0px", True), ("opacity:.0", True), ("display:/**/none", True),
     ("font-size: 0.9em", False), ("opacity: 0.8", False), ("opacity:.5", False), ("display: block", False),
+    # CSS escapes past Unicode, zero and surrogates read as U+FFFD, not as an error
+    ("content: '\\ffffff'", False), ("content: '\\0'", False), ("content: '\\d800'", False),
 ])
 def test_hiding_styles(style, hides):
     assert html_safety.hides_text(style) is hides
@@ -176,6 +203,7 @@ _TAG_NAMES = [
     "p", "a", "img", "div", "span", "b", "option", "section", "settings", "titles", "svgs",
     "svg", "SVG", "math", "title", "set", "animate", "script", "ScRiPt", "noscript", "textarea",
     "xmp", "plaintext", "style", "iframe", "form", "link", "lin\u212a", "meta", "base", "object",
+    "image", "use", "feImage", "images",
 ]
 _ATTRIBUTE_NAMES = [
     "onclick", "ONERROR", "on", "onx", "oN", "style", "STYLE", "styles", "hidden", "Hidden", "hiddenx",
@@ -192,6 +220,9 @@ _ATTRIBUTE_VALUES = [
     "display:none", "DISPLAY: NONE", "display&colon;none", "di\\73play:none", "display:/**/none",
     "font-size:0", "opacity:.0", "visibility:hidden", "font-size: 0.9em", "dc-calc__form",
     "dc-share__native", "application/json", "&amp;", "&notit", "&", "<", ">", "=", "'", '"', "/",
+    "onclick", " ONMOUSEOVER", "//tracker.example/p.gif", "\\\\tracker.example\\p.gif", "/\t/tracker.example/p.gif",
+    "&#47;/tracker.example/p.gif", "https:tracker.example", "img/recibo.png", "url(//tracker.example/p.gif)",
+    "background:u\\72l(https://tracker.example/p.gif)",
 ]
 _SEPARATORS = st.sampled_from([" ", "  ", "/", "\n", "\t", "\x0c", "\r", "\xa0", "", '"', "'"])
 _QUOTES = st.sampled_from(['"', "'", ""])
@@ -233,7 +264,7 @@ def test_the_quick_look_skips_no_tag_with_one_unsafe_attribute():
     # the value an SVG animation gives a link
     tags = [
         f"<{tag}{animates} {name}={quote}{value}{quote}>"
-        for tag in ("a", "img", "set") for animates in ("", " attributeName=href")
+        for tag in ("a", "img", "set", "image") for animates in ("", " attributeName=href", " attributeName=src")
         for name in _ATTRIBUTE_NAMES if name for value in _ATTRIBUTE_VALUES for quote in ('"', "'", "")
     ] + [
         f"<{spelling}{end}" for name in _TAG_NAMES for spelling in (name, name.upper(), name.title())

@@ -37,11 +37,19 @@ URL_ATTRIBUTES = frozenset({
     "data", "background", "cite", "longdesc", "ping", "codebase", "lowsrc", "dynsrc", "manifest", "icon",
 })
 _LIST_ATTRIBUTES = ("srcset", "imagesrcset")  # "url 1x, url 2x"
-# SVG animation can set a link's address: <set attributeName="href" to="javascript:...">
+# Addresses the phone fetches without the reader choosing to (images, sound,
+# video, a link's ping); in SVG, an <image>'s or <use>'s href too. One on
+# another website tells that website who reads the guide.
+FETCHED_ATTRIBUTES = frozenset({"src", "srcset", "imagesrcset", "poster", "data", "background", "lowsrc", "dynsrc", "ping"})
+_FETCHING_ELEMENTS = frozenset({"image", "use", "feimage"})
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.I)
+# SVG animation can set a link's address: <set attributeName="href" to="javascript:...">,
+# or an event handler: <set attributeName="onclick" to="...">
 _ANIMATION_ELEMENTS = frozenset({"set", "animate"})
 _ANIMATION_VALUES = ("to", "from", "by", "values")
 _CONTROL = re.compile(r"[\x00-\x20]")
 _BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.I)
+_ANY_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 _HIDING = re.compile(
     r"display:none|visibility:(hidden|collapse)|content-visibility:hidden"
     r"|(font-size|opacity):(0(\.0*)?|\.0+)(?![.\d])"
@@ -71,6 +79,11 @@ MESSAGES = {
     "style": "a style that hides text is not allowed: readers must see everything the page says",
     "hidden": "the 'hidden' attribute is not allowed: readers must see everything the page says",
     "url": "links and images may not use '{0}:' addresses; use a normal https:// link or a page of the site",
+    "external": (
+        "this makes the reader's phone fetch a file from another website ({0}) without the reader asking, "
+        "and that website would learn who reads the guide: put the image, sound or video in docs/ and "
+        "use its path (ordinary links to other websites are fine)"
+    ),
 }
 
 
@@ -81,16 +94,43 @@ def unsafe_scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def other_website(url: str) -> str | None:
+    """The other website an address (entities already decoded) is on, as
+    shown in messages ('tracker.example'); None for a path of this site.
+
+    Any address with a scheme or a host counts: browsers read '\\' as '/'
+    and skip control characters, so '\\\\host/x.png' is on 'host' too.
+    """
+    cleaned = _CONTROL.sub("", url).replace("\\", "/")
+    scheme = _ANY_SCHEME.match(cleaned)
+    if not scheme and not cleaned.startswith("//"):
+        return None
+    rest = cleaned[scheme.end():] if scheme else cleaned
+    host = rest.lstrip("/").split("/")[0].split("?")[0].split("#")[0] if rest.startswith("//") else ""
+    return host or (scheme.group(1).lower() + ":" if scheme else cleaned[:60])
+
+
 def _as_read(line: str) -> str:
     """A source line as a browser reads an address in it: entities decoded, no spaces."""
     return _CONTROL.sub("", unescape(line)).lower()
 
 
+def _css_as_read(style: str) -> str:
+    """A style attribute's value (entities decoded) without comments and escapes."""
+    return _CSS_ESCAPE.sub(_css_escaped, _CSS_COMMENT.sub("", style))
+
+
+def _css_escaped(match: re.Match) -> str:
+    if not match.group(1):
+        return match.group(2)
+    code = int(match.group(1), 16)
+    # CSS reads zero, a surrogate or a number past Unicode as U+FFFD
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
 def hides_text(style: str) -> bool:
     """Whether a style attribute's value (entities decoded) hides its element."""
-    css = _CSS_COMMENT.sub("", style)
-    css = _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), css)
-    return bool(_HIDING.search(re.sub(r"\s+", "", css.lower())))
+    return bool(_HIDING.search(re.sub(r"\s+", "", _css_as_read(style).lower())))
 
 
 @dataclass(frozen=True)
@@ -110,6 +150,7 @@ def attribute_findings(
     """
     found = []
     values = {name: value or "" for name, value in attrs}
+    animated = values.get("attributename", "").strip().lower() if tag in _ANIMATION_ELEMENTS else ""
     for name, value in attrs:
         value = value or ""
         # The value's first line tells apart lines that name the same attribute
@@ -120,16 +161,24 @@ def attribute_findings(
             found.append(("style", name, clues))
         elif name == "hidden" and not own:
             found.append(("hidden", name, (name,)))
+        elif name == "attributename" and animated.startswith("on"):
+            found.append(("event", animated, clues))
         urls = []
         if name in _LIST_ATTRIBUTES:
             urls = [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
         elif name in URL_ATTRIBUTES:
             urls = [value]
-        elif tag in _ANIMATION_ELEMENTS and name in _ANIMATION_VALUES and "href" in values.get("attributename", "").lower():
+        elif name in _ANIMATION_VALUES and "href" in animated:
             urls = value.split(";")
+        fetched = name in FETCHED_ATTRIBUTES or (tag in _FETCHING_ELEMENTS and name in ("href", "xlink:href"))
+        if name == "style":
+            urls, fetched = _CSS_URL.findall(_css_as_read(value)), True
         for url in urls:
             if scheme := unsafe_scheme(url):
                 found.append(("url", scheme, (scheme + ":", url.strip()[:60])))
+            elif fetched and (website := other_website(url)):
+                # The address is what the Markdown source shows
+                found.append(("external", website, (url.strip()[:60], name)))
     return found
 
 
@@ -224,7 +273,16 @@ _NEEDS_PARSE = re.compile(
 )
 # An attribute name starts after a quote, white space or '/' and ends
 # before white space, '/', '=' or '>' (html.parser's attrfind_tolerant)
-_WATCHED_ATTRIBUTE = re.compile(r"""(?<=['"\s/])(?:on|(?:style|hidden)(?![^\s/=><]))""", re.I)
+_WATCHED_ATTRIBUTE = re.compile(r"""(?<=['"\s/])(?:on|(?:style|hidden|attributename)(?![^\s/=><]))""", re.I)
+# A tag that may fetch from another website: an attribute that fetches, or an
+# element whose href does, with a scheme's ':', a '//' or a '\\' in the tag
+# as read (see other_website)
+_FETCHING = re.compile(
+    r"""(?<=['"\s/])(?:""" + "|".join(sorted(FETCHED_ATTRIBUTES)) + r""")(?![^\s/=><])"""
+    r"|^<(?:" + "|".join(sorted(_FETCHING_ELEMENTS)) + r")(?![^\s/>])",
+    re.I,
+)
+_OFF_SITE_HINT = re.compile(r"[:\\]|//")
 _SCHEME_ANYWHERE = re.compile(_BAD_SCHEME.pattern.lstrip("^"), re.I)
 
 
@@ -264,6 +322,8 @@ def plainly_safe(html: str) -> bool:
         return False
     text = "".join(tags)  # each starts with '<': nothing found runs across two
     if _WATCHED_ATTRIBUTE.search(text):
+        return False
+    if any(_FETCHING.search(tag) and _OFF_SITE_HINT.search(_CONTROL.sub("", unescape(tag))) for tag in tags):
         return False
     return not _SCHEME_ANYWHERE.search(_CONTROL.sub("", unescape(text)))
 

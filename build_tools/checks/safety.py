@@ -17,7 +17,9 @@ import yaml
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
-from build_tools.checks.html_safety import MESSAGES as HTML_MESSAGES, attribute_findings, find_unsafe_html, message, unsafe_scheme
+from build_tools.checks.html_safety import (
+    MESSAGES as HTML_MESSAGES, attribute_findings, find_unsafe_html, message, other_website, unsafe_scheme,
+)
 from build_tools.front_matter import FAST_LOADER
 
 MESSAGES = {
@@ -28,6 +30,11 @@ MESSAGES = {
 _MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S+)|<([a-z][a-z0-9+.\-]*:[^>\s]*)>", re.I)
 # The target of an inline link may start on the next line: "[text](\njavascript:...)"
 _MD_TARGET_NEXT_LINE = re.compile(r"\]\(\s*\n\s*<?([^)\s>]*)")
+# An image's address, which the phone fetches with the page: inline (its
+# target may start on the next line), or a reference and its definition
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_MD_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 # { #id .class key=value }, after a heading, paragraph, link, image or table cell;
 # the same pattern as Python-Markdown's attr_list, found anywhere on a line
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
@@ -79,7 +86,26 @@ def find_unsafe(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     for match in _MD_TARGET_NEXT_LINE.finditer(prose):
         if scheme := _bad_scheme(match.group(1)):
             found.append((prose.count("\n", 0, match.start(1)) + first_line, MESSAGES["url"].format(scheme)))
+    found += _images_from_other_websites(prose, first_line)
     return sorted(set(found))
+
+
+def _images_from_other_websites(prose: str, first_line: int) -> list[tuple[int, str]]:
+    """Markdown images whose file is on another website, on the line of its address."""
+    found = []
+
+    def check(url: str, at: int) -> None:
+        if not _bad_scheme(url) and (website := other_website(html.unescape(url))):
+            found.append((prose.count("\n", 0, at) + first_line, MESSAGES["external"].format(website)))
+
+    for match in _MD_IMAGE.finditer(prose):
+        check(match.group(1), match.start(1))
+    # Python-Markdown matches reference names without regard to case or spacing
+    references = {" ".join((match.group(2) or match.group(1)).split()).lower() for match in _MD_IMAGE_REFERENCE.finditer(prose)}
+    for match in _MD_DEFINITION.finditer(prose):
+        if " ".join(match.group(1).split()).lower() in references:
+            check(match.group(2), match.start(2))
+    return found
 
 
 # The theme writes the description into an attribute (<meta content="...">)
