@@ -7,6 +7,7 @@ import jinja2
 import pytest
 
 from build_tools.i18n import theme_env
+from project import ROOT
 from build_tools.i18n.theme_env import CompiledTemplates, ThemeLoader, share_environments
 
 
@@ -73,8 +74,8 @@ def test_theme_files_are_listed_once_per_run_without_hidden_ones(tmp_path, monke
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     walks = []
-    original = jinja2.FileSystemLoader.list_templates
-    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", lambda self: walks.append(1) or original(self))
+    original = ThemeLoader._visible_templates
+    monkeypatch.setattr(ThemeLoader, "_visible_templates", lambda self: walks.append(1) or original(self))
     theme = theme_for(tmp_path)
     listings = {}
     share_environments(theme, listings)
@@ -88,6 +89,28 @@ def test_theme_files_are_listed_once_per_run_without_hidden_ones(tmp_path, monke
     other = theme_for(tmp_path)
     share_environments(other, {})
     assert "assets/new.js" in other.get_env().list_templates()
+
+
+def test_the_listing_is_jinjas_without_hidden_names(tmp_path):
+    """Material's and our theme folders, and a folder with every kind of
+    hidden name, a symbolic link and two search paths naming one file."""
+    import material
+
+    for name in ("main.html", "a/.b/c.html", "a/b/.c.html", ".d/e.html", "a/b/c.html", "f/g.txt"):
+        (tmp_path / "one" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "one" / name).write_text("x", encoding="utf-8")
+    (tmp_path / "two/f").mkdir(parents=True)
+    (tmp_path / "two/f/g.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "two/linked").symlink_to(tmp_path / "one/a")
+    searchpaths = [
+        [os.path.join(os.path.dirname(material.__file__), "templates"), str(ROOT / "overrides")],
+        [str(tmp_path / "one"), str(tmp_path / "two")],
+    ]
+    for searchpath in searchpaths:
+        jinjas = [name for name in jinja2.FileSystemLoader(searchpath).list_templates() if not theme_env._hidden(name)]
+        assert ThemeLoader(searchpath, {}).list_templates() == jinjas
+    assert jinjas == ["a/b/c.html", "f/g.txt", "main.html"]  # links to folders are not followed, as MkDocs' loader
+    assert "linked/b/c.html" in ThemeLoader(searchpaths[1], {}, followlinks=True).list_templates()
 
 
 def test_the_next_process_loads_the_compiled_template_from_disk(tmp_path, monkeypatch, own_caches):

@@ -149,8 +149,8 @@ def _hidden(name: str) -> bool:
 class ThemeLoader(jinja2.FileSystemLoader):
     """A FileSystemLoader that lists its folders once per ``listings`` dict."""
 
-    def __init__(self, searchpath, listings: dict):
-        super().__init__(searchpath)
+    def __init__(self, searchpath, listings: dict, **options):
+        super().__init__(searchpath, **options)
         self._listings = listings
 
     # MkDocs lists templates only to find static theme files, and drops
@@ -158,8 +158,24 @@ class ThemeLoader(jinja2.FileSystemLoader):
     def list_templates(self) -> list[str]:
         key = tuple(self.searchpath)
         if key not in self._listings:
-            self._listings[key] = [name for name in super().list_templates() if not _hidden(name)]
+            self._listings[key] = self._visible_templates()
         return list(self._listings[key])
+
+    def _visible_templates(self) -> list[str]:
+        """Jinja's FileSystemLoader.list_templates without hidden names, read
+        without walking hidden folders: Material's 14,000 icons are in
+        `.icons` (40 ms a build, before the language workers start)."""
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, files in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                for name in files:
+                    template = os.path.join(folder, name)[len(searchpath):].strip(os.path.sep).replace(os.path.sep, "/")
+                    if template[:2] == "./":
+                        template = template[2:]
+                    if not _hidden(template):
+                        found.add(template)
+        return sorted(found)
 
 
 def share_environments(theme, listings: dict) -> None:
