@@ -279,7 +279,7 @@ _WATCHED_ATTRIBUTE = re.compile(r"""(?<=['"\s/])(?:on|(?:style|hidden|attributen
 # as read (see other_website)
 _FETCHING = re.compile(
     r"""(?<=['"\s/])(?:""" + "|".join(sorted(FETCHED_ATTRIBUTES)) + r""")(?![^\s/=><])"""
-    r"|^<(?:" + "|".join(sorted(_FETCHING_ELEMENTS)) + r")(?![^\s/>])",
+    r"|<(?:" + "|".join(sorted(_FETCHING_ELEMENTS)) + r")(?![^\s/>])",
     re.I,
 )
 _OFF_SITE_HINT = re.compile(r"[:\\]|//")
@@ -323,7 +323,9 @@ def plainly_safe(html: str) -> bool:
     text = "".join(tags)  # each starts with '<': nothing found runs across two
     if _WATCHED_ATTRIBUTE.search(text):
         return False
-    if any(_FETCHING.search(tag) and _OFF_SITE_HINT.search(_CONTROL.sub("", unescape(tag))) for tag in tags):
+    if _FETCHING.search(text) and any(
+        _FETCHING.search(tag) and _OFF_SITE_HINT.search(_CONTROL.sub("", unescape(tag))) for tag in tags
+    ):
         return False
     return not _SCHEME_ANYWHERE.search(_CONTROL.sub("", unescape(text)))
 
