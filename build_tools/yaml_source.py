@@ -37,6 +37,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:  # "? [a, b]" or "{[a]: b}": PyYAML's own check, which ours replaces
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key is a list or a group of keys; a key must be a single word or text", key_node.start_mark
+            ) from None
         if key in result:
             # PyYAML silently keeps the last duplicate; a translator would lose work.
             raise yaml.constructor.ConstructorError(

@@ -5,6 +5,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -48,6 +49,18 @@ def load_fact_text(text: str):
 @given(st.text(max_size=300))
 def test_fact_files_of_arbitrary_text(text):
     load_fact_text(text)
+
+
+# A list or a mapping as a key ("? [a, b]"): PyYAML's own constructor says
+# so, ours keeps line numbers and has to say it too
+@pytest.mark.parametrize("text, line", [
+    ("? [1, 2]\n: x\n", 1), ("{[1]: x}\n", 1), ("? {a: 1}\n: x\n", 1), ("a:\n  ? 0:\n", 2),
+])
+def test_a_key_that_is_a_list_or_a_mapping_is_named_with_its_line(text, line):
+    error = load_fact_text(text)
+    assert isinstance(error, ContentError)
+    assert [(p.path, p.line) for p in error.problems] == [("f.yml", line)]
+    assert "a key must be a single word or text" in error.problems[0].message
 
 
 @SETTINGS
