@@ -162,6 +162,9 @@ CASES = [
      f"{GUIDE}:4: 'search_words' must be a list of words or phrases, one per line starting with '- '"),
     ("glossary-variant-english", "en", lambda p: append(p / TRANSLATION, "You also get the holiday bonus."),
      f'{TRANSLATION}:{appended_line(TRANSLATION)}: "holiday bonus" is not the site\'s English for "prima vacacional"; write "vacation premium"'),
+    # MkDocs' own link rewriting would stop on it with a traceback
+    ("link-address-malformed", "es", lambda p: append(p / GUIDE, "Ver [la PROFEDET](http://[www.gob.mx/profedet)."),
+     f"{GUIDE}:{appended_line(GUIDE)}: the link 'http://[www.gob.mx/profedet' is not a web address that can be opened"),
 ]
 
 # Lines added to one page whose problems the build reports together, each
@@ -221,6 +224,7 @@ UNSAFE = [
     ("style-element", "<style>.md-content { display: none }</style>", "<style>"),
     ("hiding-style-attribute", '<span style="display:none">texto oculto</span>', "a style that hides text"),
     ("on-attribute-attr-list", '[PROFEDET](https://www.gob.mx/profedet){ onclick="alert(1)" }', "attributes that start with 'on'"),
+    ("image-from-another-website", "![El recibo](https://tracker.example/recibo.png)", "fetch a file from another website (tracker.example)"),
 ]
 
 

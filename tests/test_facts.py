@@ -63,6 +63,13 @@ def test_fact_without_a_source(tmp_path):
     assert "needs at least one source" in load_error(tmp_path, text)
 
 
+@pytest.mark.parametrize("url", ["http://[www.gob.mx/profedet", "https://", "https:// gob.mx", "ftp://gob.mx"])
+def test_a_source_address_that_cannot_be_opened(tmp_path, url):
+    text = GOOD.replace("url: https://example.org/wage", f"url: '{url}'")
+    assert text != GOOD
+    assert "each source needs a 'title' and a 'url' starting with https:// or http://" in load_error(tmp_path, text)
+
+
 def test_fact_without_legal_basis(tmp_path):
     text = GOOD.replace('  legal_basis:\n    - law: Ley Federal del Trabajo\n      article: "570"\n', "")
     assert "legal basis" in load_error(tmp_path, text)

@@ -1,4 +1,4 @@
-from build_tools.checks.links import Link, anchors_in, check_links, find_links, resolve
+from build_tools.checks.links import Link, anchors_in, check_links, find_links, malformed_links, resolve
 
 
 def test_find_links_with_lines_skipping_code():
@@ -66,3 +66,21 @@ def test_each_target_page_is_searched_for_ids_once():
         "docs/es/a.md:3: (language: es) the link 'b.md#tres' points to a section '#tres' that does not exist in docs/es/b.md",
     ]
     assert asked == ["es/b.md"]
+
+
+def test_an_address_that_is_not_one_is_named_with_its_line():
+    """Python cannot split these ("Invalid IPv6 URL"), and MkDocs' own link
+    rewriting stops on them with a traceback: each way of writing a link."""
+    text = (
+        "# T\n\nVer [la página](http://[www.gob.mx/profedet).\n"
+        "<https://[gob.mx>\n"
+        '<a href="//[x">y</a>\n'
+        "[ref]: https://gob.mx]/x\n"
+        "`[en código](http://[x)` y [bien](https://www.gob.mx/profedet)\n"
+    )
+    problems = malformed_links(text, "docs/es/x.md")
+    assert [(p.path, p.line) for p in problems] == [("docs/es/x.md", 3), ("docs/es/x.md", 4), ("docs/es/x.md", 5), ("docs/es/x.md", 6)]
+    assert "'http://[www.gob.mx/profedet' is not a web address" in problems[0].message
+    # The other checks read such a link without stopping
+    link = Link(3, "http://[www.gob.mx/profedet")
+    assert (link.is_internal, link.path, link.anchor) == (False, "", "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from build_tools.errors import Problem
 from build_tools.markdown_source import prose_lines, strip_code_spans
@@ -17,6 +17,15 @@ from build_tools.markdown_source import prose_lines, strip_code_spans
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _HTML_URL = re.compile(r"""<[a-z][^>]*?\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.\-]*:[^>\s]*)>", re.I)
+
+
+def _split(target: str) -> SplitResult | None:
+    """The parts of an address; None where Python cannot read one ("http://[gob.mx")."""
+    try:
+        return urlsplit(target)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -26,20 +35,23 @@ class Link:
 
     @property
     def is_internal(self) -> bool:
-        parts = urlsplit(self.target)
-        return not (parts.scheme or parts.netloc or self.target.startswith("//"))
+        parts = _split(self.target)  # an address that cannot be read: see malformed_links
+        return parts is not None and not (parts.scheme or parts.netloc or self.target.startswith("//"))
 
     @property
     def path(self) -> str:
-        return unquote(urlsplit(self.target).path)
+        parts = _split(self.target)
+        return unquote(parts.path) if parts else ""
 
     @property
     def anchor(self) -> str:
-        return unquote(urlsplit(self.target).fragment)
+        parts = _split(self.target)
+        return unquote(parts.fragment) if parts else ""
 
 
-def find_links(text: str) -> list[Link]:
-    """Inline links, images, reference definitions and HTML src/href outside code."""
+def find_links(text: str, autolinks: bool = False) -> list[Link]:
+    """Inline links, images, reference definitions and HTML src/href outside
+    code (and <https://...> autolinks if asked)."""
     links = []
     for number, line in prose_lines(text.splitlines()):
         if line.startswith(("    ", "\t")):
@@ -52,7 +64,19 @@ def find_links(text: str) -> list[Link]:
         definition = _REFERENCE.match(line)
         if definition:
             links.append(Link(number, definition.group(1)))
+        if autolinks:
+            links += [Link(number, found.group(1)) for found in _AUTOLINK.finditer(line)]
     return links
+
+
+def malformed_links(text: str, shown: str) -> list[Problem]:
+    """Links whose address is not one ("http://[gob.mx"): no browser opens
+    them, and MkDocs would stop on them with a traceback."""
+    return [
+        Problem(shown, link.line, f"the link '{link.target}' is not a web address that can be opened: check it for a stray [ or ]")
+        for link in find_links(text, autolinks=True)
+        if _split(link.target) is None
+    ]
 
 
 def resolve(link: Link, page_src_uri: str) -> str | None:

@@ -132,6 +132,8 @@ class Pipeline:
     def on_page_markdown(self, markdown, page, config, files):
         run, language = self.run, self.language
         source, shown = run.source(page.file.abs_src_path), run.shown(page.file.abs_src_path)
+        if problems := links.malformed_links(source.text, shown):
+            raise ContentError(problems)  # before MkDocs reads them
         language.page = language.pages[page.file.src_uri] = PageRecord(
             page=page,
             shown=shown,
