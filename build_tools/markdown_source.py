@@ -49,6 +49,38 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
 
 
+# Where on a line a fact's HTML cannot go: a link's text and address, an
+# image's description, a reference definition's address, an autolink, the
+# inside of an HTML tag
+_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\(([^)]*)\)|\[([^\]]*)\])")
+_DEFINITION_TARGET = re.compile(r"^ {0,3}\[[^\]]+\]:(.*)$")
+_AUTOLINK = re.compile(r"<(?:https?:|mailto:|tel:|www\.)[^>]*>", re.I)
+LINK_TEXT, LINK_ADDRESS, IMAGE_DESCRIPTION, INSIDE_TAG = "link text", "link address", "image description", "HTML tag"
+
+
+def markup_around(line: str, position: int) -> str | None:
+    """Which of LINK_TEXT, LINK_ADDRESS, IMAGE_DESCRIPTION and INSIDE_TAG
+    ``position`` of ``line`` is in, if any (a link on one line)."""
+    def inside(match, group) -> bool:
+        return match.group(group) is not None and match.start(group) <= position < match.end(group)
+
+    definition = _DEFINITION_TARGET.match(line)
+    if definition and inside(definition, 1):
+        return LINK_ADDRESS
+    for match in _AUTOLINK.finditer(line):
+        if inside(match, 0):
+            return LINK_ADDRESS
+    for match in _LINK.finditer(line):
+        if inside(match, 3) or inside(match, 4):
+            return LINK_ADDRESS
+        if inside(match, 2):
+            return IMAGE_DESCRIPTION if match.group(1) else LINK_TEXT
+    for match in _TAG.finditer(line):
+        if inside(match, 0):
+            return INSIDE_TAG
+    return None
+
+
 @dataclass(frozen=True)
 class ReaderLine:
     number: int  # 1-based, within the lines given

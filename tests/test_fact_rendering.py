@@ -3,6 +3,7 @@ import datetime as dt
 import markdown
 import pytest
 
+from build_tools.checks.pages import check_page
 from build_tools.errors import ContentError
 from build_tools.facts import LegalBasis, load_facts
 from build_tools.facts.markdown_extension import Document, FactsExtension, find_references
@@ -167,6 +168,49 @@ def test_unknown_option_and_malformed_reference_are_errors():
         render("{{ aguinaldo.dias | later }}")
     with pytest.raises(ContentError, match="not a fact reference"):
         render("{{ aguinaldo dias }}")
+
+
+# A fact renders to HTML with links of its own: inside a link, an image's
+# description or a tag, that made a link inside a link or markup inside an
+# attribute ('<a href="<span ...') without a word
+@pytest.mark.parametrize("line, where", [
+    ("Ver [los {{ aguinaldo.dias }} de aguinaldo](aguinaldo.md).", "in a link's text"),
+    ("Llama al [número]({{ profedet.telefono }}).", "part of a link's address"),
+    ('Ver [la guía](aguinaldo.md "{{ aguinaldo.dias }}").', "part of a link's address"),
+    ("Ver [la guía][g].", None),
+    ("[g]: https://www.gob.mx/{{ aguinaldo.dias }}", "part of a link's address"),
+    ("<https://www.gob.mx/{{ aguinaldo.dias }}>", "part of a link's address"),
+    ("![Recibo de {{ aguinaldo.dias }}](recibo.png)", "in an image's description"),
+    ('<span title="{{ aguinaldo.dias }}">días</span>', "inside an HTML tag"),
+])
+def test_a_fact_where_its_html_cannot_go_is_an_error_on_its_line(line, where):
+    text = f"# T\n\nTexto.\n\n{line}\n"
+    if where is None:
+        render(text)
+        return
+    with pytest.raises(ContentError) as error:
+        render(text, offset=3)
+    assert str(error.value).startswith("docs/es/page.md:8: '{{ ")
+    assert f"a fact cannot be {where}" in str(error.value)
+
+
+def test_a_fact_next_to_a_link_in_markup_and_in_a_heading_renders():
+    html, ctx = render(
+        "## Días: {{ aguinaldo.dias }} { #dias }\n\n"
+        "[El aguinaldo](aguinaldo.md): {{ aguinaldo.dias }}, *{{ aguinaldo.dias }}*\n\n"
+        "<div markdown>{{ aguinaldo.dias }}</div>\n\n| a |\n|---|\n| {{ aguinaldo.dias }} |\n"
+    )
+    assert html.count("15 días") == 5
+    assert "{{" not in html
+
+
+def test_a_fact_in_the_title_or_description_is_an_error_on_its_line():
+    """Both are shown as written (browser tab, share text, link previews)."""
+    page = '---\ntitle: "Tus {{ aguinaldo.dias }}"\ndescription: Son {{ aguinaldo.dias }}.\nsummary:\n  - "Son {{ aguinaldo.dias }}."\n---\n\n# Aguinaldo\n\nSon {{ aguinaldo.dias }}.\n'
+    problems = check_page(page, "docs/es/x.md")
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [
+        (2, "the title is shown as it is written"), (3, "the description is shown as it is written"),
+    ]
 
 
 def test_references_in_code_blocks_are_left_alone():

@@ -14,6 +14,7 @@ from mkdocs.utils.meta import YAML_RE
 from build_tools.checks.safety import find_unsafe, find_unsafe_in_header
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.front_matter import FAST_LOADER, Split, split
+from build_tools.markdown_source import FACT_REFERENCE
 from build_tools.yaml_source import ImpossibleDate, parse_yaml
 
 
@@ -38,10 +39,31 @@ def check_page(text: str, shown: str, page: Split | None = None) -> list[Problem
         header = YAML_RE.match(page.front)
         header_line = page.front[: header.start(1)].count("\n") + 1
         problems += [Problem(shown, line, message) for line, message in find_unsafe_in_header(header.group(1), header_line)]
+    problems += _facts_in_plain_fields(page, shown)
     if not page.body.strip():
         # The line after the header, however many blank lines follow it
         problems.append(Problem(shown, page.front.count("\n") + 1, "the page is empty: it has no text after its header"))
     problems += [Problem(shown, line, message) for line, message in find_unsafe(page.body, page.body_line)]
+    return problems
+
+
+# Header fields shown as written (the page's title in the browser's tab,
+# share text and search; the description in link previews)
+PLAIN_FIELDS = ("title", "description")
+
+
+def _facts_in_plain_fields(page: Split, shown: str) -> list[Problem]:
+    """A fact reference where nothing fills it in would show as '{{ ... }}'."""
+    problems = []
+    for key in PLAIN_FIELDS:
+        value = page.meta.get(key)
+        if isinstance(value, str) and FACT_REFERENCE.search(value):
+            line = next((number for number, text in enumerate(page.front.splitlines(), 1) if text.startswith(f"{key}:")), None)
+            problems.append(Problem(
+                shown, line,
+                f"the {key} is shown as it is written, so a fact there would show as '{FACT_REFERENCE.search(value).group(0)}': "
+                "write it without the fact (the text of the page can have it)",
+            ))
     return problems
 
 

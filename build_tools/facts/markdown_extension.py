@@ -29,7 +29,9 @@ from build_tools.facts.rendering import (
     render_table,
 )
 from build_tools.facts import FactRegistry
-from build_tools.markdown_source import FACT_REFERENCE as REFERENCE, in_code_span, prose_lines
+from build_tools.markdown_source import (
+    FACT_REFERENCE as REFERENCE, IMAGE_DESCRIPTION, INSIDE_TAG, LINK_ADDRESS, LINK_TEXT, in_code_span, markup_around, prose_lines,
+)
 
 _INNER = re.compile(r"^\s*([A-Za-z][\w.\-]*)\s*(?:\|\s*([A-Za-z]+)\s*)?$")
 
@@ -40,6 +42,18 @@ class Reference:
     text: str  # as written, e.g. "{{ aguinaldo.dias }}"
     fact_id: str | None  # None when the reference cannot be parsed
     mode: str | None
+    misplaced: str | None = None  # the markup it is in where a fact cannot go (markup_around)
+
+
+# A fact renders to HTML with links of its own (its source note, a phone
+# number): where it cannot go, and what to do instead
+MISPLACED = {
+    LINK_TEXT: "a fact cannot be in a link's text: its value and its source note are links themselves. "
+               "Put it next to the link: [el aguinaldo](aguinaldo.md), {{ aguinaldo.dias }}",
+    LINK_ADDRESS: "a fact cannot be part of a link's address; write the address itself",
+    IMAGE_DESCRIPTION: "a fact cannot be in an image's description (what is between ![ and ]); write it in words",
+    INSIDE_TAG: "a fact cannot be inside an HTML tag (between < and >); put it in the text",
+}
 
 
 def find_references(lines: list[str]) -> Iterator[Reference]:
@@ -50,7 +64,7 @@ def find_references(lines: list[str]) -> Iterator[Reference]:
                 continue
             inner = _INNER.match(ref.group(1))
             fact_id, mode = (inner.group(1), inner.group(2) or "value") if inner else (None, None)
-            yield Reference(number, ref.group(0), fact_id, mode)
+            yield Reference(number, ref.group(0), fact_id, mode, markup_around(line, ref.start()))
 
 
 @dataclass(frozen=True)
@@ -117,6 +131,8 @@ def _replacement(match, number: int, line: str, rendered: dict, stash) -> str:
 def _check(ref: Reference, facts: FactRegistry) -> str | None:
     if ref.fact_id is None:
         return f"'{ref.text}' is not a fact reference; write it like {{{{ aguinaldo.dias }}}}"
+    if ref.misplaced:
+        return f"'{ref.text}': {MISPLACED[ref.misplaced]}"
     if ref.fact_id not in facts:
         close = difflib.get_close_matches(ref.fact_id, list(facts), n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
