@@ -70,6 +70,24 @@ def test_a_source_address_that_cannot_be_opened(tmp_path, url):
     assert "each source needs a 'title' and a 'url' starting with https:// or http://" in load_error(tmp_path, text)
 
 
+@pytest.mark.parametrize("fact_type, value, expected", [
+    ("money", ".nan", "must be a number of zero or more, got nan"),
+    ("money", ".inf", "must be a number of zero or more, got inf"),
+    ("days", ".nan", "must be a number of zero or more, got nan"),
+    ("hours", ".inf", "must be a number of zero or more, got inf"),
+    ("money", "315.041", "a money amount has at most two decimals (centavos), got 315.041"),
+])
+def test_a_figure_a_page_could_not_show_as_written(tmp_path, fact_type, value, expected):
+    """YAML reads .nan and .inf as numbers; pages show pesos and centavos."""
+    text = GOOD.replace("value: 315.04", f"value: {value}")
+    if fact_type != "money":
+        text = text.replace("type: money\n  per: day", f"type: {fact_type}").replace("value: 278.80", "value: 1")
+    assert text != GOOD
+    error = load_error(tmp_path, text)
+    assert error.startswith(f"x.yml:{text.splitlines().index(f'    - value: {value}') + 1}: fact 'wage': "), error
+    assert expected in error
+
+
 def test_fact_without_legal_basis(tmp_path):
     text = GOOD.replace('  legal_basis:\n    - law: Ley Federal del Trabajo\n      article: "570"\n', "")
     assert "legal basis" in load_error(tmp_path, text)

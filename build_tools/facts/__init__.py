@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -535,7 +536,8 @@ def _parse_columns(raw, node, problem) -> tuple[tuple[str, str], ...]:
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    # YAML's .nan and .inf are floats: a page would show "NaN" or "∞" as the figure
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _is_web_url(value) -> bool:
@@ -552,6 +554,9 @@ def check_value(fact_type: str, value, *, columns=(), region="MX", source_lang="
     if fact_type in NUMBER_TYPES:
         if not _is_number(value) or value < 0:
             return f"the value of a {fact_type} fact must be a number of zero or more, got {value!r}"
+        # Pages show pesos and centavos: a third decimal would be rounded away unseen
+        if fact_type == "money" and Decimal(str(value)).as_tuple().exponent < -2:
+            return f"a money amount has at most two decimals (centavos), got {value!r}"
     elif fact_type == "date":
         if why := not_a_date(value):
             return f"the value of a date fact {why}"
