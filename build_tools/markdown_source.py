@@ -53,7 +53,7 @@ _ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
 # image's description, a reference definition's address, an autolink, the
 # inside of an HTML tag
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\(([^)]*)\)|\[([^\]]*)\])")
-_DEFINITION_TARGET = re.compile(r"^ {0,3}\[[^\]]+\]:(.*)$")
+_DEFINITION_TARGET = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:(.*)$")  # not a footnote's text ([^1]: ...)
 _AUTOLINK = re.compile(r"<(?:https?:|mailto:|tel:|www\.)[^>]*>", re.I)
 LINK_TEXT, LINK_ADDRESS, IMAGE_DESCRIPTION, INSIDE_TAG = "link text", "link address", "image description", "HTML tag"
 

@@ -178,6 +178,7 @@ def test_unknown_option_and_malformed_reference_are_errors():
     ("Llama al [número]({{ profedet.telefono }}).", "part of a link's address"),
     ('Ver [la guía](aguinaldo.md "{{ aguinaldo.dias }}").', "part of a link's address"),
     ("Ver [la guía][g].", None),
+    ("[^1]: Son {{ aguinaldo.dias }}.", None),  # a footnote's text, where footnotes are on
     ("[g]: https://www.gob.mx/{{ aguinaldo.dias }}", "part of a link's address"),
     ("<https://www.gob.mx/{{ aguinaldo.dias }}>", "part of a link's address"),
     ("![Recibo de {{ aguinaldo.dias }}](recibo.png)", "in an image's description"),
