@@ -78,7 +78,7 @@ def test_an_address_that_is_not_one_is_named_with_its_line():
         "[ref]: https://gob.mx]/x\n"
         "`[en código](http://[x)` y [bien](https://www.gob.mx/profedet)\n"
     )
-    problems = malformed_links(text, "docs/es/x.md")
+    problems = malformed_links(find_links(text, autolinks=True), "docs/es/x.md")
     assert [(p.path, p.line) for p in problems] == [("docs/es/x.md", 3), ("docs/es/x.md", 4), ("docs/es/x.md", 5), ("docs/es/x.md", 6)]
     assert "'http://[www.gob.mx/profedet' is not a web address" in problems[0].message
     # The other checks read such a link without stopping

@@ -69,12 +69,13 @@ def find_links(text: str, autolinks: bool = False) -> list[Link]:
     return links
 
 
-def malformed_links(text: str, shown: str) -> list[Problem]:
-    """Links whose address is not one ("http://[gob.mx"): no browser opens
-    them, and MkDocs would stop on them with a traceback."""
+def malformed_links(found: list[Link], shown: str) -> list[Problem]:
+    """Of the links found in ``shown``, those whose address is not one
+    ("http://[gob.mx"): no browser opens them, and MkDocs would stop on them
+    with a traceback."""
     return [
         Problem(shown, link.line, f"the link '{link.target}' is not a web address that can be opened: check it for a stray [ or ]")
-        for link in find_links(text, autolinks=True)
+        for link in found
         if _split(link.target) is None
     ]
 

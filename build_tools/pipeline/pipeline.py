@@ -132,7 +132,8 @@ class Pipeline:
     def on_page_markdown(self, markdown, page, config, files):
         run, language = self.run, self.language
         source, shown = run.source(page.file.abs_src_path), run.shown(page.file.abs_src_path)
-        if problems := links.malformed_links(source.text, shown):
+        found = links.find_links(source.text, autolinks=True)
+        if problems := links.malformed_links(found, shown):
             raise ContentError(problems)  # before MkDocs reads them
         language.page = language.pages[page.file.src_uri] = PageRecord(
             page=page,
@@ -141,7 +142,7 @@ class Pipeline:
             file_lang=getattr(page.file, "locale", None) or language.lang,
             # MkDocs renders the body: error lines count from where it starts
             document=Document(shown, source.body_line - 1, language.ctx.for_document()),
-            links=[link for link in links.find_links(source.text) if link.is_internal],
+            links=[link for link in found if link.is_internal],
         )
         return self._from_segments(language.page) or markdown
 
