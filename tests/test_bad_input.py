@@ -208,6 +208,9 @@ NEW_PAGES = [
      "docs/es/hogar/vacia.md:4: the page is empty"),
     ("page-impossible-date", lambda p: write(p / "docs/es/hogar/fecha.md", PAGE.replace("2026-11-21", "2026-02-30") + "Texto.\n"),
      "docs/es/hogar/fecha.md:3: '2026-02-30' is not a real date: February 2026 has 28 days"),
+    # Left behind when its Spanish page was removed: the build only builds Spanish here
+    ("translation-without-a-source", lambda p: write(p / "docs/en/hogar/quitada.md", PAGE + "Text.\n"),
+     "docs/en/hogar/quitada.md: esta traducción no tiene página en español (docs/es/hogar/quitada.md)"),
 ]
 
 UNSAFE = [

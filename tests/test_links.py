@@ -84,3 +84,4 @@ def test_an_address_that_is_not_one_is_named_with_its_line():
     # The other checks read such a link without stopping
     link = Link(3, "http://[www.gob.mx/profedet")
     assert (link.is_internal, link.path, link.anchor) == (False, "", "")
+
