@@ -232,6 +232,17 @@ def test_a_malformed_po_file_is_reported_with_its_file_and_line(broken, line, st
     assert " / this line " in message  # then in English
 
 
+def test_an_entry_with_plural_forms_is_reported_with_its_line(tmp_path):
+    """Valid gettext, but a page's text has one translation (it ended in a traceback)."""
+    path = tmp_path / "translations" / "nah" / "a.po"
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid "Hola"\nmsgstr "Niltze"\n\nmsgid "día"\nmsgid_plural "días"\nmsgstr[0] "x"\nmsgstr[1] "y"\n', encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        po_files.read(path, tmp_path)
+    assert str(error.value).startswith("translations/nah/a.po:4: esta entrada tiene formas de plural"), str(error.value)
+    assert "this entry has plural forms" in str(error.value)
+
+
 def test_escaped_quotes_are_not_a_closing_quote_problem(tmp_path):
     path = tmp_path / "a.po"
     path.write_text('msgid "Di \\"sí\\""\nmsgstr ""\n"Ma \\"quema\\" \\\\"\n', encoding="utf-8")

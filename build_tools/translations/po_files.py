@@ -193,6 +193,15 @@ def read(path: str | Path, root: str | Path | None = None) -> Catalog:
             "este archivo no está guardado como UTF-8; guárdalo otra vez como UTF-8 / "
             "this file is not saved as UTF-8; save it again as UTF-8",
         )) from None
+    for message in catalog:
+        if message.pluralizable:  # a page's text has one translation; our code reads msgstr as text
+            raise ContentError(Problem(
+                shown, message.lineno,
+                "esta entrada tiene formas de plural (msgid_plural, msgstr[0]...), que las páginas no usan: "
+                "deja un solo msgid y un solo msgstr, como en el archivo .pot / "
+                "this entry has plural forms (msgid_plural, msgstr[0]...), which pages do not use: "
+                "keep one msgid and one msgstr, as in the .pot file",
+            ))
     _without_format_checks(catalog)
     return catalog
 
