@@ -243,6 +243,26 @@ def test_an_entry_with_plural_forms_is_reported_with_its_line(tmp_path):
     assert "this entry has plural forms" in str(error.value)
 
 
+@pytest.mark.parametrize("text, duplicate", [
+    ('msgid "Hola"\nmsgstr "A"\n\nmsgid "Hola"\nmsgstr "B"\n', (1, 4)),
+    ('msgid ""\n"Ho"\n"la"\nmsgstr "A"\n\nmsgid "Hola"\nmsgstr "B"\n', (1, 6)),  # the same text, split
+    ('msgctxt "a"\nmsgid "Hola"\nmsgstr "A"\n\nmsgid "Hola"\nmsgstr "B"\n', None),  # another context
+    ('msgid "Hola"\nmsgstr "A"\n\n#~ msgid "Hola"\n#~ msgstr "B"\n', None),  # an obsolete entry
+])
+def test_a_text_with_two_entries_is_reported_where_babel_drops_one(text, duplicate, tmp_path):
+    """msgfmt refuses such a file; Babel kept the first translation without a word."""
+    path = tmp_path / "translations" / "nah" / "a.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    if duplicate is None:
+        assert po_files.read(path, tmp_path).get("Hola").string in ("A", "B")
+        return
+    with pytest.raises(ContentError) as error:
+        po_files.read(path, tmp_path)
+    first, second = duplicate
+    assert str(error.value).startswith(f"translations/nah/a.po:{second}: este texto ya tiene una entrada en la línea {first}")
+
+
 def test_escaped_quotes_are_not_a_closing_quote_problem(tmp_path):
     path = tmp_path / "a.po"
     path.write_text('msgid "Di \\"sí\\""\nmsgstr ""\n"Ma \\"quema\\" \\\\"\n', encoding="utf-8")

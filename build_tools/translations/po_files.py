@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, normalize, read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from build_tools.errors import ContentError, Problem, display_path
 from build_tools.facts import FactRegistry
@@ -167,6 +167,34 @@ def _unclosed_quote(data: bytes) -> int | None:
     return None
 
 
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+(".*)$')
+
+
+def _duplicate_entry(text: str) -> tuple[int, int] | None:
+    """The lines of two entries for the same text, if any: msgfmt refuses
+    them; Babel keeps the first and drops the second's translation without a word."""
+    seen: dict[tuple[str | None, str], int] = {}
+    keyword, parts, id_line, context = None, [], 0, None
+    for number, line in enumerate([*text.splitlines(), ""], 1):
+        match = _KEYWORD.match(line)
+        if match is None and keyword and line.startswith('"'):
+            parts.append(line)
+            continue
+        value = "".join(unescape(part.strip()) for part in parts)
+        if keyword == "msgctxt":
+            context = value
+        elif keyword == "msgid":
+            key = (context, value)
+            context = None
+            if value and key in seen:
+                return seen[key], id_line
+            seen.setdefault(key, id_line)
+        keyword, parts = (match.group(1), [match.group(2)]) if match else (None, [])
+        if keyword == "msgid":
+            id_line = number
+    return None
+
+
 def read(path: str | Path, root: str | Path | None = None) -> Catalog:
     """A PO file; a malformed one is a ContentError with its file and line."""
     shown = display_path(path, root)
@@ -179,6 +207,13 @@ def read(path: str | Path, root: str | Path | None = None) -> Catalog:
                 "a esta línea le faltan las comillas \" del final / this line is missing its closing quote \"",
             ))
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
+        if duplicate := _duplicate_entry(data.decode("utf-8")):
+            first, second = duplicate
+            raise ContentError(Problem(
+                shown, second,
+                f"este texto ya tiene una entrada en la línea {first}: deja una sola, con su traducción / "
+                f"this text already has an entry on line {first}: keep one, with its translation",
+            ))
     except PoFileError as error:
         raise ContentError(Problem(
             shown, error.lineno + 1,  # Babel counts lines from 0
