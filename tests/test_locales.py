@@ -36,6 +36,22 @@ def test_missing_keys_fall_back_to_spanish_key_by_key(locales):
     assert nah.t("hello", name="Ana") == "Hola Ana"
 
 
+def test_a_blank_string_falls_back_like_an_empty_one(locales):
+    """Spaces alone would be a button or label with nothing to read."""
+    write(locales, "nah.yml", "theme:\n  search: '   '\nsite:\n  bye: \"\\t\"\n")
+    nah = load_catalogs(locales, ["es", "nah"], "es")["nah"]
+    assert (nah.t("search", "theme"), nah.lang_of("search", "theme")) == ("Buscar", "es")
+    assert (nah.t("bye"), nah.lang_of("bye")) == ("Adiós", "es")
+
+
+def test_a_blank_spanish_string_is_an_error_on_its_line(locales):
+    write(locales, "es.yml", (locales / "es.yml").read_text(encoding="utf-8").replace("bye: Adiós", "bye: '  '"))
+    with pytest.raises(ContentError) as error:
+        load_catalogs(locales, ["es", "nah"], "es", locales)
+    assert str(error.value).startswith("es.yml:7: 'site.bye' está vacío"), str(error.value)
+    assert "every other language falls back to the Spanish text" in str(error.value)
+
+
 def test_a_language_without_a_locale_file_falls_back_entirely(locales):
     zap = load_catalogs(locales, ["es", "zap"], "es")["zap"]
     assert zap.t("hello", name="X") == "Hola X"

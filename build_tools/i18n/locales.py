@@ -212,7 +212,15 @@ def _read_file(
     def read_strings(name: str, body: dict, into: dict[str, str], draft: bool) -> None:
         for key, text in body.items():
             key_line = _line(body, key, None)
-            if text is None or text == "":
+            # Nothing written yet (spaces too: a blank label) falls back, marked;
+            # the source language has nothing to fall back to
+            if text is None or (isinstance(text, str) and not text.strip()):
+                if source is None and isinstance(key, str):
+                    problems.append(Problem(
+                        shown, key_line,
+                        f"'{name}.{key}' está vacío: el español es el texto al que vuelven los demás idiomas; escríbelo / "
+                        f"'{name}.{key}' is empty: every other language falls back to the Spanish text; write it",
+                    ))
                 continue
             problem = None
             if not isinstance(key, str):
