@@ -37,7 +37,7 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    return hasattr(os, "fork") and cores() > 1
 
 
 class Pending(Generic[T]):
