@@ -49,12 +49,14 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
 
 
+# A link reference definition, "[name]: address", its name and address
+# (re.M: also found in a whole text); an autolink, "<https://...>", its address
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+AUTOLINK = re.compile(r"<([a-z][a-z0-9+.\-]*:[^<>]*)>", re.I)
 # Where on a line a fact's HTML cannot go: a link's text and address, an
 # image's description, a reference definition's address, an autolink, the
 # inside of an HTML tag
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\(([^)]*)\)|\[([^\]]*)\])")
-_DEFINITION_TARGET = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:(.*)$")  # not a footnote's text ([^1]: ...)
-_AUTOLINK = re.compile(r"<(?:https?:|mailto:|tel:|www\.)[^>]*>", re.I)
 LINK_TEXT, LINK_ADDRESS, IMAGE_DESCRIPTION, INSIDE_TAG = "link text", "link address", "image description", "HTML tag"
 
 
@@ -64,10 +66,11 @@ def markup_around(line: str, position: int) -> str | None:
     def inside(match, group) -> bool:
         return match.group(group) is not None and match.start(group) <= position < match.end(group)
 
-    definition = _DEFINITION_TARGET.match(line)
-    if definition and inside(definition, 1):
+    definition = REFERENCE_DEFINITION.match(line)
+    # After "]:" (address and title); a footnote's text ("[^1]: ...") is text
+    if definition and not definition.group(1).startswith("^") and position > definition.end(1):
         return LINK_ADDRESS
-    for match in _AUTOLINK.finditer(line):
+    for match in AUTOLINK.finditer(line):
         if inside(match, 0):
             return LINK_ADDRESS
     for match in _LINK.finditer(line):

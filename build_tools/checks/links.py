@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from build_tools.errors import Problem
-from build_tools.markdown_source import prose_lines, strip_code_spans
+from build_tools.markdown_source import AUTOLINK, REFERENCE_DEFINITION, prose_lines, strip_code_spans
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _HTML_URL = re.compile(r"""<[a-z][^>]*?\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.\-]*:[^>\s]*)>", re.I)
 
 
 def _split(target: str) -> SplitResult | None:
@@ -61,11 +59,11 @@ def find_links(text: str, autolinks: bool = False) -> list[Link]:
             links.append(Link(number, found.group(1)))
         for found in _HTML_URL.finditer(line):
             links.append(Link(number, found.group(1)))
-        definition = _REFERENCE.match(line)
+        definition = REFERENCE_DEFINITION.match(line)
         if definition:
-            links.append(Link(number, definition.group(1)))
+            links.append(Link(number, definition.group(2)))
         if autolinks:
-            links += [Link(number, found.group(1)) for found in _AUTOLINK.finditer(line)]
+            links += [Link(number, found.group(1)) for found in AUTOLINK.finditer(line)]
     return links
 
 

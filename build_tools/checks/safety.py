@@ -21,6 +21,7 @@ from build_tools.checks.html_safety import (
     MESSAGES as HTML_MESSAGES, attribute_findings, find_unsafe_html, message, other_website, unsafe_scheme,
 )
 from build_tools.front_matter import FAST_LOADER
+from build_tools.markdown_source import REFERENCE_DEFINITION
 
 MESSAGES = {
     **HTML_MESSAGES,
@@ -34,7 +35,6 @@ _MD_TARGET_NEXT_LINE = re.compile(r"\]\(\s*\n\s*<?([^)\s>]*)")
 # target may start on the next line), or a reference and its definition
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _MD_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
-_MD_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 # { #id .class key=value }, after a heading, paragraph, link, image or table cell;
 # the same pattern as Python-Markdown's attr_list, found anywhere on a line
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
@@ -102,7 +102,7 @@ def _images_from_other_websites(prose: str, first_line: int) -> list[tuple[int, 
         check(match.group(1), match.start(1))
     # Python-Markdown matches reference names without regard to case or spacing
     references = {" ".join((match.group(2) or match.group(1)).split()).lower() for match in _MD_IMAGE_REFERENCE.finditer(prose)}
-    for match in _MD_DEFINITION.finditer(prose):
+    for match in REFERENCE_DEFINITION.finditer(prose):
         if " ".join(match.group(1).split()).lower() in references:
             check(match.group(2), match.start(2))
     return found
