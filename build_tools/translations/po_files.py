@@ -158,10 +158,10 @@ _QUOTED_LINE = re.compile(r'^(?:#~ ?)?(?:msg\w+(?:\[\d+\])?[ \t]+)?"')
 _CLOSED = re.compile(r'(?<!\\)(?:\\\\)*"[ \t]*$')
 
 
-def _unclosed_quote(data: bytes) -> int | None:
+def _unclosed_quote(lines: list[str]) -> int | None:
     """The first line whose text in quotes is not closed: Babel would drop
     its last letter without a word."""
-    for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         if _QUOTED_LINE.match(line) and (line.rstrip().count('"') < 2 or not _CLOSED.search(line)):
             return number
     return None
@@ -170,12 +170,12 @@ def _unclosed_quote(data: bytes) -> int | None:
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+(".*)$')
 
 
-def _duplicate_entry(text: str) -> tuple[int, int] | None:
+def _duplicate_entry(lines: list[str]) -> tuple[int, int] | None:
     """The lines of two entries for the same text, if any: msgfmt refuses
     them; Babel keeps the first and drops the second's translation without a word."""
     seen: dict[tuple[str | None, str], int] = {}
     keyword, parts, id_line, context = None, [], 0, None
-    for number, line in enumerate([*text.splitlines(), ""], 1):
+    for number, line in enumerate([*lines, ""], 1):
         match = _KEYWORD.match(line)
         if match is None and keyword and line.startswith('"'):
             parts.append(line)
@@ -200,14 +200,15 @@ def read(path: str | Path, root: str | Path | None = None) -> Catalog:
     shown = display_path(path, root)
     data = Path(path).read_bytes()
     try:
-        unclosed = _unclosed_quote(data)
+        lines = data.decode("utf-8").splitlines()  # for our two checks; Babel reads the bytes
+        unclosed = _unclosed_quote(lines)
         if unclosed is not None:
             raise ContentError(Problem(
                 shown, unclosed,
                 "a esta línea le faltan las comillas \" del final / this line is missing its closing quote \"",
             ))
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
-        if duplicate := _duplicate_entry(data.decode("utf-8")):
+        if duplicate := _duplicate_entry(lines):
             first, second = duplicate
             raise ContentError(Problem(
                 shown, second,
