@@ -57,11 +57,11 @@ def _facts_in_plain_fields(page: Split, shown: str) -> list[Problem]:
     problems = []
     for key in PLAIN_FIELDS:
         value = page.meta.get(key)
-        if isinstance(value, str) and FACT_REFERENCE.search(value):
+        if isinstance(value, str) and (reference := FACT_REFERENCE.search(value)):
             line = next((number for number, text in enumerate(page.front.splitlines(), 1) if text.startswith(f"{key}:")), None)
             problems.append(Problem(
                 shown, line,
-                f"the {key} is shown as it is written, so a fact there would show as '{FACT_REFERENCE.search(value).group(0)}': "
+                f"the {key} is shown as it is written, so a fact there would show as '{reference.group(0)}': "
                 "write it without the fact (the text of the page can have it)",
             ))
     return problems
