@@ -1,6 +1,8 @@
+from build_tools.checks.pages import check_layout
 from build_tools.i18n.locales import load_catalogs
 from build_tools.translations import (
-    DRAFT, FALLBACK, OUTDATED, PAGE_STATES, LanguageNames, decorate, mostly_spanish, page_language, reviewer_problem, status_problem,
+    DRAFT, FALLBACK, OUTDATED, PAGE_STATES, LanguageNames, decorate, mostly_spanish, page_language, pages_without_a_source,
+    reviewer_problem, status_problem,
 )
 from project import ROOT
 
@@ -96,13 +98,11 @@ def test_each_reported_state_and_notice_has_its_words_in_spanish_and_english():
 
 
 def test_every_page_of_another_language_translates_a_spanish_page(tmp_path):
-    from build_tools.checks.pages import check_layout
-
     for name in ("es/a.md", "es/sub/b.md", "en/a.md", "en/sub/b.md", "en/sub/gone.md", "en/.drafts/c.md",
                  "nah/audio/a.mp3", "nah/solo.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
-    problems = check_layout(tmp_path, ["es", "en", "nah"], tmp_path, "es")
+    problems = pages_without_a_source(tmp_path, "es", ["es", "en", "nah"], tmp_path)
     assert [(p.path, p.line) for p in problems] == [("en/sub/gone.md", None), ("nah/solo.md", None)]
     assert "no Spanish page (es/sub/gone.md)" in problems[0].message
-    assert check_layout(tmp_path, ["es", "en", "nah"], tmp_path) == []  # without a source language: the folders only
+    assert check_layout(tmp_path, ["es", "en", "nah"], tmp_path) == []  # the layout check: the folders only

@@ -90,14 +90,9 @@ def _header_problem(text: str, shown: str) -> Problem | None:
     return None
 
 
-def check_layout(docs_dir: Path, langs: list[str], root: Path | None = None, source_lang: str | None = None) -> list[Problem]:
-    """Everything in docs/ must be inside a configured language's folder,
-    and every page of another language must translate a page of
-    ``source_lang`` (a translation left behind when its Spanish page moved
-    or was removed would go on showing what the site no longer says)."""
+def check_layout(docs_dir: Path, langs: list[str], root: Path | None = None) -> list[Problem]:
+    """Everything in docs/ must be inside a configured language's folder."""
     problems = []
-    if source_lang:
-        problems += _pages_without_a_source(Path(docs_dir), [lang for lang in langs if lang != source_lang], source_lang, root)
     for entry in sorted(Path(docs_dir).iterdir()):
         if entry.name.startswith("."):
             continue
@@ -111,26 +106,6 @@ def check_layout(docs_dir: Path, langs: list[str], root: Path | None = None, sou
             problems.append(Problem(
                 display_path(entry, root), None,
                 f"files go inside a language folder, for example docs/{langs[0]}/{entry.name}",
-            ))
-    return problems
-
-
-def _pages_without_a_source(docs_dir: Path, langs: list[str], source_lang: str, root: Path | None) -> list[Problem]:
-    problems = []
-    for lang in langs:
-        folder = docs_dir / lang
-        if not folder.is_dir():
-            continue
-        for page in sorted(folder.rglob("*.md")):
-            relative = page.relative_to(folder)
-            if any(part.startswith(".") for part in relative.parts) or (docs_dir / source_lang / relative).is_file():
-                continue
-            source = display_path(docs_dir / source_lang / relative, root)
-            problems.append(Problem(
-                display_path(page, root), None,
-                f"esta traducción no tiene página en español ({source}): si la página se movió, mueve este archivo igual; "
-                f"si se quitó, quita también este archivo / this translation has no Spanish page ({source}): "
-                "if the page moved, move this file the same way; if it was removed, remove this file too",
             ))
     return problems
 

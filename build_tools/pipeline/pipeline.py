@@ -358,7 +358,8 @@ class Pipeline:
         """Every page and the docs/ layout, each file once (a page that falls
         back to Spanish is the Spanish file)."""
         run = self.run
-        problems = pages.check_layout(run.docs_dir, run.i18n.language_tags, run.root, run.source_lang)
+        problems = pages.check_layout(run.docs_dir, run.i18n.language_tags, run.root)
+        problems += translations.pages_without_a_source(run.docs_dir, run.source_lang, run.i18n.language_tags, run.root)
         terms = run.glossary
         for file in get_files(run.config).documentation_pages():
             path = file.abs_src_path

@@ -40,6 +40,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from build_tools import front_matter
+from build_tools.errors import Problem, display_path
 from build_tools.i18n.locales import Catalog
 from build_tools.translations import po_files, segments
 from build_tools.yaml_source import read_text
@@ -125,6 +126,28 @@ def state_of(source_text: str, translation_text: str | None, meta: dict | None =
 def source_pages(docs_dir: Path, source_lang: str) -> list[str]:
     base = Path(docs_dir) / source_lang
     return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+def pages_without_a_source(docs_dir: Path, source_lang: str, langs: list[str], root: Path | None = None) -> list[Problem]:
+    """Pages of other languages that translate no page of ``source_lang``:
+    left behind when a Spanish page moved or was removed, they would go on
+    showing what the site no longer says. Hidden files are not published."""
+    spanish = set(source_pages(docs_dir, source_lang))
+    problems = []
+    for lang in langs:
+        if lang == source_lang:
+            continue
+        for page in source_pages(docs_dir, lang):
+            if page in spanish or any(part.startswith(".") for part in page.split("/")):
+                continue
+            source = display_path(Path(docs_dir) / source_lang / page, root)
+            problems.append(Problem(
+                display_path(Path(docs_dir) / lang / page, root), None,
+                f"esta traducción no tiene página en español ({source}): si la página se movió, mueve este archivo igual; "
+                f"si se quitó, quita también este archivo / this translation has no Spanish page ({source}): "
+                "if the page moved, move this file the same way; if it was removed, remove this file too",
+            ))
+    return problems
 
 
 @dataclass(frozen=True)
