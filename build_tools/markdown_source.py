@@ -42,7 +42,6 @@ def strip_code_spans(line: str) -> str:
 FACT_REFERENCE = re.compile(r"\{\{(.*?)\}\}")
 _COMMENT_START, _COMMENT_END = "<!--", "-->"
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:.*$")
 _URL = re.compile(r"<?\b(?:https?://|www\.|mailto:|tel:)[^\s<>()\[\]]*>?", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 # Heading ids and attribute lists: {#cuanto}, {: .class }
@@ -117,7 +116,7 @@ def reader_lines(lines: Iterable[str]) -> Iterator[ReaderLine]:
             kept.append(rest[:start])
             rest, in_comment = rest[start + len(_COMMENT_START):], True
         markup = "".join(kept)
-        if _REFERENCE_DEFINITION.match(markup):
+        if REFERENCE_DEFINITION.match(markup):
             yield ReaderLine(number, markup, "")
             continue
         text = FACT_REFERENCE.sub(" ", markup)
