@@ -25,9 +25,11 @@ import sys
 import tempfile
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from build_tools import deploy, translations
-from build_tools.errors import ContentError
+from build_tools.checks import html_safety
+from build_tools.errors import ContentError, display_path
 from build_tools.facts import law_text, load_facts
 from build_tools.facts.history import GitError, unverified_changes
 from build_tools.i18n.locales import coverage_report, load_catalogs, missing_report
@@ -169,9 +171,26 @@ def _own_scripts(config) -> list[str]:
     return sorted(path.relative_to(config.theme.custom_dir).as_posix() for path in scripts.rglob("*.js"))
 
 
+def _templates(config) -> list[tuple[str, str]]:
+    """The theme's templates as (path shown, text): overrides/ first, then Material's."""
+    found = []
+    for folder in map(Path, config.theme.dirs):
+        shown_from = ROOT if folder.is_relative_to(ROOT) else folder.parent.parent  # material/templates/...
+        for path in sorted(folder.rglob("*.html")):
+            if not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                found.append((display_path(path, shown_from), path.read_text(encoding="utf-8")))
+    return found
+
+
 def _finish(staging: Path, config, mtime: int) -> None:
     """What the web server and offline readers need, from the files MkDocs wrote (each read once)."""
     files = deploy.BuiltSite(staging)
+    # Nothing on any page runs code or fetches from another website, whatever
+    # wrote it (the templates, a title, a string): read before any step below
+    # changes the pages, and with SITE_URL, the site's own address is no other
+    pages = ((path, files.text(path)) for path in files.paths() if path.endswith(".html"))
+    if problems := html_safety.check_written_pages(pages, urlsplit(config.site_url or "").hostname, lambda: _templates(config)):
+        raise ContentError(problems)
     languages = _offline_languages(config)
     # Nothing a reader loads; Material's quote a loopback address
     deploy.drop_source_maps(files)

@@ -343,6 +343,19 @@ def test_unsafe_html_is_rejected_with_file_and_line(new_pages_build, case, expec
 
 
 @pytest.mark.build
+def test_an_event_handler_in_a_template_stops_the_build_at_its_line(project_copy):
+    """The templates write every page: what they write is checked in the
+    pages as built, and placed back in the template."""
+    template = project_copy / "overrides/partials/page-tools.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace('<button type="button"', '<button type="button" onclick="alert(1)"', 1), encoding="utf-8")
+    line = line_of(template, '<button type="button" onclick=')
+    output = failure_output(project_copy, lang=SOURCE_LANG)
+    assert_said_at(output, f"overrides/partials/page-tools.html:{line}: ", "attributes that start with 'on'")
+    assert "site/ was left as it was" in output
+
+
+@pytest.mark.build
 def test_debug_mode_shows_more(project_copy):
     append(project_copy / GUIDE, "{{ aguinaldo.dia }}")
     result = run(project_copy, "--debug", lang=SOURCE_LANG)

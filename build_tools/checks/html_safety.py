@@ -5,14 +5,18 @@ what Python-Markdown and its extensions will make of the text. This check
 reads the rendered HTML with the standard library's HTML parser, which
 splits tags and attributes, quotes, entities and '/' separators the way a
 browser does, so it sees whatever put the markup there: raw HTML, attribute
-lists, fact and calculator renderers. It is meant for a page's body
-(``page.content``), which is what contributors write; the theme's own page
-around it is not checked (see ``check_page_html``).
+lists, fact and calculator renderers. ``check_page_html`` reads a page's
+body (``page.content``), which is what contributors write, with every rule.
+``check_written_page`` reads each whole page as written (the theme's
+templates, titles and strings around the body) for what may never be on
+any page: an event handler, a script address, a file fetched from another
+website.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
@@ -48,6 +52,14 @@ _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.I)
 _ANIMATION_ELEMENTS = frozenset({"set", "animate"})
 _ANIMATION_VALUES = ("to", "from", "by", "values")
 _CONTROL = re.compile(r"[\x00-\x20]")
+_INLINE_IMAGE = re.compile(r"data:image/", re.I)
+_DOCUMENT_ELEMENTS = frozenset({"iframe", "frame", "object", "embed"})
+# A <link> whose address the phone fetches by itself (style sheets, icons,
+# fonts and pages loaded ahead, a connection opened ahead)
+_FETCHING_RELS = frozenset({
+    "stylesheet", "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest",
+    "preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch", "prerender",
+})
 _BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.I)
 _ANY_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 _HIDING = re.compile(
@@ -87,11 +99,22 @@ MESSAGES = {
 }
 
 
-def unsafe_scheme(url: str) -> str | None:
-    """'javascript', 'data', ... if ``url`` (entities already decoded) uses one."""
+def unsafe_scheme(url: str, whole_page: bool = False, tag: str = "") -> str | None:
+    """'javascript', 'data', ... if ``url`` (entities already decoded) uses one.
+
+    ``whole_page``: the theme's rules, where a file address (``file:``) is
+    only a broken link and an image given inline (``data:image/``, the
+    site's icon) is shown, not run, outside the elements that open documents.
+    """
     # Browsers ignore control characters and whitespace inside the scheme
-    match = _BAD_SCHEME.match(_CONTROL.sub("", url))
-    return match.group(1).lower() if match else None
+    cleaned = _CONTROL.sub("", url)
+    match = _BAD_SCHEME.match(cleaned)
+    if match is None:
+        return None
+    scheme = match.group(1).lower()
+    if whole_page and (scheme == "file" or (_INLINE_IMAGE.match(cleaned) and tag not in _DOCUMENT_ELEMENTS)):
+        return None
+    return scheme
 
 
 def other_website(url: str) -> str | None:
@@ -142,27 +165,33 @@ class Finding:
 
 
 def attribute_findings(
-    tag: str, attrs: list[tuple[str, str | None]], own: bool = False
+    tag: str, attrs: list[tuple[str, str | None]], own: bool = False, whole_page: bool = False, own_host: str | None = None,
 ) -> list[tuple[str, str, tuple[str, ...]]]:
     """(kind, detail, clues) for each unsafe attribute of one start tag.
 
     ``own`` allows the ``hidden`` attribute of our renderers' markup.
+    ``whole_page`` applies the rules for the theme's page around the body:
+    only event handlers with code, script addresses and files fetched from
+    another website than ``own_host`` (the site's, when it has one).
     """
     found = []
     values = {name: value or "" for name, value in attrs}
     animated = values.get("attributename", "").strip().lower() if tag in _ANIMATION_ELEMENTS else ""
+    fetching_link = whole_page and tag == "link" and bool(_FETCHING_RELS & set(values.get("rel", "").lower().split()))
     for name, value in attrs:
-        value = value or ""
         # The value's first line tells apart lines that name the same attribute
-        clues = (name, value.strip().split("\n")[0][:60]) if value.strip() else (name,)
-        if name.startswith("on"):
+        clues = (name, (value or "").strip().split("\n")[0][:60]) if (value or "").strip() else (name,)
+        if name.startswith("on") and (value is not None or not whole_page):
             found.append(("event", name, clues))
-        elif name == "style" and hides_text(value):
+        elif name == "attributename" and animated.startswith("on"):
+            found.append(("event", animated, clues))
+        elif whole_page:
+            pass  # the theme hides its own controls until their script shows them
+        elif name == "style" and hides_text(value or ""):
             found.append(("style", name, clues))
         elif name == "hidden" and not own:
             found.append(("hidden", name, (name,)))
-        elif name == "attributename" and animated.startswith("on"):
-            found.append(("event", animated, clues))
+        value = value or ""
         urls = []
         if name in _LIST_ATTRIBUTES:
             urls = [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
@@ -170,22 +199,29 @@ def attribute_findings(
             urls = [value]
         elif name in _ANIMATION_VALUES and "href" in animated:
             urls = value.split(";")
-        fetched = name in FETCHED_ATTRIBUTES or (tag in _FETCHING_ELEMENTS and name in ("href", "xlink:href"))
+        fetched = (
+            name in FETCHED_ATTRIBUTES
+            or (tag in _FETCHING_ELEMENTS and name in ("href", "xlink:href"))
+            or (fetching_link and name == "href")
+        )
         if name == "style":
             urls, fetched = _CSS_URL.findall(_css_as_read(value)), True
         for url in urls:
-            if scheme := unsafe_scheme(url):
+            if scheme := unsafe_scheme(url, whole_page, tag):
                 found.append(("url", scheme, (scheme + ":", url.strip()[:60])))
-            elif fetched and (website := other_website(url)):
+            elif whole_page and _INLINE_IMAGE.match(_CONTROL.sub("", url)):
+                continue  # shown from the page itself: nothing is fetched
+            elif fetched and (website := other_website(url)) and website != own_host:
                 # The address is what the Markdown source shows
                 found.append(("external", website, (url.strip()[:60], name)))
     return found
 
 
 class _Checker(HTMLParser):
-    def __init__(self, own_markup: bool):
+    def __init__(self, own_markup: bool, whole_page: bool = False, own_host: str | None = None):
         super().__init__(convert_charrefs=True)
         self.own_markup = own_markup
+        self.whole_page, self.own_host = whole_page, own_host  # see attribute_findings
         self.foreign = 0  # depth of open <svg> and <math> elements
         self.findings: list[Finding] = []
 
@@ -195,10 +231,13 @@ class _Checker(HTMLParser):
         if tag in _FOREIGN_ROOTS:
             self.foreign += 1
         ordinary = self.foreign and tag in _FOREIGN_ORDINARY
-        if tag in UNSAFE_ELEMENTS and not ordinary and not (self.own_markup and _is_own_element(tag, attributes, classes)):
+        if (
+            tag in UNSAFE_ELEMENTS and not ordinary and not self.whole_page
+            and not (self.own_markup and _is_own_element(tag, attributes, classes))
+        ):
             self.findings.append(Finding(line, "tag", tag, ("<" + tag,)))
         own = self.own_markup and bool(classes & OWN_HIDDEN_CLASSES)
-        for kind, detail, clues in attribute_findings(tag, attrs, own):
+        for kind, detail, clues in attribute_findings(tag, attrs, own, self.whole_page, self.own_host):
             self.findings.append(Finding(line, kind, detail, clues))
 
     def handle_startendtag(self, tag, attrs):
@@ -233,7 +272,7 @@ class _Checker(HTMLParser):
 
     def _check_rest(self, data: str, start: int) -> None:
         first_line = self.getpos()[0] + data.count("\n", 0, start)
-        for finding in find_unsafe_html(data[start:], self.own_markup):
+        for finding in _parse(data[start:], self.own_markup, self.whole_page, self.own_host):
             self.findings.append(Finding(finding.line + first_line - 1, finding.kind, finding.detail, finding.clues))
 
 
@@ -251,7 +290,11 @@ def find_unsafe_html(html: str, own_markup: bool = True) -> list[Finding]:
     ``own_markup`` lets our renderers' markup through (rendered pages);
     the source check turns it off, as no Markdown needs it.
     """
-    checker = _Checker(own_markup)
+    return _parse(html, own_markup)
+
+
+def _parse(html: str, own_markup: bool, whole_page: bool = False, own_host: str | None = None) -> list[Finding]:
+    checker = _Checker(own_markup, whole_page, own_host)
     checker.feed(html)
     checker.close()
     return checker.findings
@@ -328,6 +371,103 @@ def plainly_safe(html: str) -> bool:
     ):
         return False
     return not _SCHEME_ANYWHERE.search(_CONTROL.sub("", unescape(text)))
+
+
+# The quick look for a whole written page. The theme's page has scripts,
+# forms, style sheets and hidden controls of its own, so this looks only for
+# the start of what the whole-page rules find, with searches for fixed words
+# (fast) in the page lowercased as the parser lowercases names: an on...
+# attribute with a value; an address whose value may start a script address
+# (a script scheme, or an entity, a control character or '\\' before the
+# first ':' or '/'), or for a fetched one, an address on another website; a
+# style that may hold url(); and what always takes the parse (an SVG
+# animation's target, srcset, SVG images, elements that open documents).
+# Every name and value the parser reads is in the raw text, so no tag context
+# is needed; a word in the text only costs a parse. <link> tags are read one
+# by one (_links_plainly_safe).
+_FOLDS = ("\u017f", "\u0130", "\u0131")  # re.I matches them as 's' and 'i', as _BAD_SCHEME does
+_ALWAYS_PARSE = ("attributename", "srcset", *(f"<{name}" for name in sorted(_FETCHING_ELEMENTS | _DOCUMENT_ELEMENTS)))
+_EVENT_NAME = re.compile(r"on[^\s/=>]*\s*=")
+_TRICKY_START = r"""[^\s"'>:/?#\\]*[&\x00-\x20\\]"""
+_SCRIPT_START = r"""[\x00-\x20]*(?:javascript|vbscript|data(?!:image/)):"""
+_OFF_SITE_START = r"""(?!data:image/)[^\s"'>:/?#\\]*:|/[\x00-\x20]*[/\\]"""
+# One search per name (a fixed word first is what makes it fast); a name
+# inside another ('src' in 'lowsrc', 'href' in 'xlink:href') finds both
+_SUSPECT_VALUES = [
+    re.compile(
+        name + r"""\s*=+\s*["']?(?:""" + _TRICKY_START + "|" + _SCRIPT_START
+        + ("|" + _OFF_SITE_START if name in FETCHED_ATTRIBUTES else "") + ")"
+    )
+    for name in ("href", "src", "action", "data", "background", "cite", "longdesc", "ping", "codebase", "manifest", "icon", "poster")
+]
+_STYLE_URL = re.compile(r"""style\s*=+\s*(?:"[^"]*[(\\&]|'[^']*[(\\&]|[^\s>]*[(\\&])""")
+_LINK_TAG = re.compile(r"<link(?![^\s/>])", re.I)
+
+
+def _links_plainly_safe(html: str, own_host: str | None) -> bool:
+    """Whether no <link> tag, as the parser reads it, has a finding (a
+    <link> inside a comment counts too: the parse then decides)."""
+    reader = _StartTags(html)
+    for opening in _LINK_TAG.finditer(html):
+        end = reader.check_for_whole_start_tag(opening.start())
+        if end < 0 or _parse(html[opening.start():end], True, True, own_host):
+            return False
+    return True
+
+
+def find_unsafe_in_written_page(html: str, own_host: str | None = None) -> list[Finding]:
+    """What may not be on any page, in a whole page as written (theme,
+    titles, strings and body): event handlers with code, script addresses,
+    and files fetched from another website than ``own_host``."""
+    return [] if page_plainly_safe(html, own_host) else _parse(html, True, True, own_host)
+
+
+def page_plainly_safe(html: str, own_host: str | None = None) -> bool:
+    """Whether a whole page surely has nothing ``find_unsafe_in_written_page``
+    would find (tests/test_html_safety.py checks it as for plainly_safe)."""
+    if any(fold in html for fold in _FOLDS):
+        return False
+    low = html.lower()
+    if any(word in low for word in _ALWAYS_PARSE) or _STYLE_URL.search(low):
+        return False
+    # A name starts after white space, a quote or '/' (html.parser's
+    # attrfind_tolerant); matches may overlap ('none"onclick=')
+    position = 0
+    while match := _EVENT_NAME.search(low, position):
+        start = match.start()
+        before = low[start - 1] if start else ""
+        if before.isspace() or before in ("'", '"', "/"):
+            return False
+        position = start + 1
+    if any(pattern.search(low) for pattern in _SUSPECT_VALUES):
+        return False
+    return _links_plainly_safe(html, own_host)
+
+
+def check_written_pages(pages: Iterable[tuple[str, str]], own_host: str | None, templates: Callable[[], list[tuple[str, str]]]) -> list[Problem]:
+    """Problems in the site's pages as written: (site path, HTML) each.
+
+    A finding is placed at the first line of the templates ((path shown,
+    text), asked for only when there is a finding) that shows what was
+    found; else at its line in the page as written. One problem per place,
+    naming the first page it was found on and how many more.
+    """
+    found: dict[Problem, list[str]] = {}
+    sources = None
+    for path, html in pages:
+        for finding in find_unsafe_in_written_page(html, own_host):
+            if sources is None:
+                sources = [(shown, text.splitlines()) for shown, text in templates()]
+            where = next(
+                ((shown, line) for shown, lines in sources if (line := _source_line(lines, finding.clues, set())) is not None),
+                (path, finding.line),
+            )
+            found.setdefault(Problem(*where, message(finding)), []).append(path)
+    problems = []
+    for problem, paths in found.items():
+        more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+        problems.append(Problem(problem.path, problem.line, f"{problem.message} (in the built page {paths[0]}{more})"))
+    return problems
 
 
 def message(finding: Finding) -> str:
