@@ -171,9 +171,12 @@ def _own_scripts(config) -> list[str]:
     return sorted(path.relative_to(config.theme.custom_dir).as_posix() for path in scripts.rglob("*.js"))
 
 
-def _templates(config) -> list[tuple[str, str]]:
-    """The theme's templates as (path shown, text): overrides/ first, then Material's."""
-    found = []
+def _theme_sources(config) -> list[tuple[str, str]]:
+    """What writes the page around the body, as (path shown, text): mkdocs.yml
+    (its settings, such as copyright, go into the page as written), the
+    templates in overrides/, then Material's."""
+    config_file = Path(config.config_file_path)
+    found = [(display_path(config_file, ROOT), config_file.read_text(encoding="utf-8"))]
     for folder in map(Path, config.theme.dirs):
         shown_from = ROOT if folder.is_relative_to(ROOT) else folder.parent.parent  # material/templates/...
         for path in sorted(folder.rglob("*.html")):
@@ -189,7 +192,7 @@ def _finish(staging: Path, config, mtime: int) -> None:
     # wrote it (the templates, a title, a string): read before any step below
     # changes the pages, and with SITE_URL, the site's own address is no other
     pages = ((path, files.text(path)) for path in files.paths() if path.endswith(".html"))
-    if problems := html_safety.check_written_pages(pages, urlsplit(config.site_url or "").hostname, lambda: _templates(config)):
+    if problems := html_safety.check_written_pages(pages, urlsplit(config.site_url or "").hostname, lambda: _theme_sources(config)):
         raise ContentError(problems)
     languages = _offline_languages(config)
     # Nothing a reader loads; Material's quote a loopback address

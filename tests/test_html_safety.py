@@ -364,16 +364,22 @@ def test_a_written_page_problem_is_placed_in_the_template_that_wrote_it():
         ("overrides/partials/share.html", '<div class="dc-share">\n  <button type="button" onclick="share()">{{ t("share") }}</button>\n</div>'),
     ]
     bad = PAGE.format('<button type="button" onclick="share()">Compartir</button>')
+    templates = [("mkdocs.yml", "site_name: Derechos Claros\ncopyright: Derechos Claros"), *templates]
     pages = [("index.html", PAGE.format("")), ("hogar/index.html", bad), ("en/hogar/index.html", bad)]
     problems = html_safety.check_written_pages(pages, "derechos.example", lambda: templates)
     assert [str(p) for p in problems] == [
         f"overrides/partials/share.html:2: {MESSAGES['event']} (in the built page hogar/index.html and 1 more)"
     ]
-    # Not from a template (a string, a setting): its line in the page as written
+    # From a setting that mkdocs.yml gives the theme
+    settings = PAGE.format('<footer>Derechos Claros <img src=x onerror=alert(1)></footer>')
+    sources = [("mkdocs.yml", "site_name: Derechos Claros\ncopyright: Derechos Claros <img src=x onerror=alert(1)>"), *templates]
+    problems = html_safety.check_written_pages([("index.html", settings), ("404.html", settings)], "derechos.example", lambda: sources)
+    assert [str(p) for p in problems] == [f"mkdocs.yml:2: {MESSAGES['event']} (in the built page index.html and 1 more)"]
+    # Found nowhere else: its line in the first page as written
     elsewhere = PAGE.format('<a href="javascript:history.back()">Volver</a>')
-    problems = html_safety.check_written_pages([("404.html", elsewhere)], "derechos.example", lambda: templates)
     line = elsewhere.splitlines().index('<a href="javascript:history.back()">Volver</a>') + 1
-    assert [str(p) for p in problems] == [f"404.html:{line}: {MESSAGES['url'].format('javascript')} (in the built page 404.html)"]
+    problems = html_safety.check_written_pages([("404.html", elsewhere), ("en/404.html", elsewhere)], "derechos.example", lambda: templates)
+    assert [str(p) for p in problems] == [f"404.html:{line}: {MESSAGES['url'].format('javascript')} (in the built page 404.html and 1 more)"]
 
 
 def test_the_templates_are_read_only_when_a_page_has_a_finding():

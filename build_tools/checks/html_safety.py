@@ -93,8 +93,9 @@ MESSAGES = {
     "url": "links and images may not use '{0}:' addresses; use a normal https:// link or a page of the site",
     "external": (
         "this makes the reader's phone fetch a file from another website ({0}) without the reader asking, "
-        "and that website would learn who reads the guide: put the image, sound or video in docs/ and "
-        "use its path (ordinary links to other websites are fine)"
+        "and that website would learn who reads the guide: put the file in the site (an image, sound or "
+        "video in docs/; a font, script or style sheet in overrides/assets/) and use its path "
+        "(ordinary links to other websites are fine)"
     ),
 }
 
@@ -444,27 +445,31 @@ def page_plainly_safe(html: str, own_host: str | None = None) -> bool:
     return _links_plainly_safe(html, own_host)
 
 
-def check_written_pages(pages: Iterable[tuple[str, str]], own_host: str | None, templates: Callable[[], list[tuple[str, str]]]) -> list[Problem]:
+def check_written_pages(pages: Iterable[tuple[str, str]], own_host: str | None, sources: Callable[[], list[tuple[str, str]]]) -> list[Problem]:
     """Problems in the site's pages as written: (site path, HTML) each.
 
-    A finding is placed at the first line of the templates ((path shown,
-    text), asked for only when there is a finding) that shows what was
-    found; else at its line in the page as written. One problem per place,
-    naming the first page it was found on and how many more.
+    A finding is placed at the first line of ``sources`` ((path shown,
+    text): the templates and settings, asked for only when there is a
+    finding) that shows what was found; else at its line in the first page
+    it was found on. One problem per place and finding, naming the first
+    page and how many more have it.
     """
-    found: dict[Problem, list[str]] = {}
-    sources = None
+    found: dict[tuple, tuple[Problem, list[str]]] = {}
+    texts = None
     for path, html in pages:
         for finding in find_unsafe_in_written_page(html, own_host):
-            if sources is None:
-                sources = [(shown, text.splitlines()) for shown, text in templates()]
+            if texts is None:
+                texts = [(shown, text.splitlines()) for shown, text in sources()]
             where = next(
-                ((shown, line) for shown, lines in sources if (line := _source_line(lines, finding.clues, set())) is not None),
-                (path, finding.line),
+                ((shown, line) for shown, lines in texts if (line := _source_line(lines, finding.clues, set())) is not None),
+                None,
             )
-            found.setdefault(Problem(*where, message(finding)), []).append(path)
+            key = (where, finding.kind, finding.detail, finding.clues)
+            if key not in found:
+                found[key] = (Problem(*(where or (path, finding.line)), message(finding)), [])
+            found[key][1].append(path)
     problems = []
-    for problem, paths in found.items():
+    for problem, paths in found.values():
         more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
         problems.append(Problem(problem.path, problem.line, f"{problem.message} (in the built page {paths[0]}{more})"))
     return problems
