@@ -5,6 +5,7 @@ import gzip
 import io
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from babel import Locale
 
 from build_tools import deploy
+from build_tools.errors import ContentError
 from build_tools.i18n.locales import load_catalogs
 from build_tools.reader import offline
 from project import ROOT
@@ -290,6 +292,22 @@ def test_zip_is_reproducible_and_opens_at_the_language_home(built, languages):
         home = archive.read("derechos-claros-en/en/index.html").decode()
         assert 'href="hogar/aguinaldo/index.html"' in home and 'href="https://example.org/"' in home
         assert archive.read("derechos-claros-en/assets/javascripts/bundle.abcdef12.min.js") == b"b" * 1000
+
+
+def test_an_event_handler_in_the_not_saved_template_stops_the_build_at_its_line(built, languages, tmp_path):
+    """The worker shows this template's HTML: it gets the check of every page as written."""
+    templates = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides" / "partials", templates / "partials")
+    template = templates / offline.NOT_SAVED_TEMPLATE
+    lines = template.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines) if "<p" in line)
+    lines[number] = lines[number].replace("<p", '<p onclick="alert(1)"', 1)
+    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        offline.publish(built, languages, SITE_URL, 1_795_219_200, templates)
+    assert [(p.line, "attributes that start with 'on'" in p.message) for p in error.value.problems] == [(number + 1, True)]
+    assert error.value.problems[0].path.endswith("partials/not-saved.html")
+    assert "sw.js" not in built  # nothing written
 
 
 def test_zip_dates_before_1980_are_1980(built, languages):

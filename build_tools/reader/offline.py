@@ -28,7 +28,9 @@ from babel.units import format_unit
 from markupsafe import escape
 
 from build_tools import deploy
+from build_tools.checks import html_safety
 from build_tools.deploy import BuiltSite
+from build_tools.errors import ContentError, display_path
 from build_tools.i18n.locales import Catalog
 
 WORKER = "sw.js"
@@ -402,6 +404,15 @@ def publish(site: BuiltSite, languages: list[Language], site_url: str, mtime: in
     prefixes = [lang.prefix for lang in languages if lang.prefix]
     built = [lang for lang in languages if (lang.prefix + "/" if lang.prefix else "") + "index.html" in site]  # DC_ONLY_LANG
     not_saved = {language.prefix: not_saved_text(site, language, templates) for language in built}
+    # HTML the worker shows: checked as every page as written is
+    template = templates / NOT_SAVED_TEMPLATE
+    articles = [(f"{WORKER} ({language.tag})", not_saved[language.prefix]["article"]) for language in built]
+
+    def sources() -> list[tuple[str, str]]:
+        return [(display_path(template), template.read_text(encoding="utf-8"))]
+
+    if problems := html_safety.check_written_pages(articles, urlsplit(site_url).hostname, sources):
+        raise ContentError(problems)
     site.write(WORKER, worker_script(version, prefixes, not_saved, stylesheet))
     written = [WORKER]
     for language in built:
