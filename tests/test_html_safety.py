@@ -334,9 +334,9 @@ def test_the_theme_s_own_markup_passes_the_written_page_check():
     assert not html_safety.page_plainly_safe(html)
     assert html_safety.find_unsafe_in_written_page(html) == []
     # A file on the site's own address (SITE_URL), and without SITE_URL on another website
-    html = PAGE.format('<img src="https://derechos.example/x.png" alt="">')
+    html = PAGE.format('<img src="https://Derechos.Example:443/x.png" alt="">')
     assert html_safety.find_unsafe_in_written_page(html, "derechos.example") == []
-    assert [f.detail for f in html_safety.find_unsafe_in_written_page(html)] == ["derechos.example"]
+    assert [f.detail for f in html_safety.find_unsafe_in_written_page(html)] == ["Derechos.Example:443"]
 
 
 @settings(max_examples=1500, deadline=None)

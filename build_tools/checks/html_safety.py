@@ -7,7 +7,7 @@ splits tags and attributes, quotes, entities and '/' separators the way a
 browser does, so it sees whatever put the markup there: raw HTML, attribute
 lists, fact and calculator renderers. ``check_page_html`` reads a page's
 body (``page.content``), which is what contributors write, with every rule.
-``check_written_page`` reads each whole page as written (the theme's
+``check_written_pages`` reads each whole page as written (the theme's
 templates, titles and strings around the body) for what may never be on
 any page: an event handler, a script address, a file fetched from another
 website.
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser, starttagopen
+from urllib.parse import urlsplit
 
 from build_tools.errors import Problem
 
@@ -212,10 +213,18 @@ def attribute_findings(
                 found.append(("url", scheme, (scheme + ":", url.strip()[:60])))
             elif whole_page and _INLINE_IMAGE.match(_CONTROL.sub("", url)):
                 continue  # shown from the page itself: nothing is fetched
-            elif fetched and (website := other_website(url)) and website != own_host:
+            elif fetched and (website := other_website(url)) and (own_host is None or _hostname(website) != own_host):
                 # The address is what the Markdown source shows
                 found.append(("external", website, (url.strip()[:60], name)))
     return found
+
+
+def _hostname(website: str) -> str:
+    """A website as other_website names it, without port or user, in lowercase."""
+    try:
+        return urlsplit("//" + website).hostname or website.lower()
+    except ValueError:
+        return website.lower()
 
 
 class _Checker(HTMLParser):
