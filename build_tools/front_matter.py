@@ -45,6 +45,16 @@ def split(text: str) -> Split:
     return Split(text, meta, text[: match.end()], body, text[: len(text) - len(body)].count("\n") + 1)
 
 
+def key_line(text: str, key: str) -> int | None:
+    """The line of a top-level front matter key (1-based)."""
+    for number, line in enumerate(text.splitlines()[1:], 2):
+        if line.strip() == "---":
+            return None
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return None
+
+
 def _dump_block(key: str, value: dict) -> str:
     return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, default_flow_style=False)
 

@@ -13,7 +13,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from build_tools.checks.safety import find_unsafe, find_unsafe_in_header
 from build_tools.errors import ContentError, Problem, display_path
-from build_tools.front_matter import FAST_LOADER, Split, split
+from build_tools.front_matter import FAST_LOADER, Split, key_line, split
 from build_tools.markdown_source import FACT_REFERENCE
 from build_tools.yaml_source import ImpossibleDate, parse_yaml
 
@@ -58,9 +58,8 @@ def _facts_in_plain_fields(page: Split, shown: str) -> list[Problem]:
     for key in PLAIN_FIELDS:
         value = page.meta.get(key)
         if isinstance(value, str) and (reference := FACT_REFERENCE.search(value)):
-            line = next((number for number, text in enumerate(page.front.splitlines(), 1) if text.startswith(f"{key}:")), None)
             problems.append(Problem(
-                shown, line,
+                shown, key_line(page.text, key),
                 f"the {key} is shown as it is written, so a fact there would show as '{reference.group(0)}': "
                 "write it without the fact (the text of the page can have it)",
             ))

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from build_tools import front_matter
 from build_tools.errors import Problem, display_path
 
 AUDIO_KEY = "audio"
@@ -44,13 +45,8 @@ class Audio:
 
 
 def key_line(text: str, key: str = AUDIO_KEY) -> int | None:
-    """The line of a top-level front matter key (1-based)."""
-    for number, line in enumerate(text.splitlines()[1:], 2):
-        if line.strip() == "---":
-            return None
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            return number
-    return None
+    """The line of the recording's key (or another top-level key) in the front matter."""
+    return front_matter.key_line(text, key)
 
 
 def read_audio(meta: dict, text: str, lang_dir: Path, shown: str, root: Path | None = None) -> tuple[Audio | None, list[Problem]]:
