@@ -119,20 +119,32 @@ def unsafe_scheme(url: str, whole_page: bool = False, tag: str = "") -> str | No
     return scheme
 
 
-def other_website(url: str) -> str | None:
+def other_website(url: str, own_host: str | None = None) -> str | None:
     """The other website an address (entities already decoded) is on, as
-    shown in messages ('tracker.example'); None for a path of this site.
+    shown in messages ('tracker.example'); None for a path of this site, or
+    an address on ``own_host`` (the site's public host, when it has one).
 
     Any address with a scheme or a host counts: browsers read '\\' as '/'
     and skip control characters, so '\\\\host/x.png' is on 'host' too.
     """
     cleaned = _CONTROL.sub("", url).replace("\\", "/")
     scheme = _ANY_SCHEME.match(cleaned)
-    if not scheme and not cleaned.startswith("//"):
+    # A data: address holds its file: nothing is fetched
+    if (not scheme and not cleaned.startswith("//")) or (scheme and scheme.group(1).lower() == "data"):
         return None
     rest = cleaned[scheme.end():] if scheme else cleaned
     host = rest.lstrip("/").split("/")[0].split("?")[0].split("#")[0] if rest.startswith("//") else ""
+    if host and own_host is not None and _hostname(host) == own_host:
+        return None
     return host or (scheme.group(1).lower() + ":" if scheme else cleaned[:60])
+
+
+def _hostname(host: str) -> str:
+    """A host as written in an address, without port or user, in lowercase."""
+    try:
+        return urlsplit("//" + host).hostname or host.lower()
+    except ValueError:
+        return host.lower()
 
 
 def _as_read(line: str) -> str:
@@ -211,20 +223,10 @@ def attribute_findings(
         for url in urls:
             if scheme := unsafe_scheme(url, whole_page, tag):
                 found.append(("url", scheme, (scheme + ":", url.strip()[:60])))
-            elif whole_page and _INLINE_IMAGE.match(_CONTROL.sub("", url)):
-                continue  # shown from the page itself: nothing is fetched
-            elif fetched and (website := other_website(url)) and (own_host is None or _hostname(website) != own_host):
+            elif fetched and (website := other_website(url, own_host)):
                 # The address is what the Markdown source shows
                 found.append(("external", website, (url.strip()[:60], name)))
     return found
-
-
-def _hostname(website: str) -> str:
-    """A website as other_website names it, without port or user, in lowercase."""
-    try:
-        return urlsplit("//" + website).hostname or website.lower()
-    except ValueError:
-        return website.lower()
 
 
 class _Checker(HTMLParser):
